@@ -1,0 +1,320 @@
+"""The extractor: a layout document in, the fields of a Vorlage out.
+
+It knows Vorlagen and nothing about file formats. Fields are found through the label lexicon
+and a few layout strategies; each value keeps its source location for the rules' findings.
+"""
+
+from __future__ import annotations
+
+import re
+
+from vorlage_cli.extract.beratungsfolge import BeratungsfolgeReader
+from vorlage_cli.extract.dates import DATE, parse_match
+from vorlage_cli.extract.header import (
+    NUMBER_SHAPE,
+    HeaderReader,
+    date_in,
+    sitzungsteil_of,
+    split_revision,
+)
+from vorlage_cli.extract.lexicon import Lexicon, default_lexicon
+from vorlage_cli.extract.rows import Row, flatten, furniture_rows
+from vorlage_cli.extract.sections import (
+    SectionReader,
+    anlagen_items,
+    best,
+    finanzen_text,
+    heading_name,
+    other_sections,
+    proposal_points,
+    section_text,
+)
+from vorlage_cli.extract.signature import read_signature
+from vorlage_cli.extract.textutil import fold, join_lines, key
+from vorlage_cli.layout import LayoutDocument, Location
+from vorlage_cli.model import Anlage, Beratung, Unterzeichnung, Vorlage
+
+__all__ = ["Lexicon", "default_lexicon", "extract"]
+
+_SITZUNG = re.compile(
+    r"^(?:Beratung\s+in\s+)?(nicht\s*öffentliche[rn]?|nichtöffentliche[rn]?|öffentliche[rn]?)\s+Sitzung$",
+    re.IGNORECASE,
+)
+_KIND_PREFIX = re.compile(r"^\d{1,3}_")
+
+
+def extract(document: LayoutDocument, lexicon: Lexicon | None = None) -> Vorlage:
+    lexicon = lexicon or default_lexicon()
+    rows = flatten(document)
+    vorlage = Vorlage()
+
+    stations = BeratungsfolgeReader(lexicon).read(rows)
+    sections_reader = SectionReader(lexicon)
+    first_section = _first_section_index(rows, sections_reader)
+
+    header = HeaderReader(lexicon)
+    index = 0
+    while index < first_section:
+        if not rows[index].used:
+            taken = header.read(rows, index)
+            if taken and rows[index].used:
+                _value_on_next_row(rows, index, header)
+            index += max(taken, 1)
+        else:
+            index += 1
+
+    _title_line(rows[:first_section], lexicon, vorlage, header)
+    _sitzung_rows(rows[:first_section], vorlage)
+    _ersteller_prefix_rows(rows[:first_section], lexicon, header)
+    signature = read_signature(rows, lexicon)
+    subject_rows = _unlabelled_subject(rows, first_section, sections_reader)
+    sections = sections_reader.read(rows)
+
+    _header_fields(vorlage, header, rows[:first_section], furniture_rows(document), lexicon)
+    _subject(vorlage, header, sections, subject_rows)
+
+    for position, station in enumerate(stations):
+        vorlage.beratungsfolge.append(
+            Beratung(
+                gremium=station.gremium,
+                rolle=station.rolle,  # type: ignore[arg-type]
+                rolle_text=station.rolle_text,
+                termin=station.termin,
+                einladung=station.einladung,
+                top=station.top,
+                oeffentlich=station.oeffentlich,
+            )
+        )
+        vorlage.locate(f"beratungsfolge[{position}]", station.location)
+        if station.termin_text:
+            vorlage.printed[f"beratungsfolge[{position}].termin"] = station.termin_text
+    if stations:
+        vorlage.locate("beratungsfolge", stations[0].location)
+
+    finanzen = best(sections, "finanzielle_auswirkungen")
+    if finanzen is not None:
+        vorlage.finanzielle_auswirkungen = finanzen_text(finanzen)
+        vorlage.locate("finanzielle_auswirkungen", finanzen.location)
+    proposal = best(sections, "beschlussvorschlag")
+    if proposal is not None:
+        vorlage.beschlussvorschlag = proposal_points(proposal)
+        vorlage.locate("beschlussvorschlag", proposal.location)
+    reasoning = best(sections, "sachdarstellung")
+    if reasoning is not None:
+        vorlage.sachdarstellung = section_text(reasoning)
+        vorlage.locate("sachdarstellung", reasoning.location)
+    anlagen = [s for s in sections if s.kind == "anlagen"]
+    for section in anlagen:
+        for number, title in anlagen_items(section):
+            vorlage.anlagen.append(Anlage(nummer=number, titel=title))
+    if anlagen:
+        vorlage.locate("anlagen", anlagen[0].location)
+    for name, (text, location) in other_sections(sections).items():
+        vorlage.weitere_abschnitte[heading_name(name)] = text
+        vorlage.locate(f"weitere_abschnitte.{heading_name(name)}", location)
+    if signature is not None:
+        name, funktion, vertretung, location = signature
+        vorlage.unterzeichnung = Unterzeichnung(name=name, funktion=funktion, vertretung=vertretung)
+        vorlage.locate("unterzeichnung", location)
+    vorlage.recognised_sections = {s.kind for s in sections}
+    return vorlage
+
+
+def _first_section_index(rows: list[Row], reader: SectionReader) -> int:
+    for index, row in enumerate(rows):
+        if row.used:
+            continue
+        heading = reader.heading_of(row)
+        if heading is not None and heading[0] != "betreff":
+            return index
+    return len(rows)
+
+
+def _value_on_next_row(rows: list[Row], index: int, header: HeaderReader) -> None:
+    """A label alone on its row ("Status:" in a web page) takes the next row as its value."""
+    texts = rows[index].texts
+    if len(texts) != 1 or not texts[0].rstrip().endswith(":"):
+        return
+    field = header.field_of(texts[0].rstrip(": "))
+    if field in (None, "betreff") or index + 1 >= len(rows):
+        return
+    following = rows[index + 1]
+    if (
+        following.used
+        or header.field_of(following.text.split(":")[0])
+        or following.text.endswith(":")
+    ):
+        return
+    header.add(field, following.text, following.location, texts[0])
+    following.used = True
+
+
+def _title_line(rows: list[Row], lexicon: Lexicon, vorlage: Vorlage, header: HeaderReader) -> None:
+    """The kind, and often the number, in the title line: "VERWALTUNGSVORLAGE VL-40/2024 1N",
+    "Vorlage - 23/224", "Beschlussvorlage"."""
+    for row in rows[:25]:
+        text = row.text
+        word, _, rest = text.partition(" ")
+        kind = lexicon.kind(word)
+        if kind is None:
+            continue
+        rest = rest.strip()
+        if rest.startswith((":", "Nr", "-Nr")) and not rest.startswith("- "):
+            continue
+        rest = rest.lstrip("-– ").strip()
+        if rest and not NUMBER_SHAPE.match(rest):
+            continue
+        header.add("title_kind", kind[0], row.location, word)
+        if rest:
+            header.add("title_number", rest, row.location, word)
+        row.used = True
+        return
+
+
+def _sitzung_rows(rows: list[Row], vorlage: Vorlage) -> None:
+    for row in rows:
+        match = _SITZUNG.match(row.text)
+        if match and vorlage.sitzungsteil is None:
+            vorlage.sitzungsteil = sitzungsteil_of(match.group(1))  # type: ignore[assignment]
+            vorlage.locate("sitzungsteil", row.location)
+            row.used = True
+
+
+def _ersteller_prefix_rows(rows: list[Row], lexicon: Lexicon, header: HeaderReader) -> None:
+    """A unit named with its own label word and no colon: "Fachbereich Planung, Bau"."""
+    for row in rows:
+        if row.used or len(row.texts) != 1:
+            continue
+        for prefix in lexicon.ersteller_prefixes:
+            if row.text.startswith(prefix + " ") and ":" not in row.text and len(row.text) < 90:
+                header.add("ersteller", row.text, row.location, prefix)
+                row.used = True
+                break
+
+
+def _unlabelled_subject(rows: list[Row], first_section: int, reader: SectionReader) -> list[Row]:
+    """Where no label announces the subject, it is the first run of unlabelled rows after the
+    header's labels began (Karlsruhe prints it between the labels and the Beratungsfolge,
+    Nordstemmen after the Beratungsfolge)."""
+    started = False
+    run: list[Row] = []
+    for row in rows[:first_section]:
+        if row.used:
+            if run:
+                break
+            started = True
+            continue
+        if started and reader.heading_of(row) is None and not DATE.fullmatch(row.text):
+            if (
+                run
+                and row.paragraph_start
+                and row.table is None
+                and len(run) >= 1
+                and row.location.page == run[-1].location.page
+                and False
+            ):
+                break
+            run.append(row)
+    if sum(len(r.text.split()) for r in run) < 2:
+        return []
+    return run
+
+
+def _pick_ersteller(header: HeaderReader, lexicon: Lexicon) -> tuple[str, Location] | None:
+    """The authoring unit; labels earlier in the lexicon's list are more specific."""
+    values = header.values.get("ersteller", [])
+    if not values:
+        return None
+    order = {
+        key(label): position for position, label in enumerate(lexicon.field_labels["ersteller"])
+    }
+    chosen = min(values, key=lambda v: order.get(key(v.label), len(order)))
+    return chosen.text, chosen.location
+
+
+def _header_fields(
+    vorlage: Vorlage, header: HeaderReader, rows: list[Row], furniture: list[Row], lexicon: Lexicon
+) -> None:
+    number = header.first("nummer") or header.first("title_number")
+    if number is None:
+        for row in rows:
+            if NUMBER_SHAPE.fullmatch(row.text):
+                number = header.add("nummer", row.text, row.location, "") or header.first("nummer")
+                row.used = True
+                break
+    if number is None:
+        for row in furniture:
+            match = NUMBER_SHAPE.search(row.text)
+            if match:
+                header.add("nummer", match.group(), row.location, "")
+                number = header.first("nummer")
+                break
+    if number is not None:
+        shaped = NUMBER_SHAPE.search(number.text)
+        printed = shaped.group() if shaped else number.text
+        vorlage.nummer, vorlage.fassung = split_revision(printed)
+        vorlage.locate("nummer", number.location)
+
+    art = header.first("art")
+    if art is not None:
+        printed = _KIND_PREFIX.sub("", art.text)
+        kind = lexicon.kind(printed)
+        vorlage.art = kind[0] if kind else printed
+        vorlage.locate("art", art.location)
+    elif header.first("title_kind") is not None:
+        title = header.first("title_kind")
+        vorlage.art = title.text
+        vorlage.locate("art", title.location)
+
+    author = _pick_ersteller(header, lexicon)
+    if author is not None:
+        vorlage.ersteller = author[0]
+        vorlage.locate("ersteller", author[1])
+
+    for value in header.values.get("erstellt_am", []):
+        found = DATE.search(value.text)
+        if found:
+            vorlage.erstellt_am = parse_match(found)
+            vorlage.printed["erstellt_am"] = found.group()
+            vorlage.locate("erstellt_am", value.location)
+            break
+    if vorlage.erstellt_am is None:
+        for row in rows:
+            if DATE.fullmatch(row.text.strip()):
+                vorlage.erstellt_am = date_in(row.text)
+                vorlage.printed["erstellt_am"] = row.text.strip()
+                vorlage.locate("erstellt_am", row.location)
+                break
+    if vorlage.erstellt_am is None:
+        for value in header.values.get("other", []):
+            if key(value.label) in ("telefon", "tel."):
+                found = list(DATE.finditer(value.text))
+                if found:
+                    vorlage.erstellt_am = parse_match(found[-1])
+                    vorlage.printed["erstellt_am"] = found[-1].group()
+                    vorlage.locate("erstellt_am", value.location)
+                    break
+
+    if vorlage.sitzungsteil is None:
+        status = header.first("sitzungsteil")
+        if status is not None and sitzungsteil_of(status.text):
+            vorlage.sitzungsteil = sitzungsteil_of(status.text)  # type: ignore[assignment]
+            vorlage.locate("sitzungsteil", status.location)
+
+
+def _subject(
+    vorlage: Vorlage, header: HeaderReader, sections: list, subject_rows: list[Row]
+) -> None:
+    labelled = header.first("betreff")
+    section = best(sections, "betreff")
+    if labelled is not None:
+        vorlage.betreff = labelled.text
+        vorlage.locate("betreff", labelled.location)
+    elif section is not None and section_text(section):
+        vorlage.betreff = fold(section_text(section) or "")
+        vorlage.locate("betreff", section.location)
+    elif subject_rows:
+        vorlage.betreff = join_lines([row.text for row in subject_rows])
+        vorlage.locate("betreff", subject_rows[0].location)
+        for row in subject_rows:
+            row.used = True

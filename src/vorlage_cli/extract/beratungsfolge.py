@@ -1,0 +1,605 @@
+"""The Beratungsfolge: which bodies deal with the Vorlage, when, in which role.
+
+Real tables come in many shapes (see DOMAIN.md). One procedure reads them all:
+
+1. Find where the list starts: a row of column labels, a heading ("Gremienweg:"), or both.
+2. Walk the rows that follow. A row with a date is a station; a row without one holds pieces
+   that belong to a neighbouring station: the rest of a wrapped committee name, a role broken
+   over two lines, a result grid. Each piece is typed by what it says (lexicon roles, results,
+   public marks) or by the column it sits in, never by its position in one city's template.
+3. Give each untyped piece to the station it continues ("Dienstberatung des" + "Oberbürger-
+   meisters"), or to the neighbour whose slot for it is still empty (a name printed above its
+   vertically centred date).
+
+Without any list, a sentence may name the single consultation ("Beschluss des
+Bezirksausschusses … vom 14.01.2021").
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from vorlage_cli.extract.dates import DATE, parse_match
+from vorlage_cli.extract.lexicon import Lexicon, phrase_pattern
+from vorlage_cli.extract.rows import Row
+from vorlage_cli.extract.textutil import fold, join_lines, key
+from vorlage_cli.layout import Cell, Location
+
+_TOP = re.compile(
+    r"^(?:TOP\s*(?:Nr\.?)?\s*)?(?P<n>(?:[ÖN]\s?)?\d{1,3}(?:\.\d{1,2}){0,2}[a-z]?)$", re.IGNORECASE
+)
+_TOP_LABEL = re.compile(
+    r"^TOP(?:\s*(?:Nr\.?)?\s*(?P<n>\d{1,3}(?:\.\d{1,2}){0,2}[a-z]?))?\b", re.IGNORECASE
+)
+_EINLADUNG = re.compile(r"^\d{1,3}/\d{4}$")
+_VOTES = re.compile(
+    r"^(?:(?:Ja|Nein|Für|Gegen|Enthaltung(?:en)?|Befangen|dafür|dagegen)\s*:?\s*\d+\s*)+",
+    re.IGNORECASE,
+)
+_PUBLIC = re.compile(
+    r"^(nicht\s*öffentlich|nichtöffentlich|öffentlich|nö|ö|n)(?![\wäöü])", re.IGNORECASE
+)
+_SESSION = re.compile(
+    r"^(?:\d+\.\s*)?(?:öffentliche\s+|nichtöffentliche\s+)?Sitzung\b", re.IGNORECASE
+)
+_IGNORED = re.compile(r"^(?:[●•○◦▪■□X✓✔]|\(?[A-Z]\)?|-|–)$")
+_CONTINUED = re.compile(
+    r"(?:[-,/&]|\b(?:und|oder|für|des|der|die|das|den|dem|von|vom|mit|zur|zum|im|in|am|an|auf|bei))$"
+)
+_SENTENCE = re.compile(
+    r"""(?P<role>Beschluss|Bekanntgabe|Beratung|Anhörung|Vorberatung|Entscheidung|Behandlung|
+                 Kenntnisnahme|Unterrichtung)
+        \s+(?P<article>des|der|im|in\s+der|in\s+dem|durch\s+den|durch\s+die)
+        \s+(?P<gremium>[^.;:]{3,120}?(?:\d+\.\s+[^.;:]{3,60}?)?)
+        \s+(?:vom|am)\s+(?=\d)""",
+    re.VERBOSE | re.IGNORECASE,
+)
+
+
+@dataclass(slots=True)
+class Column:
+    kind: str
+    x0: float | None = None
+    x1: float | None = None
+
+
+@dataclass(slots=True)
+class Station:
+    location: Location
+    termin: dt.date | None = None
+    termin_text: str | None = None
+    gremium: list[tuple[int, str]] = field(default_factory=list)
+    """Name parts with the row they were printed in: a name may start above its date row."""
+    own_gremium: bool = False
+    rolle: list[str] = field(default_factory=list)
+    top: str | None = None
+    einladung: str | None = None
+    oeffentlich: bool | None = None
+    results: list[str] = field(default_factory=list)
+    order: int = 0
+
+
+@dataclass(slots=True)
+class Piece:
+    kind: str  # gremium, rolle, result, top, oeffentlich
+    text: str
+    row: int
+
+
+@dataclass(slots=True)
+class ParsedStation:
+    """A station ready for the model, with the printed date kept for the rules' messages."""
+
+    gremium: str
+    rolle: str | None
+    rolle_text: str | None
+    termin: dt.date | None
+    termin_text: str | None
+    einladung: str | None
+    top: str | None
+    oeffentlich: bool | None
+    location: Location
+
+
+class BeratungsfolgeReader:
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.lexicon = lexicon
+        self.column_pattern = phrase_pattern(list(_column_labels(lexicon)), anchored=True)
+
+    # -- finding the list -------------------------------------------------------------------
+
+    def header_columns(self, row: Row) -> list[Column] | None:
+        """The columns if ``row`` is a row of Beratungsfolge column labels."""
+        cells = [c for c in row.cells if fold(c.text)]
+        columns: list[Column] = []
+        if len(cells) >= 2:
+            for cell in cells:
+                kind = self.lexicon.column_of.get(key(cell.text))
+                if kind is None:
+                    return None
+                columns.append(Column(kind, cell.x0, cell.x1))
+        else:
+            text = row.text
+            position = 0
+            while position < len(text):
+                match = self.column_pattern.match(text[position:])
+                if not match:
+                    return None
+                columns.append(Column(self.lexicon.column_of[key(match.group())]))
+                position += match.end()
+                position += len(text[position:]) - len(text[position:].lstrip())
+        kinds = {c.kind for c in columns}
+        if (
+            len(columns) < 2
+            or not (kinds & {"termin"})
+            or not (kinds & {"gremium", "top", "rolle", "status"})
+        ):
+            return None
+        return columns
+
+    def is_heading(self, row: Row) -> bool:
+        texts = row.texts
+        return (
+            bool(texts)
+            and len(texts) <= 2
+            and key(texts[0]) in self.lexicon.bf_headings
+            and (
+                len(texts) == 1
+                or self.header_columns(Row(row.cells[1:], row.location, True)) is None
+            )
+        )
+
+    def read(self, rows: list[Row]) -> list[ParsedStation]:
+        for index, row in enumerate(rows):
+            if row.used:
+                continue
+            columns = self.header_columns(row)
+            heading = columns is None and self.is_heading(row)
+            if columns is None and not heading:
+                continue
+            start = index + 1
+            if heading and start < len(rows):
+                columns = self.header_columns(rows[start])
+                if columns is not None:
+                    rows[start].used = True
+                    start += 1
+            stations = self._walk(rows, start, columns or [], row.table)
+            if stations:
+                row.used = True
+                return stations
+        return self._sentences(rows)
+
+    # -- walking the rows ----------------------------------------------------------------------
+
+    def _walk(
+        self, rows: list[Row], start: int, columns: list[Column], table: int | None
+    ) -> list[ParsedStation]:
+        stations: list[Station] = []
+        pieces: list[Piece] = []
+        taken: list[int] = []
+        index = start
+        while index < len(rows):
+            row = rows[index]
+            if row.used or self._ends_list(row, table, bool(stations)):
+                break
+            station, row_pieces = self._parse_row(row, columns, index)
+            if station is None and not row_pieces:
+                if not stations:
+                    break
+                index += 1
+                taken.append(index - 1)
+                continue
+            if station is not None:
+                station.order = index
+                stations.append(station)
+            pieces.extend(row_pieces)
+            taken.append(index)
+            index += 1
+        if not stations:
+            return []
+        last = stations[-1].order
+        # Rows after the last station count only where they continue it.
+        trailing = [p for p in pieces if p.row > last]
+        kept_rows = {i for i in taken if i <= last}
+        for piece in trailing:
+            previous = [p for p in pieces if p.row < piece.row and p.kind == piece.kind]
+            continues = previous and (
+                _CONTINUED.search(previous[-1].text) or piece.text[:1].islower()
+            )
+            if piece.kind in ("rolle", "result") or continues:
+                kept_rows.add(piece.row)
+            else:
+                break
+        pieces = [p for p in pieces if p.row in kept_rows]
+        for i in kept_rows:
+            rows[i].used = True
+        self._assign(stations, pieces)
+        return [self._finish(station) for station in stations if station.gremium or station.termin]
+
+    def _ends_list(self, row: Row, table: int | None, started: bool) -> bool:
+        if table is not None and row.table != table and started:
+            return True
+        text = row.text
+        section = self.lexicon.section_of.get(key(text.split(":")[0])) if text else None
+        if section is not None and (":" in text or key(text) == key(text.split(":")[0])):
+            return True
+        label = self.lexicon.label_field.get(key(text.split(":")[0]))
+        return bool(label) and ":" in text and not DATE.search(text)
+
+    def _parse_row(
+        self, row: Row, columns: list[Column], index: int
+    ) -> tuple[Station | None, list[Piece]]:
+        """Type what one row says. A row with a date becomes a station; the pieces of rows
+        without one are handed out later."""
+        cells = self._cells_by_column(row, columns)
+        station: Station | None = None
+        pieces: list[Piece] = []
+        marks = self._marks(row, columns)
+        for kind, cell_text in cells:
+            for line in cell_text.split("\n"):
+                line = fold(line)
+                if not line:
+                    continue
+                match = DATE.search(line) if kind in (None, "termin", "gremium") else None
+                if match and station is None:
+                    station = Station(location=row.location)
+                    station.termin = parse_match(match)
+                    station.termin_text = match.group().strip()
+                    before, after = line[: match.start()].strip(), line[match.end() :].strip()
+                    if before:
+                        station.gremium.append((index, before))
+                        station.own_gremium = True
+                    if after:
+                        self._scan_after_date(after, station, columns, index)
+                    continue
+                self._typed(kind, line, station, pieces, index)
+        if station is not None:
+            if marks is not None:
+                station.oeffentlich = marks
+            for piece in [p for p in pieces if p.kind in ("top", "oeffentlich", "einladung")]:
+                self._apply(station, piece)
+            pieces = [p for p in pieces if p.kind not in ("top", "oeffentlich", "einladung")]
+            for piece in [p for p in pieces if p.kind == "gremium" and p.row == index]:
+                station.gremium.append((index, piece.text))
+                station.own_gremium = True
+                pieces.remove(piece)
+            for piece in [p for p in pieces if p.kind in ("rolle", "result") and p.row == index]:
+                (station.rolle if piece.kind == "rolle" else station.results).append(piece.text)
+                pieces.remove(piece)
+        return station, pieces
+
+    def _cells_by_column(self, row: Row, columns: list[Column]) -> list[tuple[str | None, str]]:
+        cells = (
+            list(row.cells)
+            if row.table is not None or any(c.x0 is None for c in row.cells)
+            else [c for c in row.cells if fold(c.text)]
+        )
+        if not columns:
+            return [(None, c.text) for c in cells if fold(c.text)]
+        positioned = all(c.x0 is not None for c in columns) and all(
+            c.x0 is not None for c in cells if fold(c.text)
+        )
+        result = []
+        if positioned and len(cells) != len(columns):
+            for cell in cells:
+                if fold(cell.text):
+                    result.append((_nearest(columns, cell).kind, cell.text))
+            return result
+        if len(cells) > len(columns) or (len(cells) == 1 and len(columns) > 2):
+            return [(None, c.text) for c in cells if fold(c.text)]
+        for column, cell in zip(columns, cells, strict=False):
+            if fold(cell.text):
+                result.append((column.kind, cell.text))
+        return result
+
+    def _marks(self, row: Row, columns: list[Column]) -> bool | None:
+        """Public/non-public from an X under the ö or the nö column. In text with single spaces
+        between columns an empty column shows only as one more space, so the X's column is
+        counted from the spaces after the date's row entries."""
+        kinds = [c.kind for c in columns]
+        if "mark_oeffentlich" not in kinds or "mark_nichtoeffentlich" not in kinds:
+            return None
+        if row.raw is not None and row.table is None:
+            match = DATE.search(row.raw)
+            if not match:
+                return None
+            tokens = row.raw[match.end() :].lstrip(" ").split(" ")
+            after_date = kinds[kinds.index("termin") + 1 :]
+            for column, token in zip(after_date, tokens, strict=False):
+                if token.upper() == "X":
+                    if column == "mark_oeffentlich":
+                        return True
+                    if column == "mark_nichtoeffentlich":
+                        return False
+            return None
+        for cell in row.cells:
+            if fold(cell.text).upper() == "X" and cell.x0 is not None:
+                column = _nearest(columns, cell)
+                if column.kind == "mark_oeffentlich":
+                    return True
+                if column.kind == "mark_nichtoeffentlich":
+                    return False
+        return None
+
+    def _scan_after_date(
+        self, text: str, station: Station, columns: list[Column], index: int
+    ) -> None:
+        """Claim TOP, invitation, public mark, role and result words after the date; what is left
+        is the committee where the date comes first, else an unknown role or a result."""
+        has_role_column = any(c.kind in ("rolle", "status") for c in columns)
+        free: list[str] = []
+        for kind, part in self._tokens(text, allow_bare_numbers=True):
+            if kind == "free":
+                free.append(part)
+            elif kind == "rolle":
+                station.rolle.append(part)
+            elif kind == "result":
+                station.results.append(part)
+            else:
+                self._apply(station, Piece(kind, part, index))
+        if free:
+            rest = " ".join(free)
+            if not station.gremium:
+                station.gremium.append((index, rest))
+                station.own_gremium = True
+            elif has_role_column and not station.rolle:
+                station.rolle.append(rest)
+            else:
+                station.results.append(rest)
+
+    def _typed(
+        self, kind: str | None, line: str, station: Station | None, pieces: list[Piece], index: int
+    ) -> None:
+        """A line of a cell (or a row without date), typed by its column or its content."""
+        if kind in ("einladung", "top") and station is not None:
+            self._apply(station, Piece(kind, line, index))
+            return
+        if kind == "einladung":
+            pieces.append(Piece("einladung", line, index))
+            return
+        tokens = self._tokens(line, allow_bare_numbers=kind in ("top", "oeffentlich", "status"))
+        claimed = all(t != "free" for t, _ in tokens)
+        if _SESSION.match(line) or _VOTES.match(line):
+            pieces.append(Piece("result", line, index))
+            return
+        if claimed and tokens:
+            for token_kind, part in tokens:
+                pieces.append(Piece(token_kind, part, index))
+            return
+        if kind in ("rolle", "status") and not _looks_like_body(line):
+            pieces.append(Piece("rolle", line, index))
+        elif kind in ("ergebnis", "mark_oeffentlich", "mark_nichtoeffentlich"):
+            pieces.append(Piece("result", line, index))
+        elif (
+            tokens
+            and tokens[0][0] in ("rolle", "result")
+            and kind is None
+            and not _looks_like_body(line)
+        ):
+            pieces.append(Piece(tokens[0][0], line, index))
+        else:
+            pieces.append(Piece("gremium", line, index))
+
+    def _tokens(self, text: str, allow_bare_numbers: bool) -> list[tuple[str, str]]:
+        tokens: list[tuple[str, str]] = []
+        position = 0
+        free: list[str] = []
+
+        def flush() -> None:
+            if free:
+                tokens.append(("free", " ".join(free)))
+                free.clear()
+
+        while position < len(text):
+            rest = text[position:]
+            stripped = rest.lstrip()
+            position += len(rest) - len(stripped)
+            if not stripped:
+                break
+            claim = self._claim(stripped, allow_bare_numbers)
+            if claim is not None:
+                flush()
+                kind, length = claim
+                if kind != "ignore":
+                    tokens.append((kind, fold(stripped[:length])))
+                position += length
+                continue
+            word = stripped.split(" ", 1)[0]
+            free.append(word)
+            position += len(word)
+        flush()
+        return tokens
+
+    def _claim(self, text: str, allow_bare_numbers: bool) -> tuple[str, int] | None:
+        votes = _VOTES.match(text)
+        if votes:
+            return "result", votes.end()
+        role = self.lexicon.role_pattern.match(text)
+        result = self.lexicon.result_pattern.match(text)
+        if role and (not result or role.end() >= result.end()):
+            end = role.end()
+            if text[end : end + 1] == "-" and (end + 1 == len(text)):
+                end += 1
+            return "rolle", end
+        if result:
+            return "result", result.end()
+        hyphenated = re.match(r"^[\wäöüÄÖÜß ]+-$", text)
+        if hyphenated and self.lexicon.role_pattern.search(text):
+            return "rolle", len(text)
+        top = _TOP_LABEL.match(text)
+        if top:
+            return "top", top.end()
+        public = _PUBLIC.match(text)
+        if public and (len(public.group(1)) > 2 or allow_bare_numbers):
+            return "oeffentlich", public.end()
+        first = text.split(" ", 1)[0]
+        if _EINLADUNG.match(first):
+            return "einladung", len(first)
+        if allow_bare_numbers and _TOP.match(first):
+            return "top", len(first)
+        if _IGNORED.match(first):
+            return "ignore", len(first)
+        return None
+
+    @staticmethod
+    def _apply(station: Station, piece: Piece) -> None:
+        if piece.kind == "top":
+            match = _TOP_LABEL.match(piece.text) or _TOP.match(piece.text)
+            number = match.group("n") if match else piece.text
+            if number and station.top is None:
+                station.top = fold(number)
+        elif piece.kind == "einladung":
+            station.einladung = station.einladung or piece.text
+        elif piece.kind == "oeffentlich":
+            value = key(piece.text)
+            station.oeffentlich = value in ("öffentlich", "ö")
+
+    def _assign(self, stations: list[Station], pieces: list[Piece]) -> None:
+        """Hand each piece of a dateless row to the station it belongs to."""
+        previous: dict[str, tuple[Piece, Station]] = {}
+        for piece in pieces:
+            above = next((s for s in reversed(stations) if s.order <= piece.row), None)
+            below = next((s for s in stations if s.order > piece.row), None)
+            target = self._target(piece, above, below, previous.get(piece.kind))
+            if target is None:
+                continue
+            if piece.kind == "gremium":
+                target.gremium.append((piece.row, piece.text))
+            elif piece.kind == "rolle":
+                target.rolle.append(piece.text)
+            elif piece.kind == "result":
+                target.results.append(piece.text)
+            else:
+                self._apply(target, piece)
+            previous[piece.kind] = (piece, target)
+
+    @staticmethod
+    def _target(
+        piece: Piece,
+        above: Station | None,
+        below: Station | None,
+        previous: tuple[Piece, Station] | None,
+    ) -> Station | None:
+        if previous is not None:
+            last_piece, last_station = previous
+            if last_station in (above, below) and (
+                _CONTINUED.search(last_piece.text) or piece.text[:1].islower()
+            ):
+                return last_station
+        if above is None or below is None:
+            return above or below
+        slot = {"gremium": "gremium", "rolle": "rolle", "result": "results"}.get(piece.kind)
+        if slot is None:
+            return above
+        above_filled = bool(getattr(above, slot))
+        below_filled = bool(getattr(below, slot)) or (slot == "gremium" and below.own_gremium)
+        if above_filled and not below_filled:
+            return below
+        if below_filled and not above_filled:
+            return above
+        return above if piece.row - above.order <= below.order - piece.row else below
+
+    def _finish(self, station: Station) -> ParsedStation:
+        rolle_text = join_lines(station.rolle) if station.rolle else None
+        return ParsedStation(
+            gremium=join_lines(
+                [text for _, text in sorted(station.gremium, key=lambda part: part[0])]
+            ),
+            rolle=self.lexicon.role(rolle_text) if rolle_text else None,
+            rolle_text=rolle_text,
+            termin=station.termin,
+            termin_text=station.termin_text,
+            einladung=station.einladung,
+            top=station.top,
+            oeffentlich=station.oeffentlich,
+            location=station.location,
+        )
+
+    # -- a consultation written as a sentence --------------------------------------------------
+
+    def _sentences(self, rows: list[Row]) -> list[ParsedStation]:
+        found: list[ParsedStation] = []
+        for index, row in enumerate(rows):
+            text = row.text
+            match = _SENTENCE.search(text)
+            if not match:
+                continue
+            date_match = DATE.match(text[match.end() :])
+            if not date_match:
+                continue
+            gremium = fold(match.group("gremium"))
+            if match.group("article").lower() == "des":
+                gremium = _nominative(gremium)
+            role_word = match.group("role")
+            public = None
+            for neighbour in rows[index + 1 : index + 3]:
+                found_public = re.match(
+                    r"^(nicht\s*öffentliche|nichtöffentliche|öffentliche)\s+Sitzung",
+                    neighbour.text,
+                    re.IGNORECASE,
+                )
+                if found_public:
+                    public = not found_public.group(1).lower().startswith("nicht")
+                    break
+            termin = parse_match(date_match)
+            if any(s.gremium == gremium and s.termin == termin for s in found):
+                continue
+            found.append(
+                ParsedStation(
+                    gremium=gremium,
+                    rolle=self.lexicon.role(role_word),
+                    rolle_text=role_word,
+                    termin=termin,
+                    termin_text=date_match.group().strip(),
+                    einladung=None,
+                    top=None,
+                    oeffentlich=public,
+                    location=row.location,
+                )
+            )
+        return found
+
+
+def _column_labels(lexicon: Lexicon) -> list[str]:
+    return [
+        label
+        for labels in lexicon.data.get("beratungsfolge", {}).get("columns", {}).values()
+        for label in labels
+    ]
+
+
+def _nearest(columns: list[Column], cell: Cell) -> Column:
+    def distance(column: Column) -> float:
+        if column.x0 is None or cell.x0 is None:
+            return float("inf")
+        overlap = min(column.x1 or column.x0, cell.x1 or cell.x0) - max(column.x0, cell.x0)
+        if overlap > 0:
+            return -overlap
+        return min(abs(column.x0 - cell.x0), abs((column.x1 or column.x0) - (cell.x1 or cell.x0)))
+
+    return min(columns, key=distance)
+
+
+def _looks_like_body(text: str) -> bool:
+    return bool(
+        re.search(
+            r"(ausschuss|rat|beirat|versammlung|vertretung|kreistag|konferenz|kommission|gremium|dienstberatung)\b",
+            text,
+            re.IGNORECASE,
+        )
+    )
+
+
+def _nominative(gremium: str) -> str:
+    """The head noun of a genitive body name in the nominative: "Bezirksausschusses des 25.
+    Stadtbezirkes" → "Bezirksausschuss des 25. Stadtbezirkes"."""
+    head, _, rest = gremium.partition(" ")
+    if head.endswith("sses"):
+        head = head[:-2]
+    elif head.endswith(("rates", "tages", "rats")):
+        head = head[:-2] if head.endswith("es") else head[:-1]
+    elif head.endswith("es") and len(head) > 5:
+        head = head[:-2]
+    return f"{head} {rest}".strip()

@@ -1,0 +1,219 @@
+"""Header fields: number, revision, kind, subject, author, date, public/non-public.
+
+Three layouts are read: "Label: value" (also several on one line, as text extraction joins
+columns), a label cell beside its value cell, and a row of labels over a row of values.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from vorlage_cli.extract.dates import find_date
+from vorlage_cli.extract.lexicon import Lexicon, phrase_pattern
+from vorlage_cli.extract.rows import Row
+from vorlage_cli.extract.textutil import fold, join_lines, key
+from vorlage_cli.layout import Location
+
+_REVISION = re.compile(
+    r"""(?:
+        \s*[-–]\s*(?P<ordinal>\d{1,2}\.\s*(?:Ergänzung|Neufassung|Änderung|Fassung|Nachtrag))
+      | \s+(?P<neu>\d{1,2}\s?N)
+      | \s+(?P<word>(?:\d{1,2}\.\s*)?(?:Ergänzung|Neufassung|Nachtrag))
+      | (?<=\d{3})(?P<sep>[-/])(?P<short>R?\d{1,2}(?:-\d{1,2})?)
+    )\s*$""",
+    re.VERBOSE | re.IGNORECASE,
+)
+NUMBER_SHAPE = re.compile(
+    r"""(?<![\w/])(?:
+        \d{1,2}-\d{1,2}\s*/\s*[A-Z]\s*\d{3,6}                       # 20-26 / V 02318
+      | (?:[A-ZÄÖÜ]{1,6}(?:\s?[-/]\s?|\s))?\d{1,5}\s?/\s?\d{2,4}(?:/[\w-]+)*  # BV/0197/2026
+      | [A-ZÄÖÜ]{1,6}-\d{1,5}/\d{4}                                 # VL-40/2024
+    )(?:\s+\d{1,2}\s?N|\s*-\s*\d{1,2}\.\s*\w+|[-/]R?\d{1,2})?(?![\w/])""",
+    re.VERBOSE,
+)
+_PUBLIC = re.compile(r"\b(nicht\s*öffentlich|nichtöffentlich|öffentlich)(e|er)?\b", re.IGNORECASE)
+_CONTINUES = re.compile(r"(?:-|\b(?:und|oder|für|des|der|die|von|mit|zur|zum|im|in|,))$")
+
+
+@dataclass(slots=True)
+class Value:
+    text: str
+    location: Location
+    label: str = ""
+
+
+def split_revision(number: str) -> tuple[str, str | None]:
+    """Separate a revision suffix as printed ("VL-40/2024 1N" → "VL-40/2024", "1N")."""
+    number = fold(number)
+    match = _REVISION.search(number)
+    if not match:
+        return number, None
+    suffix = next(
+        g
+        for g in (
+            match.group("ordinal"),
+            match.group("neu"),
+            match.group("word"),
+            match.group("short"),
+        )
+        if g
+    )
+    base = number[: match.start()].rstrip(" -–")
+    if not NUMBER_SHAPE.search(base):
+        return number, None
+    return base, fold(suffix)
+
+
+def sitzungsteil_of(text: str) -> str | None:
+    match = _PUBLIC.search(text)
+    if not match:
+        return None
+    return "öffentlich" if match.group(1).lower() == "öffentlich" else "nichtöffentlich"
+
+
+class HeaderReader:
+    """Collects label/value pairs from the header rows of a document."""
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.lexicon = lexicon
+        labels = [label for labels in lexicon.field_labels.values() for label in labels]
+        self.inline = phrase_pattern(labels)
+        self.values: dict[str, list[Value]] = {}
+
+    def add(self, field: str, text: str, location: Location, label: str = "") -> None:
+        text = fold(text)
+        if text:
+            self.values.setdefault(field, []).append(Value(text, location, label))
+
+    def first(self, field: str) -> Value | None:
+        found = self.values.get(field)
+        return found[0] if found else None
+
+    def field_of(self, label: str) -> str | None:
+        return self.lexicon.label_field.get(key(label))
+
+    def read(self, rows: list[Row], index: int) -> int:
+        """Read label/value pairs starting at ``rows[index]``; returns how many rows were taken
+        (0 when the row holds no known label)."""
+        row = rows[index]
+        texts = row.texts
+        if not texts:
+            return 0
+        # A row of labels over a row of values (ERSTELLT DURCH / ERSTELLT AM / SITZUNGSTEIL).
+        label_fields = [self.field_of(text) for text in texts]
+        if len(texts) >= 2 and all(label_fields) and index + 1 < len(rows):
+            values = rows[index + 1]
+            if not any(self.field_of(t) for t in values.texts):
+                for label, value in _align(row, values):
+                    if label is not None:
+                        self.add(self.field_of(label) or "other", value, values.location, label)
+                values.used = True
+                row.used = True
+                return 2
+        # A label cell beside its value cell(s), or "Label: value" pairs within the text.
+        taken = False
+        cells = texts
+        position = 0
+        while position < len(cells):
+            cell = cells[position]
+            field = self.field_of(cell)
+            if (
+                field is not None
+                and position + 1 < len(cells)
+                and not self.field_of(cells[position + 1])
+            ):
+                self.add(field, cells[position + 1], row.location, cell)
+                position += 2
+                taken = True
+                continue
+            pairs = self._pairs(cell)
+            if pairs:
+                for pair_field, label, value in pairs:
+                    if value:
+                        self.add(pair_field, value, row.location, label)
+                    elif position + 1 < len(cells):
+                        self.add(pair_field, cells[position + 1], row.location, label)
+                        position += 1
+                taken = True
+            position += 1
+        if taken:
+            row.used = True
+            self._continue_values(rows, index)
+        return 1 if taken else 0
+
+    def _pairs(self, text: str) -> list[tuple[str, str, str]]:
+        """ "Label: value" pairs in a text, several per line ("Vorlage Nr.: 2025/0916
+        Verantwortlich: Dez. 6"). A label counts only with its colon, except at the start of
+        the text where the colon may be missing after a recognised label."""
+        found = []
+        for match in self.inline.finditer(text):
+            after = text[match.end() :]
+            if not after.lstrip().startswith(":") and not (
+                match.start() == 0
+                and after[:1].isspace()
+                and self.field_of(match.group()) == "nummer"
+            ):
+                continue
+            if match.start() > 0 and text[match.start() - 1] not in " \t":
+                continue
+            found.append(match)
+        pairs = []
+        for position, match in enumerate(found):
+            end = found[position + 1].start() if position + 1 < len(found) else len(text)
+            value = text[match.end() : end].strip().lstrip(":").strip()
+            field = self.field_of(match.group()) or "other"
+            pairs.append((field, match.group(), value))
+        if pairs and found[0].start() > 0:
+            return []
+        return pairs
+
+    def _continue_values(self, rows: list[Row], index: int) -> None:
+        """A value that ends mid-phrase ("Schul- und") continues on the next line."""
+        if index + 1 >= len(rows):
+            return
+        following = rows[index + 1]
+        if following.used or following.table is not None or len(following.texts) != 1:
+            return
+        for values in self.values.values():
+            last = values[-1]
+            if last.location == rows[index].location and _CONTINUES.search(last.text):
+                if self.field_of(following.text) or ":" in following.text:
+                    return
+                last.text = join_lines([last.text, following.text])
+                following.used = True
+                return
+
+
+def _align(labels: Row, values: Row) -> list[tuple[str | None, str]]:
+    """Pair each value cell with the label cell above it: by position where both rows have
+    geometry, by index otherwise."""
+    label_cells = [c for c in labels.cells if fold(c.text)]
+    value_cells = [c for c in values.cells if fold(c.text)]
+    if any(c.x0 is None for c in labels.cells + values.cells):
+        return [
+            (fold(label.text), fold(value.text))
+            for label, value in zip(labels.cells, values.cells, strict=False)
+            if fold(label.text) and fold(value.text)
+        ]
+    if len(value_cells) != len(label_cells):
+        pairs = []
+        for value in value_cells:
+            best = min(label_cells, key=lambda c: abs((c.x0 or 0) - (value.x0 or 0)))
+            pairs.append((fold(best.text), fold(value.text)))
+        return pairs
+    return [
+        (fold(label.text), fold(value.text))
+        for label, value in zip(label_cells, value_cells, strict=False)
+    ]
+
+
+def number_in(text: str) -> str | None:
+    match = NUMBER_SHAPE.search(text)
+    return fold(match.group()) if match else None
+
+
+def date_in(text: str) -> dt.date | None:
+    found = find_date(text)
+    return found[0] if found else None

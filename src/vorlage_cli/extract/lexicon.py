@@ -1,0 +1,124 @@
+"""The label lexicon as data (lexicon.toml), with the matchers the extractor needs.
+
+Keeping labels as data is what lets a new template be taught rather than programmed: a city's
+configuration can add labels under [tool.vorlage.lexicon] with the same shape as lexicon.toml.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from vorlage_cli.extract.textutil import key
+
+ROLES = ("Vorberatung", "Entscheidung", "Kenntnisnahme", "Anhörung", "Beratung")
+MAIN_SECTIONS = (
+    "betreff",
+    "beschlussvorschlag",
+    "sachdarstellung",
+    "finanzielle_auswirkungen",
+    "anlagen",
+)
+
+
+def phrase_pattern(phrases: list[str], *, anchored: bool = False) -> re.Pattern[str]:
+    """A case-insensitive pattern for any of the phrases as whole words, longest first, with any
+    whitespace between words and around slashes."""
+    parts = []
+    for phrase in sorted(set(phrases), key=len, reverse=True):
+        words = [re.escape(word) for word in phrase.split()]
+        body = r"\s+".join(words).replace(r"/", r"\s*/\s*")
+        parts.append(body)
+    start = r"^" if anchored else r"(?<![\w])"
+    return re.compile(start + "(?:" + "|".join(parts) + r")(?![\w])", re.IGNORECASE)
+
+
+@dataclass(slots=True)
+class Lexicon:
+    data: dict[str, Any]
+    kinds: dict[str, tuple[str, bool]] = field(default_factory=dict)
+    field_labels: dict[str, list[str]] = field(default_factory=dict)
+    section_of: dict[str, str] = field(default_factory=dict)
+    """Heading key → "betreff", "beschlussvorschlag", … or "other:<printed name>"."""
+    column_of: dict[str, str] = field(default_factory=dict)
+    role_of: dict[str, str] = field(default_factory=dict)
+    role_pattern: re.Pattern[str] = field(default=re.compile("(?!)"))
+    result_pattern: re.Pattern[str] = field(default=re.compile("(?!)"))
+    bf_headings: set[str] = field(default_factory=set)
+    header_label_pattern: re.Pattern[str] = field(default=re.compile("(?!)"))
+    label_field: dict[str, str] = field(default_factory=dict)
+    vertretung_pattern: re.Pattern[str] = field(default=re.compile("(?!)"))
+    funktionen: set[str] = field(default_factory=set)
+    ersteller_prefixes: list[str] = field(default_factory=list)
+
+    @classmethod
+    def from_data(cls, data: dict[str, Any]) -> Lexicon:
+        lexicon = cls(data=data)
+        for name, props in data.get("kinds", {}).items():
+            lexicon.kinds[key(name)] = (name, bool(props.get("decides", True)))
+        fields = data.get("fields", {})
+        for name in ("nummer", "art", "ersteller", "erstellt_am", "sitzungsteil", "betreff"):
+            lexicon.field_labels[name] = list(fields.get(name, []))
+        lexicon.field_labels["other"] = list(fields.get("other", []))
+        lexicon.ersteller_prefixes = list(fields.get("ersteller_prefixes", []))
+        for name, labels in lexicon.field_labels.items():
+            for label in labels:
+                lexicon.label_field.setdefault(key(label), name)
+        all_labels = [label for labels in lexicon.field_labels.values() for label in labels]
+        lexicon.header_label_pattern = phrase_pattern(all_labels, anchored=True)
+        sections = data.get("sections", {})
+        for name in MAIN_SECTIONS:
+            for label in sections.get(name, []):
+                lexicon.section_of.setdefault(key(label), name)
+        for printed, labels in sections.get("other", {}).items():
+            for label in [printed, *labels]:
+                lexicon.section_of.setdefault(key(label), f"other:{printed}")
+        bf = data.get("beratungsfolge", {})
+        lexicon.bf_headings = {key(h) for h in bf.get("headings", [])}
+        for column, labels in bf.get("columns", {}).items():
+            for label in labels:
+                lexicon.column_of.setdefault(key(label), column)
+        phrases = []
+        for role, printed in data.get("roles", {}).items():
+            for phrase in printed:
+                lexicon.role_of.setdefault(key(phrase), role)
+                phrases.append(phrase)
+        lexicon.role_pattern = phrase_pattern(phrases)
+        lexicon.result_pattern = phrase_pattern(data.get("results", {}).get("phrases", []))
+        signature = data.get("signature", {})
+        lexicon.vertretung_pattern = phrase_pattern(signature.get("vertretung", []), anchored=True)
+        lexicon.funktionen = {key(f) for f in signature.get("funktionen", [])}
+        return lexicon
+
+    def extended(self, extra: dict[str, Any]) -> Lexicon:
+        """This lexicon with a configuration's additional labels merged in (lists are extended,
+        tables merged), as a new object."""
+        return Lexicon.from_data(_merge(self.data, extra))
+
+    def role(self, printed: str) -> str | None:
+        return self.role_of.get(key(printed))
+
+    def kind(self, printed: str) -> tuple[str, bool] | None:
+        return self.kinds.get(key(printed))
+
+
+def _merge(base: dict[str, Any], extra: dict[str, Any]) -> dict[str, Any]:
+    merged = dict(base)
+    for name, value in extra.items():
+        if isinstance(value, dict) and isinstance(merged.get(name), dict):
+            merged[name] = _merge(merged[name], value)
+        elif isinstance(value, list) and isinstance(merged.get(name), list):
+            merged[name] = [*merged[name], *value]
+        else:
+            merged[name] = value
+    return merged
+
+
+@cache
+def default_lexicon() -> Lexicon:
+    text = resources.files("vorlage_cli.extract").joinpath("lexicon.toml").read_text("utf-8")
+    return Lexicon.from_data(tomllib.loads(text))

@@ -1,0 +1,60 @@
+"""The extractor's view of a document: one flat list of rows.
+
+Lines and table rows are handled alike (a label beside its value reads the same in a table cell
+as after a tab), so tables are flattened into rows that remember which table they came from.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from vorlage_cli.extract.textutil import fold
+from vorlage_cli.layout import Cell, LayoutDocument, Line, Location, Table
+
+
+@dataclass(slots=True)
+class Row:
+    cells: list[Cell]
+    location: Location
+    paragraph_start: bool
+    table: int | None = None
+    raw: str | None = None
+    used: bool = False
+    """Set once a strategy has taken the row, so that no other field takes it again."""
+
+    @property
+    def text(self) -> str:
+        return fold(" ".join(cell.text for cell in self.cells if cell.text))
+
+    @property
+    def texts(self) -> list[str]:
+        return [fold(cell.text) for cell in self.cells if fold(cell.text)]
+
+
+def flatten(document: LayoutDocument) -> list[Row]:
+    rows: list[Row] = []
+    table_id = 0
+    for block in document.blocks():
+        if isinstance(block, Line):
+            if block.cells:
+                rows.append(
+                    Row(list(block.cells), block.location, block.paragraph_start, raw=block.raw)
+                )
+        elif isinstance(block, Table):
+            table_id += 1
+            for cells, location in zip(block.rows, block.locations, strict=True):
+                rows.append(Row(list(cells), location, True, table=table_id))
+    return rows
+
+
+def furniture_rows(document: LayoutDocument) -> list[Row]:
+    return [
+        Row(list(line.cells), line.location, True) for line in document.furniture() if line.cells
+    ]
+
+
+def row_lines(row: Row) -> list[str]:
+    """The row's text as lines: table cells keep their wrapped lines."""
+    if row.table is None:
+        return [row.text]
+    return [fold(part) for cell in row.cells for part in cell.text.split("\n") if fold(part)]

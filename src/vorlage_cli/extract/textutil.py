@@ -1,0 +1,62 @@
+"""Text clean-up shared by every field: whitespace, line joining and hyphenation."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_SPACE = re.compile(r"\s+")
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b\u00ad]")
+_SUSPENDED_HYPHEN_NEXT = re.compile(r"^(und|oder|bzw\.|sowie|als|bis|u\.|&|,)(\s|$)")
+_NUMBERING = re.compile(r"^(?:[IVX]{1,5}\.|\d{1,2}(?:\.\d{1,2})*\.?|[a-z]\))\s+(?=\S)")
+
+
+def fold(text: str) -> str:
+    """Single spaces, no control characters, NFC."""
+    return _SPACE.sub(" ", _CONTROL.sub("", unicodedata.normalize("NFC", text))).strip()
+
+
+def key(text: str) -> str:
+    """A comparison key for labels: case, colons, spacing around slashes and a leading section
+    number do not matter ("II. Sachverhalt:" and "SACHVERHALT" match)."""
+    text = fold(text).rstrip(":").strip()
+    text = _NUMBERING.sub("", text)
+    text = re.sub(r"\s*/\s*", "/", text)
+    return text.casefold().replace("ß", "ss")
+
+
+def join_lines(lines: list[str]) -> str:
+    """Join the lines of one paragraph, undoing hyphenation that only breaks a word.
+
+    "Personalaus-" + "schuss" → "Personalausschuss"; a hyphen before a capital stays
+    ("Dessau-" + "Roßlauer", "Kfz-" + "Stellplatz"), and so does a suspended hyphen
+    ("Sport-" + "und Bolzplätze" → "Sport- und Bolzplätze").
+    """
+    result = ""
+    for raw in lines:
+        line = fold(raw)
+        if not line:
+            continue
+        if not result:
+            result = line
+        elif result.endswith("-") and len(result) > 1 and result[-2].isalpha():
+            if _SUSPENDED_HYPHEN_NEXT.match(line):
+                result += " " + line
+            elif line[0].islower():
+                result = result[:-1] + line
+            else:
+                result += line
+        else:
+            result += " " + line
+    return result
+
+
+def join_paragraphs(paragraphs: list[list[str]]) -> str:
+    return "\n\n".join(p for p in (join_lines(lines) for lines in paragraphs) if p)
+
+
+def title_case_heading(text: str) -> str:
+    """A heading printed in capitals in its usual spelling: first letter capital, rest lower."""
+    if text.isupper() and len(text) > 3:
+        return text[:1] + text[1:].lower()
+    return text

@@ -1,0 +1,181 @@
+"""DOCX: the body in document order, read from the WordprocessingML itself.
+
+python-docx's ``paragraph.text`` drops text inside content controls and keeps tracked deletions,
+both wrong for a Vorlage, so paragraphs are walked element by element: inserted text (``w:ins``)
+counts, deleted text (``w:del``, ``w:delText``) does not, content controls (``w:sdt``) are
+transparent, Wingdings check boxes become ☐/☒.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from io import BytesIO
+
+from vorlage_cli.layout import Block, Cell, LayoutDocument, Line, Location, Page, Table
+from vorlage_cli.readers.errors import ReadError
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+
+_SKIPPED = {
+    f"{W}del",
+    f"{W}moveFrom",
+    f"{W}delText",
+    f"{W}instrText",
+    f"{W}rPr",
+    f"{W}pPr",
+    f"{W}sdtPr",
+    f"{MC}Fallback",
+}
+_SYMBOLS = {"F0FE": "☒", "F078": "☒", "F0FD": "☒", "F0A8": "☐", "F06F": "☐", "F071": "☐"}
+
+
+def _run_text(element) -> Iterator[str]:  # noqa: ANN001 - lxml element
+    """Text of a paragraph's content in document order."""
+    for child in element:
+        tag = child.tag
+        if not isinstance(tag, str) or tag in _SKIPPED:
+            continue
+        if tag == f"{W}t":
+            yield child.text or ""
+        elif tag == f"{W}tab" or tag == f"{W}ptab":
+            yield "\t"
+        elif tag in (f"{W}br", f"{W}cr"):
+            if child.get(f"{W}type") != "page":
+                yield "\n"
+        elif tag == f"{W}noBreakHyphen":
+            yield "-"
+        elif tag == f"{W}sym":
+            yield _SYMBOLS.get((child.get(f"{W}char") or "").upper(), "")
+        elif tag == f"{W}p":
+            # a paragraph inside a text box of this paragraph
+            yield "\n"
+            yield from _run_text(child)
+            yield "\n"
+        else:
+            yield from _run_text(child)
+
+
+class _BodyReader:
+    """Turns a body element into blocks, numbering paragraphs as it goes (the DOCX location)."""
+
+    def __init__(self) -> None:
+        self.paragraphs = 0
+
+    def paragraph_lines(self, p) -> list[Line]:  # noqa: ANN001
+        self.paragraphs += 1
+        text = "".join(_run_text(p))
+        lines = []
+        for index, part in enumerate(text.split("\n")):
+            cells = [Cell(piece.strip()) for piece in part.split("\t") if piece.strip()]
+            if cells:
+                line = Line(cells, Location(line=self.paragraphs), paragraph_start=index == 0)
+                lines.append(line)
+        if lines:
+            lines[0].paragraph_start = True
+        return lines
+
+    def blocks(self, container) -> list[Block]:  # noqa: ANN001
+        blocks: list[Block] = []
+        for child in container:
+            tag = child.tag
+            if tag == f"{W}p":
+                blocks.extend(self.paragraph_lines(child))
+            elif tag == f"{W}tbl":
+                blocks.extend(self.table(child))
+            elif tag in (f"{W}sdt", f"{W}customXml", f"{W}sdtContent", f"{W}ins", f"{W}moveTo"):
+                blocks.extend(self.blocks(child))
+        return blocks
+
+    def table(self, tbl) -> list[Block]:  # noqa: ANN001
+        """A table, or, where cells hold tables of their own, its content in reading order: Word
+        templates nest the real tables inside an outer layout table."""
+        rows = [tr for tr in tbl if tr.tag == f"{W}tr"]
+        if any(tc.find(f".//{W}tbl") is not None for tr in rows for tc in tr.iter(f"{W}tc")):
+            blocks: list[Block] = []
+            for tr in rows:
+                for tc in self._cells(tr):
+                    blocks.extend(self.blocks(tc))
+            return blocks
+        table = Table(rows=[], locations=[])
+        for tr in rows:
+            location = Location(line=self.paragraphs + 1)
+            cells = []
+            for tc in self._cells(tr):
+                lines = [line for line in self.blocks(tc) if isinstance(line, Line)]
+                cells.append(Cell("\n".join(line.text for line in lines)))
+            table.rows.append(cells)
+            table.locations.append(location)
+        return [table]
+
+    @staticmethod
+    def _cells(tr) -> Iterator:  # noqa: ANN001
+        for child in tr:
+            if child.tag == f"{W}tc":
+                yield child
+            elif child.tag in (f"{W}sdt", f"{W}customXml"):
+                content = child.find(f"{W}sdtContent")
+                yield from (
+                    tc for tc in (content if content is not None else child) if tc.tag == f"{W}tc"
+                )
+
+
+def read_docx(data: bytes) -> LayoutDocument:
+    import docx  # heavy: only when a DOCX is read
+    from docx.opc.exceptions import PackageNotFoundError
+
+    try:
+        document = docx.Document(BytesIO(data))
+    except (PackageNotFoundError, KeyError, ValueError) as error:
+        raise ReadError(f"kein lesbares Word-Dokument ({error})") from error
+    body = _BodyReader()
+    page = Page(number=None, blocks=body.blocks(document.element.body))
+    furniture = _BodyReader()
+    seen: set[str] = set()
+    for section in document.sections:
+        for part in (
+            section.header,
+            section.footer,
+            section.first_page_header,
+            section.first_page_footer,
+        ):
+            if part.is_linked_to_previous and section is not document.sections[0]:
+                continue
+            for block in furniture.blocks(part._element):
+                lines = [block] if isinstance(block, Line) else _table_lines(block)
+                for line in lines:
+                    if line.text not in seen:
+                        seen.add(line.text)
+                        line.location = Location()
+                        page.furniture.append(line)
+    return LayoutDocument(format="docx", pages=[page], page_count=_page_count(document))
+
+
+def _table_lines(table: Table) -> list[Line]:
+    return [
+        Line([cell for cell in row if cell.text], location)
+        for row, location in zip(table.rows, table.locations, strict=True)
+        if any(cell.text for cell in row)
+    ]
+
+
+def _page_count(document) -> int | None:  # noqa: ANN001
+    """Word stores the page count it last laid out in docProps/app.xml; LibreOffice too."""
+    try:
+        part = next(
+            rel.target_part
+            for rel in document.part.package.rels.values()
+            if rel.reltype.endswith("/extended-properties")
+        )
+    except StopIteration:
+        return None
+    from lxml import etree
+
+    try:
+        root = etree.fromstring(part.blob, etree.XMLParser(resolve_entities=False, no_network=True))
+    except etree.XMLSyntaxError:
+        return None
+    pages = root.find(
+        "{http://schemas.openxmlformats.org/officeDocument/2006/extended-properties}Pages"
+    )
+    return int(pages.text) if pages is not None and (pages.text or "").isdigit() else None

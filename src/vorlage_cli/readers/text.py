@@ -1,0 +1,93 @@
+"""Plain text: the seed's tab-separated rows, `pdftotext -layout` output with space-aligned
+columns, and text that other tools extracted from PDFs (with their page markers)."""
+
+from __future__ import annotations
+
+import re
+
+from vorlage_cli.layout import Cell, LayoutDocument, Line, Location, Page
+from vorlage_cli.readers.furniture import GLUED_PAGE_NUMBER, TEXT_PAGE_BREAK, separate_furniture
+
+_COLUMN_GAP = re.compile(r" {2,}")
+_C1_CONTROLS = set(range(0x80, 0xA0)) - {0x81, 0x8D, 0x8F, 0x90, 0x9D}
+
+
+def decode(data: bytes) -> tuple[str, str]:
+    """Decode text of unknown encoding; returns the text and the encoding used.
+
+    UTF-8 (with or without BOM) is tried first because it almost never decodes text that is not
+    UTF-8. Old systems write cp1252 or latin-1: cp1252 maps 0x80–0x9F to printable characters
+    (€, „, “) where latin-1 has invisible controls, so cp1252 wins unless the bytes use one of the
+    five positions cp1252 leaves undefined.
+    """
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8", errors="replace"), "utf-8-sig"
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16", errors="replace"), "utf-16"
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    if any(byte in (0x81, 0x8D, 0x8F, 0x90, 0x9D) for byte in data):
+        return data.decode("latin-1"), "latin-1"
+    return data.decode("cp1252"), "cp1252"
+
+
+def split_cells(raw: str) -> list[Cell]:
+    """Split a line into columns at tabs or at runs of two or more spaces.
+
+    Space-aligned columns (``pdftotext -layout``) keep their character positions so that a value
+    can be matched to the label above it; tab-separated columns are logical, not positional, so
+    their cells carry no position and are matched by index.
+    """
+    if "\t" in raw:
+        cells = [Cell(part.strip()) for part in raw.split("\t")]
+        while cells and not cells[-1].text:
+            cells.pop()
+        return cells
+    cells: list[Cell] = []
+    start = 0
+    for gap in _COLUMN_GAP.finditer(raw):
+        if gap.start() > start:
+            cells.append(Cell(raw[start : gap.start()], float(start), float(gap.start())))
+        start = gap.end()
+    if start < len(raw):
+        cells.append(Cell(raw[start:].rstrip(), float(start), float(len(raw.rstrip()))))
+    return [cell for cell in cells if cell.text.strip()]
+
+
+def read_text(data: bytes) -> LayoutDocument:
+    text, _encoding = decode(data)
+    text = text.replace("\x00", "").replace("\r\n", "\n").replace("\r", "\n")
+    pages = [Page(number=1)]
+    previous_blank = True
+    for number, raw in enumerate(text.split("\n"), start=1):
+        parts = raw.split("\f")
+        for part_index, part in enumerate(parts):
+            if part_index > 0 and pages[-1].blocks:
+                pages.append(Page(number=len(pages) + 1))
+            stripped = part.strip()
+            if TEXT_PAGE_BREAK.match(stripped):
+                pages[-1].furniture.append(Line([Cell(stripped)], Location(line=number)))
+                pages.append(Page(number=len(pages) + 1))
+                previous_blank = True
+                continue
+            if not stripped:
+                previous_blank = True
+                continue
+            glued = GLUED_PAGE_NUMBER.search(part)
+            if glued:
+                part = part[: glued.start()]
+            line = Line(split_cells(part), Location(line=number), raw=part.rstrip())
+            line.paragraph_start = previous_blank
+            pages[-1].blocks.append(line)
+            previous_blank = False
+            if glued:
+                marker = glued.group().strip()
+                pages[-1].furniture.append(Line([Cell(marker)], Location(line=number)))
+                pages.append(Page(number=len(pages) + 1))
+    pages = [page for page in pages if page.blocks or page.furniture]
+    for number, page in enumerate(pages, start=1):
+        page.number = number
+    separate_furniture(pages)
+    return LayoutDocument(format="txt", pages=pages, page_count=None)

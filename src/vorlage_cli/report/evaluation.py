@@ -1,0 +1,66 @@
+"""The table `vorlage evaluate` prints: accuracy per field over all documents, then per document."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import IO
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from vorlage_cli.evaluate import Check
+from vorlage_cli.report.human import clean
+
+
+def _percent(good: int, total: int) -> str:
+    return f"{100 * good / total:.1f} %" if total else "–"
+
+
+def print_evaluation(checks: list[Check], stream: IO[str], *, verbose: bool = False) -> None:
+    console = Console(file=stream, highlight=False, markup=False, emoji=False)
+    by_field: dict[str, list[bool]] = defaultdict(list)
+    by_document: dict[str, list[bool]] = defaultdict(list)
+    for check in checks:
+        name = check.field.split("[")[0] + ("[].*" if "[" in check.field else "")
+        by_field[name].append(check.ok)
+        if "[" not in check.field:
+            by_document[check.document].append(check.ok)
+    table = Table(header_style="bold", show_edge=False)
+    table.add_column("Feld")
+    table.add_column("richtig", justify="right")
+    table.add_column("geprüft", justify="right")
+    table.add_column("Genauigkeit", justify="right")
+    for name in sorted(by_field):
+        results = by_field[name]
+        table.add_row(
+            Text(name),
+            Text(str(sum(results))),
+            Text(str(len(results))),
+            Text(_percent(sum(results), len(results))),
+        )
+    console.print(table)
+    documents = Table(header_style="bold", show_edge=False)
+    documents.add_column("Dokument")
+    documents.add_column("Felder richtig", justify="right")
+    for name, results in by_document.items():
+        style = "" if all(results) else "red"
+        documents.add_row(
+            Text(clean(name), style=style), Text(f"{sum(results)}/{len(results)}", style=style)
+        )
+    console.print(documents)
+    top = [c for c in checks if "[" not in c.field]
+    cells = [c for c in checks if "[" in c.field]
+    right = sum(c.ok for c in top)
+    console.print(
+        Text(
+            f"Felder: {right}/{len(top)} richtig ({_percent(right, len(top))}); "
+            f"Beratungsfolge-Zellen: {sum(c.ok for c in cells)}/{len(cells)}"
+        )
+    )
+    if verbose:
+        for check in checks:
+            if not check.ok and "[" not in check.field:
+                console.print(Text(f"{clean(check.document)}: {check.field}", style="bold"))
+                console.print(Text(f"  erwartet: {clean(check.expected)}"))
+                console.print(Text(f"  gelesen:  {clean(check.actual)}"))

@@ -1,0 +1,154 @@
+"""The report a person reads: the extracted fields at a glance, the Beratungsfolge as a table,
+the findings with severity, place and message.
+
+Everything taken from a document is passed to rich as plain ``Text``, never as markup, and
+control characters are removed: a document containing "[bold red]" or an ANSI escape sequence
+shows it literally and cannot restyle or move the terminal.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import IO
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from vorlage_cli.model import DocumentResult, Finding
+from vorlage_cli.report import Summary
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_SEVERITY = {
+    "error": ("Fehler", "bold red"),
+    "warning": ("Warnung", "yellow"),
+    "info": ("Hinweis", "cyan"),
+}
+_FORMAT_NAMES = {"txt": "Text", "pdf": "PDF", "docx": "DOCX", "html": "HTML"}
+_MAX_VALUE = 160
+
+
+def clean(value: object) -> str:
+    """Document text made safe for a terminal: no control characters."""
+    return _CONTROL.sub("", str(value))
+
+
+def _short(value: str | None) -> str:
+    if value is None:
+        return "–"
+    value = clean(" ".join(value.split()))
+    return value if len(value) <= _MAX_VALUE else value[: _MAX_VALUE - 1] + "…"
+
+
+def _date(value: object) -> str:
+    return value.strftime("%d.%m.%Y") if value is not None else "–"  # type: ignore[attr-defined]
+
+
+def _where(finding: Finding) -> str:
+    page, line = finding.location.page, finding.location.line
+    if page is not None and line is not None:
+        return f"S. {page}, Z. {line}"
+    if page is not None:
+        return f"S. {page}"
+    if line is not None:
+        return f"Z. {line}"
+    return ""
+
+
+class HumanReporter:
+    def __init__(self, stream: IO[str], *, quiet: bool = False, color: bool | None = None) -> None:
+        self.console = Console(
+            file=stream,
+            highlight=False,
+            soft_wrap=False,
+            force_terminal=color,
+            no_color=color is False,
+            emoji=False,
+            markup=False,
+        )
+        self.quiet = quiet
+
+    def document(self, result: DocumentResult) -> None:
+        console = self.console
+        if self.quiet and not result.findings:
+            return
+        title = Text(clean(result.source.path), style="bold")
+        if result.source.format:
+            pages = f", {result.source.pages} Seiten" if result.source.pages else ""
+            title.append(f"  ({_FORMAT_NAMES[result.source.format]}{pages})", style="dim")
+        console.rule(title, align="left")
+        vorlage = result.vorlage
+        if vorlage is not None and not self.quiet:
+            fields = Table.grid(padding=(0, 2))
+            fields.add_column(style="bold")
+            fields.add_column()
+            number = _short(vorlage.nummer)
+            if vorlage.fassung:
+                number += f" (Fassung {clean(vorlage.fassung)})"
+            author = ", ".join(
+                x
+                for x in (
+                    _short(vorlage.ersteller) if vorlage.ersteller else "",
+                    _date(vorlage.erstellt_am) if vorlage.erstellt_am else "",
+                )
+                if x
+            )
+            for label, value in (
+                ("Nummer", number),
+                ("Art", _short(vorlage.art)),
+                ("Betreff", _short(vorlage.betreff)),
+                ("Erstellt", author or "–"),
+                ("Sitzungsteil", _short(vorlage.sitzungsteil)),
+                (
+                    "Beschlussvorschlag",
+                    f"{len(vorlage.beschlussvorschlag)} Punkt(e)"
+                    if vorlage.beschlussvorschlag
+                    else "–",
+                ),
+                ("Anlagen", str(len(vorlage.anlagen)) if vorlage.anlagen else "–"),
+            ):
+                fields.add_row(Text(label), Text(value))
+            console.print(fields)
+            if vorlage.beratungsfolge:
+                table = Table(title=None, show_edge=False, pad_edge=False, header_style="bold")
+                for column in ("#", "Gremium", "Rolle", "Termin", "Einladung", "TOP", "Ö/N"):
+                    table.add_column(column)
+                for index, station in enumerate(vorlage.beratungsfolge, start=1):
+                    public = {True: "ö", False: "nö", None: ""}[station.oeffentlich]
+                    table.add_row(
+                        Text(str(index)),
+                        Text(_short(station.gremium)),
+                        Text(clean(station.rolle or station.rolle_text or "")),
+                        Text(_date(station.termin)),
+                        Text(clean(station.einladung or "")),
+                        Text(clean(station.top or "")),
+                        Text(public),
+                    )
+                console.print(Text("Beratungsfolge", style="bold"))
+                console.print(table)
+        if result.findings:
+            findings = Table.grid(padding=(0, 2))
+            for _ in range(4):
+                findings.add_column()
+            for finding in result.findings:
+                label, style = _SEVERITY[finding.severity]
+                findings.add_row(
+                    Text(label, style=style),
+                    Text(finding.code, style="dim"),
+                    Text(_where(finding), style="dim"),
+                    Text(clean(finding.message)),
+                )
+            console.print(findings)
+        elif not self.quiet:
+            console.print(Text("Keine Befunde.", style="green"))
+        console.print()
+
+    def finish(self, summary: Summary) -> None:
+        parts = [f"{summary.documents} Dokument{'e' if summary.documents != 1 else ''} geprüft"]
+        if summary.unreadable:
+            parts.append(f"{summary.unreadable} nicht lesbar")
+        parts.append(
+            f"{summary.errors} Fehler, {summary.warnings} Warnungen, {summary.infos} Hinweise"
+        )
+        style = "bold red" if summary.errors else ("yellow" if summary.warnings else "green")
+        self.console.print(Text(": ".join([parts[0], ", ".join(parts[1:])]), style=style))
