@@ -64,6 +64,7 @@ def extract(document: LayoutDocument, lexicon: Lexicon | None = None) -> Vorlage
             index += 1
 
     _title_line(rows[:first_section], lexicon, vorlage, header)
+    _number_rows(rows[:first_section], header)
     _sitzung_rows(rows[:first_section], vorlage)
     _ersteller_prefix_rows(rows[:first_section], lexicon, header)
     signature = read_signature(rows, lexicon)
@@ -171,6 +172,15 @@ def _title_line(rows: list[Row], lexicon: Lexicon, vorlage: Vorlage, header: Hea
         return
 
 
+def _number_rows(rows: list[Row], header: HeaderReader) -> None:
+    """A reference printed alone on its row ("DS 1/2008"), as SD.NET letterheads do."""
+    for row in rows:
+        if not row.used and NUMBER_SHAPE.fullmatch(row.text):
+            header.add("bare_number", row.text, row.location)
+            row.used = True
+            return
+
+
 def _sitzung_rows(rows: list[Row], vorlage: Vorlage) -> None:
     for row in rows:
         match = _SITZUNG.match(row.text)
@@ -194,26 +204,17 @@ def _ersteller_prefix_rows(rows: list[Row], lexicon: Lexicon, header: HeaderRead
 
 def _unlabelled_subject(rows: list[Row], first_section: int, reader: SectionReader) -> list[Row]:
     """Where no label announces the subject, it is the first run of unlabelled rows after the
-    header's labels began (Karlsruhe prints it between the labels and the Beratungsfolge,
-    Nordstemmen after the Beratungsfolge)."""
+    header's labels began: Karlsruhe prints it between the labels and the Beratungsfolge,
+    Nordstemmen after the Beratungsfolge, München below the letterhead."""
     started = False
     run: list[Row] = []
     for row in rows[:first_section]:
         if row.used:
             if run:
                 break
-            started = True
+            started = started or row.labelled
             continue
         if started and reader.heading_of(row) is None and not DATE.fullmatch(row.text):
-            if (
-                run
-                and row.paragraph_start
-                and row.table is None
-                and len(run) >= 1
-                and row.location.page == run[-1].location.page
-                and False
-            ):
-                break
             run.append(row)
     if sum(len(r.text.split()) for r in run) < 2:
         return []
@@ -235,13 +236,7 @@ def _pick_ersteller(header: HeaderReader, lexicon: Lexicon) -> tuple[str, Locati
 def _header_fields(
     vorlage: Vorlage, header: HeaderReader, rows: list[Row], furniture: list[Row], lexicon: Lexicon
 ) -> None:
-    number = header.first("nummer") or header.first("title_number")
-    if number is None:
-        for row in rows:
-            if NUMBER_SHAPE.fullmatch(row.text):
-                number = header.add("nummer", row.text, row.location, "") or header.first("nummer")
-                row.used = True
-                break
+    number = header.first("nummer") or header.first("title_number") or header.first("bare_number")
     if number is None:
         for row in furniture:
             match = NUMBER_SHAPE.search(row.text)

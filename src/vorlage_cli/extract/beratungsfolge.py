@@ -65,7 +65,7 @@ class Column:
     x1: float | None = None
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False)
 class Station:
     location: Location
     termin: dt.date | None = None
@@ -459,7 +459,11 @@ class BeratungsfolgeReader:
     def _assign(self, stations: list[Station], pieces: list[Piece]) -> None:
         """Hand each piece of a dateless row to the station it belongs to."""
         previous: dict[str, tuple[Piece, Station]] = {}
+        last: tuple[Piece, Station] | None = None
         for piece in pieces:
+            if last is not None and last[0].text.endswith("-") and piece.text[:1].islower():
+                # the rest of a word broken over two rows ("Beschlussfas-" / "sung")
+                piece = Piece(last[0].kind, piece.text, piece.row)
             above = next((s for s in reversed(stations) if s.order <= piece.row), None)
             below = next((s for s in stations if s.order > piece.row), None)
             target = self._target(piece, above, below, previous.get(piece.kind))
@@ -474,6 +478,7 @@ class BeratungsfolgeReader:
             else:
                 self._apply(target, piece)
             previous[piece.kind] = (piece, target)
+            last = (piece, target)
 
     @staticmethod
     def _target(
@@ -484,7 +489,7 @@ class BeratungsfolgeReader:
     ) -> Station | None:
         if previous is not None:
             last_piece, last_station = previous
-            if last_station in (above, below) and (
+            if (last_station is above or last_station is below) and (
                 _CONTINUED.search(last_piece.text) or piece.text[:1].islower()
             ):
                 return last_station

@@ -109,8 +109,8 @@ class HeaderReader:
                 for label, value in _align(row, values):
                     if label is not None:
                         self.add(self.field_of(label) or "other", value, values.location, label)
-                values.used = True
-                row.used = True
+                values.used = values.labelled = True
+                row.used = row.labelled = True
                 return 2
         # A label cell beside its value cell(s), or "Label: value" pairs within the text.
         taken = False
@@ -139,7 +139,7 @@ class HeaderReader:
                 taken = True
             position += 1
         if taken:
-            row.used = True
+            row.used = row.labelled = True
             self._continue_values(rows, index)
         return 1 if taken else 0
 

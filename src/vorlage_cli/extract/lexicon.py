@@ -54,6 +54,9 @@ class Lexicon:
     vertretung_pattern: re.Pattern[str] = field(default=re.compile("(?!)"))
     funktionen: set[str] = field(default_factory=set)
     ersteller_prefixes: list[str] = field(default_factory=list)
+    contact_labels: set[str] = field(default_factory=set)
+    keyed_section_of: dict[str, str] = field(default_factory=dict)
+    """Labels that open a section only as a key cell beside its value (a summary table)."""
 
     @classmethod
     def from_data(cls, data: dict[str, Any]) -> Lexicon:
@@ -63,7 +66,10 @@ class Lexicon:
         fields = data.get("fields", {})
         for name in ("nummer", "art", "ersteller", "erstellt_am", "sitzungsteil", "betreff"):
             lexicon.field_labels[name] = list(fields.get(name, []))
-        lexicon.field_labels["other"] = list(fields.get("other", []))
+        lexicon.field_labels["other"] = list(fields.get("other", [])) + list(
+            fields.get("kontakt", [])
+        )
+        lexicon.contact_labels = {key(label) for label in fields.get("kontakt", [])}
         lexicon.ersteller_prefixes = list(fields.get("ersteller_prefixes", []))
         for name, labels in lexicon.field_labels.items():
             for label in labels:
@@ -77,6 +83,9 @@ class Lexicon:
         for printed, labels in sections.get("other", {}).items():
             for label in [printed, *labels]:
                 lexicon.section_of.setdefault(key(label), f"other:{printed}")
+        for printed, labels in sections.get("keyed", {}).items():
+            for label in [printed, *labels]:
+                lexicon.keyed_section_of.setdefault(key(label), f"other:{printed}")
         bf = data.get("beratungsfolge", {})
         lexicon.bf_headings = {key(h) for h in bf.get("headings", [])}
         for column, labels in bf.get("columns", {}).items():
@@ -91,7 +100,7 @@ class Lexicon:
         lexicon.result_pattern = phrase_pattern(data.get("results", {}).get("phrases", []))
         signature = data.get("signature", {})
         lexicon.vertretung_pattern = phrase_pattern(signature.get("vertretung", []), anchored=True)
-        lexicon.funktionen = {key(f) for f in signature.get("funktionen", [])}
+        lexicon.funktionen = {key(f).split()[-1] for f in signature.get("funktionen", [])}
         return lexicon
 
     def extended(self, extra: dict[str, Any]) -> Lexicon:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from vorlage_cli.extract.textutil import fold
+from vorlage_cli.extract.textutil import fold, join_lines
 from vorlage_cli.layout import Cell, LayoutDocument, Line, Location, Table
 
 
@@ -21,6 +21,8 @@ class Row:
     raw: str | None = None
     used: bool = False
     """Set once a strategy has taken the row, so that no other field takes it again."""
+    labelled: bool = False
+    """Set where the row holds header labels and their values: the header has begun."""
 
     @property
     def text(self) -> str:
@@ -28,7 +30,10 @@ class Row:
 
     @property
     def texts(self) -> list[str]:
-        return [fold(cell.text) for cell in self.cells if fold(cell.text)]
+        """The non-empty cells' texts, a wrapped cell's lines joined ("Entscheidungs-" +
+        "vorschlag" → "Entscheidungsvorschlag")."""
+        joined = (join_lines(cell.text.split("\n")) for cell in self.cells)
+        return [text for text in joined if text]
 
 
 def flatten(document: LayoutDocument) -> list[Row]:

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from vorlage_cli.extract.lexicon import Lexicon, phrase_pattern
 from vorlage_cli.extract.rows import Row, row_lines
 from vorlage_cli.extract.textutil import fold, join_lines, key, title_case_heading
-from vorlage_cli.layout import Location
+from vorlage_cli.layout import Cell, Location
 
 _BOX = re.compile(r"\[\s*[xX✓✔]\s*\]|\[\s*\]|[☐☒☑✓✔✗✘□■]")
 _TICKED = re.compile(r"\[\s*[xX✓✔]\s*\]|[☒☑✓✔✗✘■]")
@@ -22,7 +22,7 @@ _ANLAGE = re.compile(
 )
 _NUMBERED = re.compile(r"^(\d{1,2}[a-z]?)[.)]?\s+(.+)$")
 _BULLET = re.compile(r"^[-•·▪–]\s+(.+)$")
-_EMPTY_FORM_LABEL = re.compile(r"^[^:]{2,80}:$")
+_FILLED_LABEL = re.compile(r"^[^:]{2,80}:\s*\S")
 
 
 @dataclass(slots=True)
@@ -34,7 +34,14 @@ class Section:
     rows: list[Row] = field(default_factory=list)
 
     def add(self, row: Row, text_lines: list[str] | None = None) -> None:
-        lines = text_lines if text_lines is not None else row_lines(row)
+        """Add a row's text: a line's own lines, a table row as one line of its cells (a form's
+        label and its box sit in neighbouring cells)."""
+        if text_lines is not None:
+            lines = text_lines
+        elif row.table is not None:
+            lines = [" ".join(row.texts)] if row.texts else []
+        else:
+            lines = row_lines(row)
         if not lines:
             return
         if row.paragraph_start or not self.paragraphs or row.table is not None:
@@ -50,31 +57,29 @@ class Section:
 class SectionReader:
     def __init__(self, lexicon: Lexicon) -> None:
         self.lexicon = lexicon
-        self.heading_pattern = phrase_pattern(
-            [
-                label
-                for labels in lexicon.data.get("sections", {}).values()
-                if isinstance(labels, list)
-                for label in labels
-            ]
-            + [
-                label
-                for name, labels in lexicon.data.get("sections", {}).get("other", {}).items()
-                for label in [name, *labels]
-            ],
-            anchored=True,
-        )
+        sections = lexicon.data.get("sections", {})
+        labels = [
+            label for value in sections.values() if isinstance(value, list) for label in value
+        ]
+        labels += [
+            label for name, more in sections.get("other", {}).items() for label in [name, *more]
+        ]
+        self.heading_pattern = phrase_pattern(labels, anchored=True)
 
     def heading_of(self, row: Row) -> tuple[str, str, str] | None:
-        """(section kind, printed heading, text after the heading) when the row opens a section."""
+        """(section kind, printed heading, text after the heading) when the row opens a section:
+        a heading alone, "Heading: text", a label cell beside its value, or a heading followed
+        by check boxes ("Finanzielle Auswirkungen Ja ☐ Nein ☒")."""
         texts = row.texts
         if not texts:
             return None
         first = texts[0]
-        kind = self.lexicon.section_of.get(key(first))
-        if kind is not None and len(first) <= 90:
-            return kind, first.rstrip(": "), " ".join(texts[1:])
         label, colon, rest = first.partition(":")
+        kind = self.lexicon.section_of.get(key(first))
+        if kind is None and len(texts) > 1:
+            kind = self.lexicon.keyed_section_of.get(key(first))
+        if kind is not None and len(first) <= 90:
+            return kind, label.strip() if colon and not rest.strip() else first, " ".join(texts[1:])
         if colon:
             kind = self.lexicon.section_of.get(key(label))
             if kind is not None:
@@ -87,32 +92,96 @@ class SectionReader:
                 return kind, match.group(), fold(" ".join([rest, *texts[1:]]))
         return None
 
+    def _wrapped_heading(self, rows: list[Row], index: int) -> tuple[str, str, str, int] | None:
+        """A heading broken over two or three short lines ("Finanzielle" / "Auswirkungen", or
+        "CO" / "2" / "-Relevanz: …" where text extraction put a subscript on its own line).
+        Returns the heading and how many further rows it took."""
+        first = rows[index]
+        if len(first.texts) != 1 or len(first.text) > 40 or first.table is not None:
+            return None
+        text = first.text
+        for extra in (1, 2):
+            if index + extra >= len(rows):
+                return None
+            following = rows[index + extra]
+            if following.used or following.table is not None:
+                return None
+            part = following.text
+            text = (
+                text + part
+                if part[:1].isdigit() or part[:1] == "-" or text[-1:].isdigit()
+                else join_lines([text, part])
+            )
+            joined = Row([Cell(text)], first.location, True)
+            heading = self.heading_of(joined)
+            label = self.heading_pattern.match(text)
+            if heading is not None and label is not None and label.end() > len(first.text):
+                return (*heading, extra)
+            if len(part) > 40:
+                return None
+        return None
+
     def read(self, rows: list[Row]) -> list[Section]:
+        """Split the rows not taken by the header into sections. A section ends at the next
+        heading or at a row another strategy took (the signature, the Beratungsfolge); a
+        section that opens with a table (a form) ends with that table."""
         sections: list[Section] = []
         current: Section | None = None
-        for row in rows:
+        skip = 0
+        for index, row in enumerate(rows):
+            if skip:
+                skip -= 1
+                continue
             if row.used:
+                current = None
                 continue
             heading = self.heading_of(row)
+            if heading is None:
+                wrapped = self._wrapped_heading(rows, index)
+                if wrapped is not None:
+                    *parts, skip = wrapped
+                    heading = (parts[0], parts[1], parts[2])
+                    for taken in rows[index + 1 : index + 1 + skip]:
+                        taken.used = True
             if heading is not None:
                 kind, printed, rest = heading
-                if (
-                    current is not None
-                    and current.kind == kind
-                    and kind == "finanzielle_auswirkungen"
-                ):
-                    current.add(row, [fold(f"{printed} {rest}")])
-                    continue
+                row.used = True
+                if current is not None and current.kind == kind:
+                    if kind == "finanzielle_auswirkungen":
+                        current.add(row, [row.text])
+                        continue
+                    if not current.paragraphs:
+                        # A heading right under a heading of its kind: "Problembeschreibung/
+                        # Begründung:" over "Sachverhalt" is one reasoning whose text starts with
+                        # the sub-heading; "Kurzfassung" over "Antrag an den Ausschuss" is one
+                        # proposal, whose text is only what is to be decided.
+                        current.add(
+                            row, [row.text] if kind == "sachdarstellung" else [rest] if rest else []
+                        )
+                        continue
                 current = Section(kind, printed, row.location)
                 sections.append(current)
-                row.used = True
                 if rest:
                     current.add(row, [rest])
                 continue
-            if current is not None:
-                row.used = True
-                current.add(row)
+            if current is None:
+                continue
+            if _form_ended(current, row):
+                current = None
+                continue
+            row.used = True
+            current.add(row)
         return sections
+
+
+def _form_ended(section: Section, row: Row) -> bool:
+    """A check section laid out as a table (Leitbild, Steuerrelevanz) ends with its table."""
+    return (
+        section.kind.startswith("other:")
+        and bool(section.rows)
+        and section.rows[0].table is not None
+        and row.table != section.rows[0].table
+    )
 
 
 def best(sections: list[Section], kind: str) -> Section | None:
@@ -134,7 +203,7 @@ def other_sections(sections: list[Section]) -> dict[str, tuple[str, Location]]:
     for section in sections:
         if not section.kind.startswith("other:"):
             continue
-        name = section.kind.split(":", 1)[1]
+        name = heading_name(section.heading)
         text = section_text(_with_boxes_read(section)) or ""
         if name not in found or len(text) > len(found[name][0]):
             found[name] = (text, section.location)
@@ -143,12 +212,17 @@ def other_sections(sections: list[Section]) -> dict[str, tuple[str, Location]]:
 
 def read_boxes(line: str) -> str | None:
     """Check boxes read as answers: "Ja ☐ Nein ☒" → "Nein", "☒ vor ☐ nicht vor" → "vor".
-    Returns the line unchanged without boxes, None when no box on it is ticked."""
+
+    Whether a box belongs to the word before or after it follows from where the line starts:
+    with a box ("☒ vor") or with a word ("Ja ☐"). Text after the last box belongs to it when it
+    is ticked ("Ja ☒ Korridorthema: Mobilität"). Returns the line unchanged without boxes, None
+    when no box on it is ticked.
+    """
     boxes = list(_BOX.finditer(line))
     if not boxes:
         return line
     ticked: list[str] = []
-    box_first = boxes[0].start() == 0 or not line[: boxes[0].start()].strip()
+    box_first = not line[: boxes[0].start()].strip()
     for index, box in enumerate(boxes):
         if box_first:
             end = boxes[index + 1].start() if index + 1 < len(boxes) else len(line)
@@ -158,29 +232,34 @@ def read_boxes(line: str) -> str | None:
             label = line[start : box.start()]
         if _TICKED.fullmatch(box.group()):
             ticked.append(fold(label))
-    if not box_first and boxes[-1].end() < len(line.rstrip()):
+    if not box_first and _TICKED.fullmatch(boxes[-1].group()):
         trailing = fold(line[boxes[-1].end() :])
-        if trailing and ticked:
+        if trailing:
             ticked.append(trailing)
     answer = fold(" ".join(t for t in ticked if t))
     return answer or None
 
 
 def _with_boxes_read(section: Section) -> Section:
+    """The section as a form is read: where it has check boxes, only the ticked answers and
+    filled-in "label: value" lines remain; the form's printed questions and empty fields go."""
+    lines_with_boxes = any(
+        _BOX.search(line) for paragraph in section.paragraphs for line in paragraph
+    )
+    if not lines_with_boxes:
+        return section
     result = Section(section.kind, section.heading, section.location)
     for paragraph in section.paragraphs:
-        lines = []
+        kept = []
         for line in paragraph:
-            read = read_boxes(line)
-            if read is None or (read is line and _BOX.search(line)):
-                continue
-            empty_label = read is line and _EMPTY_FORM_LABEL.match(fold(line)) and "☐" not in line
-            in_form = any(_BOX.search(other) for other in paragraph) or len(section.paragraphs) > 1
-            if empty_label and in_form:
-                continue
-            lines.append(read)
-        if lines:
-            result.paragraphs.append(lines)
+            if _BOX.search(line):
+                answer = read_boxes(line)
+                if answer:
+                    kept.append(answer)
+            elif _FILLED_LABEL.match(fold(line)):
+                kept.append(line)
+        if kept:
+            result.paragraphs.append(kept)
     return result
 
 
@@ -216,8 +295,13 @@ def proposal_points(section: Section) -> list[str]:
         return [text] if text else []
     result = []
     for point in points:
-        parts = " ".join(point).split("\n")
-        result.append(fold(join_lines([p for p in parts if p.strip()])))
+        paragraphs: list[list[str]] = [[]]
+        for line in point:
+            if line == "\n":
+                paragraphs.append([])
+            else:
+                paragraphs[-1].append(line)
+        result.append(fold(" ".join(join_lines(lines) for lines in paragraphs if lines)))
     lead_text = join_lines(lead)
     if lead_text and not lead_text.endswith(":"):
         result.insert(0, lead_text)
@@ -256,4 +340,6 @@ def anlagen_items(section: Section, heading_rest: bool = True) -> list[tuple[str
 
 
 def heading_name(printed: str) -> str:
-    return title_case_heading(fold(printed))
+    """The key a section is exported under: the printed heading up to a colon ("CO2-Relevanz:
+    Auswirkung auf den Klimaschutz" → "CO2-Relevanz"), capitals in their usual spelling."""
+    return title_case_heading(fold(printed).split(":")[0].strip())

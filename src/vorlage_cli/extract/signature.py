@@ -1,5 +1,10 @@
-"""The signature block: "i.V. Dr. Christian Klicki" over "Beigeordneter", "gez. Müller,
-Bürgermeister", or a name over a function the lexicon knows."""
+"""The signature block: who signed the Vorlage, and in which capacity.
+
+Forms seen: "i.V. Dr. Christian Klicki" over "Beigeordneter"; "gez. Müller, Bürgermeister"; a
+name over a function ("Frank Rumpf" / "Stadtratsvorsitzender"), possibly under a caption
+("beschlossen im Stadtrat am:", "Die Referentin"); signatures side by side in columns, where the
+session's chair countersigns; and a name printed alone before the result form.
+"""
 
 from __future__ import annotations
 
@@ -11,42 +16,92 @@ from vorlage_cli.extract.textutil import fold, key
 from vorlage_cli.layout import Location
 
 _NAME = re.compile(
-    r"^(?:(?:Dr\.|Prof\.|Dipl\.-\w+\.?|Frau|Herr)\s+)*[A-ZÄÖÜ][\wäöüß'-]+(?:\s+(?:von|van|de|zu|vom)?\s*[A-ZÄÖÜ][\wäöüß'-]+){1,3}$"
+    r"^(?:(?:Dr\.|Prof\.|Dipl\.-\w+\.?)\s+)*[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)?"
+    r"(?:\s+(?:von|van|de|zu|vom)?\s*[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)?){1,2}$"
 )
+_CHAIR = re.compile(r"\bVorsitzende[rn]?\b", re.IGNORECASE)
+
+Signature = tuple[str | None, str | None, str | None, Location]
 
 
-def read_signature(
-    rows: list[Row], lexicon: Lexicon
-) -> tuple[str | None, str | None, str | None, Location] | None:
-    """(name, funktion, vertretung, location) of the first signature block, its rows marked used."""
+def read_signature(rows: list[Row], lexicon: Lexicon) -> Signature | None:
+    """(name, funktion, vertretung, location) of the Vorlage's signature, its rows marked used."""
+    return (
+        _with_marker(rows, lexicon)
+        or _name_over_function(rows, lexicon)
+        or _name_before_end(rows, lexicon)
+    )
+
+
+def _with_marker(rows: list[Row], lexicon: Lexicon) -> Signature | None:
+    """ "i.V. Name" / "gez. Name, Funktion", the function possibly on the next row."""
     for index, row in enumerate(rows):
         if row.used or (row.table is not None and len(row.texts) > 2):
             continue
         text = row.text
         marker = lexicon.vertretung_pattern.match(text)
-        if marker:
-            rest = fold(text[marker.end() :]).strip(" ,")
-            name, _, funktion = rest.partition(",")
-            name, funktion = fold(name) or None, fold(funktion) or None
-            taken = [row]
-            following = _next(rows, index)
-            if name is None and following is not None and _NAME.match(following.text):
-                name = following.text
-                taken.append(following)
-                following = _next(rows, index + 1)
-            if funktion is None and following is not None and _is_function(following.text, lexicon):
-                funktion = following.text
-                taken.append(following)
-            for used in taken:
-                used.used = True
-            return name, funktion, _canonical_marker(marker.group()), row.location
-    for index, row in enumerate(rows):
-        if row.used or index == 0 or key(row.text) not in lexicon.funktionen:
+        if not marker:
             continue
-        previous = rows[index - 1]
-        if not previous.used and _NAME.match(previous.text):
-            previous.used = row.used = True
-            return previous.text, row.text, None, previous.location
+        rest = fold(text[marker.end() :]).strip(" ,")
+        name, _, funktion = rest.partition(",")
+        found_name, found_function = fold(name) or None, fold(funktion) or None
+        taken = [row]
+        following = _next(rows, index)
+        if found_name is None and following is not None and _NAME.match(following.text):
+            found_name = following.text
+            taken.append(following)
+            following = _next(rows, index + 1)
+        if (
+            found_function is None
+            and following is not None
+            and _is_function(following.text, lexicon)
+        ):
+            found_function = following.text
+            taken.append(following)
+        for used in taken:
+            used.used = True
+        return found_name, found_function, _canonical_marker(marker.group()), row.location
+    return None
+
+
+def _name_over_function(rows: list[Row], lexicon: Lexicon) -> Signature | None:
+    """A name row over a function row the lexicon knows, column by column: of signatures side by
+    side, the chair's ("Die Vorsitzende") is a countersignature, so another column wins."""
+    for index in range(1, len(rows)):
+        row, above = rows[index], rows[index - 1]
+        if row.used or above.used:
+            continue
+        functions, names = row.texts, above.texts
+        if not functions or len(functions) != len(names):
+            continue
+        if not all(_is_known_function(f, lexicon) for f in functions):
+            continue
+        if not all(_NAME.match(n) for n in names):
+            continue
+        captions = rows[index - 2].texts if index >= 2 and not rows[index - 2].used else []
+        column = 0
+        if len(captions) == len(names):
+            column = next((i for i, c in enumerate(captions) if not _CHAIR.search(c)), 0)
+            rows[index - 2].used = True
+        elif len(captions) == 1 and captions[0].endswith(":"):
+            rows[index - 2].used = True  # "beschlossen im Stadtrat am:"
+        row.used = above.used = True
+        return names[column], functions[column], None, above.location
+    return None
+
+
+def _name_before_end(rows: list[Row], lexicon: Lexicon) -> Signature | None:
+    """A name alone on the last row before the result form ("Beratungsergebnis:")."""
+    before = {key(label) for label in lexicon.data.get("signature", {}).get("before", [])}
+    for index in range(1, len(rows) - 1):
+        row, following = rows[index], rows[index + 1]
+        if row.used or len(row.texts) != 1 or not _NAME.match(row.text):
+            continue
+        if key(following.text.split(":")[0]) in before and rows[index - 1].text.endswith(
+            (".", ":")
+        ):
+            row.used = True
+            return row.text, None, None, row.location
     return None
 
 
@@ -55,8 +110,15 @@ def _next(rows: list[Row], index: int) -> Row | None:
     return following if following is not None and not following.used else None
 
 
+def _is_known_function(text: str, lexicon: Lexicon) -> bool:
+    """A function the lexicon knows, also as the end of a longer title ("3. Bürgermeisterin",
+    "Berufsmäßige Stadträtin", "Stadtratsvorsitzender")."""
+    words = key(text).split()
+    return bool(words) and any(words[-1].endswith(function) for function in lexicon.funktionen)
+
+
 def _is_function(text: str, lexicon: Lexicon) -> bool:
-    if key(text) in lexicon.funktionen:
+    if _is_known_function(text, lexicon):
         return True
     words = text.split()
     return (

@@ -39,6 +39,10 @@ def join_lines(lines: list[str]) -> str:
             continue
         if not result:
             result = line
+        elif (
+            result.endswith("-") and len(result) > 1 and result[-2].isdigit() and line[0].isdigit()
+        ):
+            result += line
         elif result.endswith("-") and len(result) > 1 and result[-2].isalpha():
             if _SUSPENDED_HYPHEN_NEXT.match(line):
                 result += " " + line

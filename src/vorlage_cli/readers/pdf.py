@@ -101,9 +101,10 @@ def _read_page(page, number: int, pdf) -> Page:  # noqa: ANN001 - pypdfium2 obje
         inside = [w for w in words if _in_box(w, grid.box)]
         if not inside:
             continue
-        table = grid.table(inside, number)
+        table, loose = grid.table(inside, number)
         if table is not None:
-            words = [w for w in words if not _in_box(w, grid.box)]
+            outside = [w for w in words if not _in_box(w, grid.box)]
+            words = outside + loose
             blocks.append((grid.box[1], table))
     for line in _lines(words, number):
         blocks.append((line.top or 0.0, line))
@@ -294,27 +295,44 @@ class _Grid:
             max(c[3] for c in cells),
         )
 
-    def table(self, words: list[_Word], page: int) -> Table | None:
-        """The table with the words placed in its cells; ``None`` for a mere frame or a
-        one-column box, whose text reads better as ordinary lines."""
+    def table(self, words: list[_Word], page: int) -> tuple[Table | None, list[_Word]]:
+        """The table with the words placed in its cells, and the words that fall in no cell.
+
+        Each word goes to the smallest cell that contains it: where a border is drawn only
+        partly, or a check box is drawn as a little square, a corner closes both a larger cell
+        and the cells inside it. The table is ``None`` for a mere frame or a one-column box,
+        whose text reads better as ordinary lines.
+        """
+        placed: dict[int, list[_Word]] = {}
+        loose: list[_Word] = []
+        for word in words:
+            containing = [i for i, cell in enumerate(self.cells) if _in_box(word, cell)]
+            if not containing:
+                loose.append(word)
+                continue
+            smallest = min(containing, key=lambda i: _area(self.cells[i]))
+            placed.setdefault(smallest, []).append(word)
         tops = sorted({round(c[1], 1) for c in self.cells})
-        rows: dict[float, list[tuple[float, float, float, float]]] = {t: [] for t in tops}
-        for cell in self.cells:
-            rows[round(cell[1], 1)].append(cell)
+        rows: dict[float, list[int]] = {t: [] for t in tops}
+        for index, cell in enumerate(self.cells):
+            rows[round(cell[1], 1)].append(index)
         if max(len(r) for r in rows.values()) < 2:
-            return None
+            return None, words
         table = Table(rows=[], locations=[])
         for top in tops:
-            cells = sorted(rows[top], key=lambda c: c[0])
             row_cells = []
-            for x0, y0, x1, y1 in cells:
-                inside = [w for w in words if _in_box(w, (x0, y0, x1, y1))]
-                lines = _lines(inside, page)
+            for index in sorted(rows[top], key=lambda i: self.cells[i][0]):
+                x0, _, x1, _ = self.cells[index]
+                lines = _lines(placed.get(index, []), page)
                 row_cells.append(Cell("\n".join(line.text for line in lines), x0, x1))
             if any(cell.text for cell in row_cells):
                 table.rows.append(row_cells)
                 table.locations.append(Location(page=page))
-        return table if table.rows else None
+        return (table if table.rows else None), loose
+
+
+def _area(box: tuple[float, float, float, float]) -> float:
+    return (box[2] - box[0]) * (box[3] - box[1])
 
 
 def _grids(edges: list[_Edge]) -> list[_Grid]:
