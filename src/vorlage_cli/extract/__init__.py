@@ -41,6 +41,10 @@ _SITZUNG = re.compile(
     re.IGNORECASE,
 )
 _KIND_PREFIX = re.compile(r"^\d{1,3}_")
+_PLACE_DATE = re.compile(
+    rf"(?:[A-ZÄÖÜ][\w .-]{{1,40}},\s*)?(?P<date>{DATE.pattern})", re.VERBOSE | re.IGNORECASE
+)
+"""A date alone at the top of a letter, possibly after its place ("Quellbrunn, 20.01.2025")."""
 
 
 def extract(document: LayoutDocument, lexicon: Lexicon | None = None) -> Vorlage:
@@ -55,19 +59,19 @@ def extract(document: LayoutDocument, lexicon: Lexicon | None = None) -> Vorlage
     header = HeaderReader(lexicon)
     index = 0
     while index < first_section:
-        if not rows[index].used:
-            taken = header.read(rows, index)
-            if taken and rows[index].used:
-                _value_on_next_row(rows, index, header)
-            index += max(taken, 1)
-        else:
+        if rows[index].used:
             index += 1
+            continue
+        taken = header.read(rows, index)
+        if not taken:
+            _value_on_next_row(rows, index, header, lexicon)
+        index += max(taken, 1)
 
     _title_line(rows[:first_section], lexicon, vorlage, header)
     _number_rows(rows[:first_section], header)
     _sitzung_rows(rows[:first_section], vorlage)
     _ersteller_prefix_rows(rows[:first_section], lexicon, header)
-    signature = read_signature(rows, lexicon)
+    signature = read_signature(rows, lexicon, first_section)
     subject_rows = _unlabelled_subject(rows, first_section, sections_reader)
     sections = sections_reader.read(rows)
 
@@ -131,23 +135,32 @@ def _first_section_index(rows: list[Row], reader: SectionReader) -> int:
     return len(rows)
 
 
-def _value_on_next_row(rows: list[Row], index: int, header: HeaderReader) -> None:
-    """A label alone on its row ("Status:" in a web page) takes the next row as its value."""
+def _value_on_next_row(rows: list[Row], index: int, header: HeaderReader, lexicon: Lexicon) -> None:
+    """A label alone on its row, its value on the next ("Status:" / "öffentlich" in a web page,
+    "Vorlage" / "UV/0190/2026" in a SessionNet page). Without a colon the label counts only
+    where the next row looks like its value, since a word like "Vorlage" is also a title."""
     texts = rows[index].texts
-    if len(texts) != 1 or not texts[0].rstrip().endswith(":"):
+    if len(texts) != 1 or index + 1 >= len(rows):
         return
-    field = header.field_of(texts[0].rstrip(": "))
-    if field in (None, "betreff") or index + 1 >= len(rows):
-        return
+    label = texts[0].rstrip(": ")
+    field = header.field_of(label)
     following = rows[index + 1]
-    if (
-        following.used
-        or header.field_of(following.text.split(":")[0])
-        or following.text.endswith(":")
-    ):
+    if field in (None, "betreff") or following.used or len(following.texts) != 1:
         return
-    header.add(field, following.text, following.location, texts[0])
-    following.used = True
+    value = following.text
+    if header.field_of(value.split(":")[0]) or value.endswith(":"):
+        return
+    fits = {
+        "nummer": bool(NUMBER_SHAPE.fullmatch(value)),
+        "art": lexicon.kind(_KIND_PREFIX.sub("", value)) is not None,
+        "erstellt_am": bool(DATE.search(value)),
+        "sitzungsteil": sitzungsteil_of(value) is not None,
+    }.get(field, texts[0].endswith(":"))
+    if not fits:
+        return
+    header.add(field, value, following.location, label)
+    for row in (rows[index], following):
+        row.used = row.labelled = True
 
 
 def _title_line(rows: list[Row], lexicon: Lexicon, vorlage: Vorlage, header: HeaderReader) -> None:
@@ -173,9 +186,11 @@ def _title_line(rows: list[Row], lexicon: Lexicon, vorlage: Vorlage, header: Hea
 
 
 def _number_rows(rows: list[Row], header: HeaderReader) -> None:
-    """A reference printed alone on its row ("DS 1/2008"), as SD.NET letterheads do."""
-    for row in rows:
-        if not row.used and NUMBER_SHAPE.fullmatch(row.text):
+    """A reference printed alone on its row ("DS 1/2008"), as SD.NET letterheads do. A row that
+    continues the text above it ("… ab dem Schuljahr" / "2025/2026") is not one."""
+    for index, row in enumerate(rows):
+        continues = index > 0 and not rows[index - 1].used and not row.paragraph_start
+        if not row.used and not continues and NUMBER_SHAPE.fullmatch(row.text):
             header.add("bare_number", row.text, row.location)
             row.used = True
             return
@@ -275,9 +290,10 @@ def _header_fields(
             break
     if vorlage.erstellt_am is None:
         for row in rows:
-            if DATE.fullmatch(row.text.strip()):
-                vorlage.erstellt_am = date_in(row.text)
-                vorlage.printed["erstellt_am"] = row.text.strip()
+            dated = _PLACE_DATE.fullmatch(row.text.strip())
+            if dated:
+                vorlage.erstellt_am = date_in(dated.group("date"))
+                vorlage.printed["erstellt_am"] = dated.group("date")
                 vorlage.locate("erstellt_am", row.location)
                 break
     if vorlage.erstellt_am is None:

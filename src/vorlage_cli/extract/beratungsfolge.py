@@ -45,6 +45,8 @@ _SESSION = re.compile(
     r"^(?:\d+\.\s*)?(?:öffentliche\s+|nichtöffentliche\s+)?Sitzung\b", re.IGNORECASE
 )
 _IGNORED = re.compile(r"^(?:[●•○◦▪■□X✓✔]|\(?[A-Z]\)?|-|–)$")
+_TRAILING_DASH = re.compile(r"\s*[-–—:,]\s*$")
+_BRACKETED = re.compile(r"\(([^()]{3,40})\)")
 _CONTINUED = re.compile(
     r"(?:[-,/&]|\b(?:und|oder|für|des|der|die|das|den|dem|von|vom|mit|zur|zum|im|in|am|an|auf|bei))$"
 )
@@ -184,6 +186,11 @@ class BeratungsfolgeReader:
             row = rows[index]
             if row.used or self._ends_list(row, table, bool(stations)):
                 break
+            if self.header_columns(row) is not None:
+                # the header row repeated where the table continues on the next page
+                row.used = True
+                index += 1
+                continue
             station, row_pieces = self._parse_row(row, columns, index)
             if station is None and not row_pieces:
                 if not stations:
@@ -200,16 +207,14 @@ class BeratungsfolgeReader:
         if not stations:
             return []
         last = stations[-1].order
-        # Rows after the last station count only where they continue it.
-        trailing = [p for p in pieces if p.row > last]
+        # Rows after the last station count only where they belong to it: typed words (a role,
+        # results, "TOP 11 öffentlich") or the continuation of a wrapped name. The first row
+        # that is neither ends the list; it is usually the subject or the next section.
         kept_rows = {i for i in taken if i <= last}
-        for piece in trailing:
-            previous = [p for p in pieces if p.row < piece.row and p.kind == piece.kind]
-            continues = previous and (
-                _CONTINUED.search(previous[-1].text) or piece.text[:1].islower()
-            )
-            if piece.kind in ("rolle", "result") or continues:
-                kept_rows.add(piece.row)
+        for row_index in sorted({p.row for p in pieces if p.row > last}):
+            row_pieces = [p for p in pieces if p.row == row_index]
+            if all(self._belongs(p, pieces) for p in row_pieces):
+                kept_rows.add(row_index)
             else:
                 break
         pieces = [p for p in pieces if p.row in kept_rows]
@@ -217,6 +222,15 @@ class BeratungsfolgeReader:
             rows[i].used = True
         self._assign(stations, pieces)
         return [self._finish(station) for station in stations if station.gremium or station.termin]
+
+    @staticmethod
+    def _belongs(piece: Piece, pieces: list[Piece]) -> bool:
+        if piece.kind != "gremium":
+            return True
+        previous = [p for p in pieces if p.row < piece.row and p.kind == "gremium"]
+        return bool(previous) and bool(
+            _CONTINUED.search(previous[-1].text) or piece.text[:1].islower()
+        )
 
     def _ends_list(self, row: Row, table: int | None, started: bool) -> bool:
         if table is not None and row.table != table and started:
@@ -248,6 +262,13 @@ class BeratungsfolgeReader:
                     station.termin = parse_match(match)
                     station.termin_text = match.group().strip()
                     before, after = line[: match.start()].strip(), line[match.end() :].strip()
+                    before = _TRAILING_DASH.sub("", before)
+                    role_in_brackets = _BRACKETED.search(before)
+                    if role_in_brackets and self.lexicon.role(role_in_brackets.group(1)):
+                        station.rolle.append(role_in_brackets.group(1))
+                        before = fold(
+                            before[: role_in_brackets.start()] + before[role_in_brackets.end() :]
+                        )
                     if before:
                         station.gremium.append((index, before))
                         station.own_gremium = True

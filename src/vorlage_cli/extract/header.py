@@ -128,15 +128,14 @@ class HeaderReader:
                 position += 2
                 taken = True
                 continue
-            pairs = self._pairs(cell)
-            if pairs:
-                for pair_field, label, value in pairs:
-                    if value:
-                        self.add(pair_field, value, row.location, label)
-                    elif position + 1 < len(cells):
-                        self.add(pair_field, cells[position + 1], row.location, label)
-                        position += 1
-                taken = True
+            for pair_field, label, value in self._pairs(cell):
+                if value:
+                    self.add(pair_field, value, row.location, label)
+                    taken = True
+                elif position + 1 < len(cells):
+                    self.add(pair_field, cells[position + 1], row.location, label)
+                    position += 1
+                    taken = True
             position += 1
         if taken:
             row.used = row.labelled = True

@@ -128,6 +128,7 @@ class SectionReader:
         sections: list[Section] = []
         current: Section | None = None
         skip = 0
+        style = self._heading_style(rows)
         for index, row in enumerate(rows):
             if skip:
                 skip -= 1
@@ -136,6 +137,8 @@ class SectionReader:
                 current = None
                 continue
             heading = self.heading_of(row)
+            if heading is None and sections and _in_style(rows, index, style):
+                heading = (f"other:{row.text}", row.text.rstrip(": "), "")
             if heading is None:
                 wrapped = self._wrapped_heading(rows, index)
                 if wrapped is not None:
@@ -172,6 +175,44 @@ class SectionReader:
             row.used = True
             current.add(row)
         return sections
+
+    def _heading_style(self, rows: list[Row]) -> str | None:
+        """How this document prints its headings, learnt from the ones the lexicon knows: all
+        ending with a colon ("Begründung:") or all in capitals ("SACHDARSTELLUNG"). A line of the
+        same style that the lexicon does not know is then a heading too ("Auswirkungen auf
+        Kinder und Jugendliche:"), while a sub-heading of another style stays in its section
+        ("Erstellungsprozess:" among capital headings)."""
+        printed = [
+            row.text
+            for row in rows
+            if row.table is None
+            and len(row.texts) == 1
+            and (found := self.heading_of(row))
+            and not found[2]
+        ]
+        if len(printed) < 2:
+            return None
+        if all(text.endswith(":") for text in printed):
+            return "colon"
+        if all(text.isupper() for text in printed):
+            return "caps"
+        return None
+
+
+def _in_style(rows: list[Row], index: int, style: str | None) -> bool:
+    """Whether a row is a stand-alone heading of the document's style: a short line of its own
+    paragraph, followed by a new paragraph."""
+    row = rows[index]
+    if style is None or row.used or row.table is not None or len(row.texts) != 1:
+        return False
+    text = row.text
+    if len(text) > 60 or not row.paragraph_start or any(c in text for c in ".;!?"):
+        return False
+    if index + 1 < len(rows) and not rows[index + 1].paragraph_start:
+        return False
+    if style == "colon":
+        return text.endswith(":") and text.count(":") == 1
+    return text.isupper() and any(c.isalpha() for c in text)
 
 
 def _form_ended(section: Section, row: Row) -> bool:
@@ -241,25 +282,40 @@ def read_boxes(line: str) -> str | None:
 
 
 def _with_boxes_read(section: Section) -> Section:
-    """The section as a form is read: where it has check boxes, only the ticked answers and
-    filled-in "label: value" lines remain; the form's printed questions and empty fields go."""
-    lines_with_boxes = any(
-        _BOX.search(line) for paragraph in section.paragraphs for line in paragraph
-    )
-    if not lines_with_boxes:
+    """The section as a form is read, where it has check boxes.
+
+    Ticked boxes give their answers. Text between the boxes is kept where it says something of
+    its own: a filled-in "label: value", or sentences that follow a ticked answer or precede
+    every box ("Ja ☒ Nein ☐" / "Für die Ausarbeitung entstehen Kosten von …"). The form's
+    printed questions, empty fields and the fine print under unticked options go.
+    """
+    lines = [line for paragraph in section.paragraphs for line in paragraph]
+    if not any(_BOX.search(line) for line in lines):
         return section
     result = Section(section.kind, section.heading, section.location)
-    for paragraph in section.paragraphs:
-        kept = []
-        for line in paragraph:
-            if _BOX.search(line):
-                answer = read_boxes(line)
-                if answer:
-                    kept.append(answer)
-            elif _FILLED_LABEL.match(fold(line)):
-                kept.append(line)
-        if kept:
-            result.paragraphs.append(kept)
+    state = "start"  # before any box; after a "ticked" or an "unticked" box line
+    run: list[str] = []
+
+    def flush() -> None:
+        sentences = bool(run) and run[-1].rstrip().endswith((".", "!", "?"))
+        if run and sentences and state in ("start", "ticked"):
+            result.paragraphs.append(list(run))
+        else:
+            filled = [line for line in run if _FILLED_LABEL.match(fold(line))]
+            if filled:
+                result.paragraphs.append(filled)
+        run.clear()
+
+    for line in lines:
+        if _BOX.search(line):
+            flush()
+            answer = read_boxes(line)
+            if answer:
+                result.paragraphs.append([answer])
+            state = "ticked" if answer else "unticked"
+        else:
+            run.append(line)
+    flush()
     return result
 
 

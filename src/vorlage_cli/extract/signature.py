@@ -20,16 +20,23 @@ _NAME = re.compile(
     r"(?:\s+(?:von|van|de|zu|vom)?\s*[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)?){1,2}$"
 )
 _CHAIR = re.compile(r"\bVorsitzende[rn]?\b", re.IGNORECASE)
+_CAPTION = re.compile(r"^(?:[^.]{3,60}\bam:?|(?:Der|Die)\s+\w+(?:\s+\w+)?)$")
+"""A line over a signature: "beschlossen im Stadtrat am:", "Die Referentin"."""
 
 Signature = tuple[str | None, str | None, str | None, Location]
 
 
-def read_signature(rows: list[Row], lexicon: Lexicon) -> Signature | None:
-    """(name, funktion, vertretung, location) of the Vorlage's signature, its rows marked used."""
+def read_signature(rows: list[Row], lexicon: Lexicon, body_start: int = 0) -> Signature | None:
+    """(name, funktion, vertretung, location) of the Vorlage's signature, its rows marked used.
+
+    Unmarked name-over-function blocks are looked for only from ``body_start`` on: above it, a
+    letterhead's "Stadt Quellbrunn" / "Der Oberbürgermeister" names the sender, not a signer.
+    """
+    body = rows[body_start:]
     return (
         _with_marker(rows, lexicon)
-        or _name_over_function(rows, lexicon)
-        or _name_before_end(rows, lexicon)
+        or _name_over_function(body, lexicon)
+        or _name_before_end(body, lexicon)
     )
 
 
@@ -80,11 +87,11 @@ def _name_over_function(rows: list[Row], lexicon: Lexicon) -> Signature | None:
             continue
         captions = rows[index - 2].texts if index >= 2 and not rows[index - 2].used else []
         column = 0
-        if len(captions) == len(names):
+        if len(names) > 1 and len(captions) == len(names):
             column = next((i for i, c in enumerate(captions) if not _CHAIR.search(c)), 0)
             rows[index - 2].used = True
-        elif len(captions) == 1 and captions[0].endswith(":"):
-            rows[index - 2].used = True  # "beschlossen im Stadtrat am:"
+        elif len(captions) == 1 and _CAPTION.match(captions[0]):
+            rows[index - 2].used = True
         row.used = above.used = True
         return names[column], functions[column], None, above.location
     return None

@@ -56,15 +56,148 @@ def _run_text(element) -> Iterator[str]:  # noqa: ANN001 - lxml element
             yield from _run_text(child)
 
 
+_ROMAN = (
+    (1000, "m"),
+    (900, "cm"),
+    (500, "d"),
+    (400, "cd"),
+    (100, "c"),
+    (90, "xc"),
+    (50, "l"),
+    (40, "xl"),
+    (10, "x"),
+    (9, "ix"),
+    (5, "v"),
+    (4, "iv"),
+    (1, "i"),
+)
+
+
+def _roman(number: int) -> str:
+    result = ""
+    for value, letters in _ROMAN:
+        while number >= value:
+            result += letters
+            number -= value
+    return result
+
+
+def _format_number(number: int, kind: str) -> str:
+    if kind == "lowerLetter":
+        return chr(ord("a") + (number - 1) % 26)
+    if kind == "upperLetter":
+        return chr(ord("A") + (number - 1) % 26)
+    if kind == "lowerRoman":
+        return _roman(number)
+    if kind == "upperRoman":
+        return _roman(number).upper()
+    return str(number)
+
+
+class _Numbering:
+    """Word's automatic list numbering: the digits of a numbered Beschlussvorschlag are not in
+    the text but computed from numbering.xml, so they are computed here the same way."""
+
+    def __init__(self, element, styles=None) -> None:  # noqa: ANN001 - lxml elements or None
+        self.levels: dict[str, dict[int, tuple[str, str, int]]] = {}
+        self.counters: dict[str, dict[int, int]] = {}
+        self.style_numbering = _style_numbering(styles)
+        if element is None:
+            return
+        abstract: dict[str, dict[int, tuple[str, str, int]]] = {}
+        for node in element.iter(f"{W}abstractNum"):
+            levels = {}
+            for level in node.iter(f"{W}lvl"):
+                fmt = level.find(f"{W}numFmt")
+                text = level.find(f"{W}lvlText")
+                start = level.find(f"{W}start")
+                levels[int(level.get(f"{W}ilvl", "0"))] = (
+                    fmt.get(f"{W}val", "decimal") if fmt is not None else "decimal",
+                    text.get(f"{W}val", "") if text is not None else "",
+                    int(start.get(f"{W}val", "1")) if start is not None else 1,
+                )
+            abstract[node.get(f"{W}abstractNumId", "")] = levels
+        for node in element.iter(f"{W}num"):
+            reference = node.find(f"{W}abstractNumId")
+            if reference is not None:
+                self.levels[node.get(f"{W}numId", "")] = abstract.get(
+                    reference.get(f"{W}val", ""), {}
+                )
+
+    def label(self, paragraph) -> str:  # noqa: ANN001
+        """The rendered number of a numbered paragraph ("1.", "a)"), "•" for bullets, "" else."""
+        properties = paragraph.find(f"{W}pPr/{W}numPr")
+        style = paragraph.find(f"{W}pPr/{W}pStyle")
+        num_id, level = self.style_numbering.get(
+            style.get(f"{W}val", "") if style is not None else "", ("", 0)
+        )
+        if properties is not None:
+            num = properties.find(f"{W}numId")
+            level_node = properties.find(f"{W}ilvl")
+            num_id = num.get(f"{W}val", num_id) if num is not None else num_id
+            level = int(level_node.get(f"{W}val", "0")) if level_node is not None else level
+        levels = self.levels.get(num_id)
+        if not levels or level not in levels:
+            return ""
+        counters = self.counters.setdefault(num_id, {})
+        fmt, text, start = levels[level]
+        counters[level] = counters.get(level, start - 1) + 1
+        for deeper in [lvl for lvl in counters if lvl > level]:
+            del counters[deeper]
+        if fmt == "bullet":
+            return "•"
+        if fmt == "none":
+            return ""
+        for position in range(level + 1):
+            if position in levels:
+                value = counters.get(position, levels[position][2])
+                text = text.replace(f"%{position + 1}", _format_number(value, levels[position][0]))
+        return text
+
+
+def _style_numbering(styles) -> dict[str, tuple[str, int]]:  # noqa: ANN001
+    """Paragraph styles that number their paragraphs ("List Number"), following basedOn."""
+    if styles is None:
+        return {}
+    own: dict[str, tuple[str | None, int | None]] = {}
+    based_on: dict[str, str] = {}
+    for style in styles.iter(f"{W}style"):
+        style_id = style.get(f"{W}styleId", "")
+        num = style.find(f"{W}pPr/{W}numPr/{W}numId")
+        level = style.find(f"{W}pPr/{W}numPr/{W}ilvl")
+        own[style_id] = (
+            num.get(f"{W}val") if num is not None else None,
+            int(level.get(f"{W}val", "0")) if level is not None else None,
+        )
+        parent = style.find(f"{W}basedOn")
+        if parent is not None:
+            based_on[style_id] = parent.get(f"{W}val", "")
+    resolved = {}
+    for style_id in own:
+        num_id, level, current, seen = None, None, style_id, set()
+        while current in own and current not in seen:
+            seen.add(current)
+            num_id = num_id if num_id is not None else own[current][0]
+            level = level if level is not None else own[current][1]
+            current = based_on.get(current, "")
+        if num_id:
+            resolved[style_id] = (num_id, level or 0)
+    return resolved
+
+
 class _BodyReader:
     """Turns a body element into blocks, numbering paragraphs as it goes (the DOCX location)."""
 
-    def __init__(self) -> None:
+    def __init__(self, numbering: _Numbering | None = None) -> None:
         self.paragraphs = 0
+        self.numbering = numbering or _Numbering(None)
 
     def paragraph_lines(self, p) -> list[Line]:  # noqa: ANN001
         self.paragraphs += 1
+        label = self.numbering.label(p)
         text = "".join(_run_text(p))
+        if label and text.strip():
+            text = f"{label} {text.lstrip()}"
         lines = []
         for index, part in enumerate(text.split("\n")):
             cells = [Cell(piece.strip()) for piece in part.split("\t") if piece.strip()]
@@ -128,7 +261,11 @@ def read_docx(data: bytes) -> LayoutDocument:
         document = docx.Document(BytesIO(data))
     except (PackageNotFoundError, KeyError, ValueError) as error:
         raise ReadError(f"kein lesbares Word-Dokument ({error})") from error
-    body = _BodyReader()
+    try:
+        numbering_element = document.part.numbering_part.element
+    except (KeyError, NotImplementedError, AttributeError):
+        numbering_element = None
+    body = _BodyReader(_Numbering(numbering_element, document.styles.element))
     page = Page(number=None, blocks=body.blocks(document.element.body))
     furniture = _BodyReader()
     seen: set[str] = set()

@@ -16,13 +16,15 @@ from vorlage_cli.layout import Line, Page
 PAGE_MARKER = re.compile(
     r"""^(?:
         --\s*\d+\s+of\s+\d+\s*--                   # text extraction's page separator
-      | [-–—]\s*\d{1,4}\s*[-–—]                    # – 2 –
-      | (?:Seite|Blatt)\s*\d{1,4}(?:\s*(?:von|/)\s*\d{1,4})?(?:\s+(?:aus|zu|der|zur)\b.*)?
-      | \d{1,4}\s*(?:/|von)\s*\d{1,4}              # 2/8
-      | \d{1,4}                                    # a bare page number
+      | [-–—]\s*\d{1,3}\s*[-–—]                    # – 2 –
+      | (?:Seite|Blatt)\s*\d{1,3}(?:\s*(?:von|/)\s*\d{1,3})?(?:\s+(?:aus|zu|der|zur)\b.*)?
     )$""",
     re.VERBOSE | re.IGNORECASE,
 )
+"""Markers that are page furniture wherever they stand on a line of their own."""
+EDGE_MARKER = re.compile(r"^(?:\d{1,3}\s*(?:/|von)\s*\d{1,3}|\d{1,3})$")
+"""Markers that are page numbers only at a page's top or bottom ("2", "2/8"): elsewhere such a
+line is a table value or the end of a wrapped "2025/2026"."""
 TEXT_PAGE_BREAK = re.compile(r"^--\s*\d+\s+of\s+\d+\s*--$")
 GLUED_PAGE_NUMBER = re.compile(r"(?<=\S)\s?[-–]\s\d{1,3}\s[-–]\s*$")
 """A page number glued to the end of a line by text extraction ("Ergebnis- 2 -")."""
@@ -32,8 +34,9 @@ EDGE_LINES = 3
 """How many lines at the top and bottom of a page may be running header or footer."""
 
 
-def is_page_marker(text: str) -> bool:
-    return bool(PAGE_MARKER.match(text.strip()))
+def is_page_marker(text: str, at_edge: bool = False) -> bool:
+    text = text.strip()
+    return bool(PAGE_MARKER.match(text) or (at_edge and EDGE_MARKER.match(text)))
 
 
 def _signature(line: Line) -> str:
@@ -45,8 +48,9 @@ def separate_furniture(pages: list[Page], edge_lines: int = EDGE_LINES) -> None:
 
     A line counts as running header or footer when the same text (digits ignored) sits among the
     first or last ``edge_lines`` lines of at least half of the pages, and of at least two.
-    Page markers ("Seite 2 von 8 …", "– 2 –") count anywhere at a page's edges, and as a whole line
-    anywhere on multi-page documents, since text extraction drops footers mid-list.
+    Page markers ("Seite 2 von 8 …", "– 2 –") count as a whole line anywhere, since text
+    extraction leaves footers in the middle of a list; bare numbers ("2", "2/8") only at a
+    page's edges.
     """
     counts: Counter[str] = Counter()
     for page in pages:
@@ -61,9 +65,10 @@ def separate_furniture(pages: list[Page], edge_lines: int = EDGE_LINES) -> None:
         kept = []
         for i, block in enumerate(page.blocks):
             if isinstance(block, Line):
-                text = block.text.strip()
-                marker = bool(PAGE_MARKER.match(text)) and (i in edge_indexes or not text.isdigit())
-                if marker or (i in edge_indexes and _signature(block) in repeated):
+                at_edge = i in edge_indexes
+                if is_page_marker(block.text, at_edge) or (
+                    at_edge and _signature(block) in repeated
+                ):
                     page.furniture.append(block)
                     continue
             kept.append(block)

@@ -469,7 +469,7 @@ def _margin_furniture(page: Page, height: float) -> None:
     for block in page.blocks:
         if isinstance(block, Line) and block.top is not None:
             in_margin = block.top < MARGIN * height or block.top > (1 - MARGIN) * height
-            if in_margin and is_page_marker(block.text):
+            if in_margin and is_page_marker(block.text, at_edge=True):
                 page.furniture.append(block)
                 continue
         kept.append(block)
