@@ -71,7 +71,7 @@ def extract(document: LayoutDocument, lexicon: Lexicon | None = None) -> Vorlage
     _number_rows(rows[:first_section], header)
     _sitzung_rows(rows[:first_section], vorlage)
     _ersteller_prefix_rows(rows[:first_section], lexicon, header)
-    signature = read_signature(rows, lexicon, first_section)
+    signature = read_signature(rows, lexicon, first_section, sections_reader.heading_of)
     subject_rows = _unlabelled_subject(rows, first_section, sections_reader)
     sections = sections_reader.read(rows)
 
@@ -166,7 +166,9 @@ def _value_on_next_row(rows: list[Row], index: int, header: HeaderReader, lexico
 def _title_line(rows: list[Row], lexicon: Lexicon, vorlage: Vorlage, header: HeaderReader) -> None:
     """The kind, and often the number, in the title line: "VERWALTUNGSVORLAGE VL-40/2024 1N",
     "Vorlage - 23/224", "Beschlussvorlage"."""
-    for row in rows[:25]:
+    for row in rows:
+        if row.used:
+            continue
         text = row.text
         word, _, rest = text.partition(" ")
         kind = lexicon.kind(word)
@@ -275,6 +277,13 @@ def _header_fields(
         title = header.first("title_kind")
         vorlage.art = title.text
         vorlage.locate("art", title.location)
+    elif number is not None and number.label:
+        # the kind named in the number's label: "Sitzungsvorlage Nr. 20-26 / V 02318"
+        word = number.label.split()[0].rstrip(":")
+        kind = lexicon.kind(word) or (lexicon.kind(word[:-1]) if word.endswith("n") else None)
+        if kind is not None:
+            vorlage.art = kind[0]
+            vorlage.locate("art", number.location)
 
     author = _pick_ersteller(header, lexicon)
     if author is not None:

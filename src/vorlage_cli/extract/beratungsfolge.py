@@ -252,7 +252,10 @@ class BeratungsfolgeReader:
         pieces: list[Piece] = []
         marks = self._marks(row, columns)
         for kind, cell_text in cells:
-            for line in cell_text.split("\n"):
+            # A committee cell may hold the name and "TOP öffentlich" on separate lines; other
+            # cells are one value wrapped over lines ("nicht" / "öffentlich").
+            lines = cell_text.split("\n") if kind in (None, "gremium") else [cell_text]
+            for line in lines:
                 line = fold(line)
                 if not line:
                     continue
@@ -381,6 +384,8 @@ class BeratungsfolgeReader:
             pieces.append(Piece("einladung", line, index))
             return
         tokens = self._tokens(line, allow_bare_numbers=kind in ("top", "oeffentlich", "status"))
+        if not tokens:
+            return  # only marks such as a status bullet
         claimed = all(t != "free" for t, _ in tokens)
         if _SESSION.match(line) or _VOTES.match(line):
             pieces.append(Piece("result", line, index))

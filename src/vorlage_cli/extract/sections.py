@@ -22,6 +22,7 @@ _ANLAGE = re.compile(
 )
 _NUMBERED = re.compile(r"^(\d{1,2}[a-z]?)[.)]?\s+(.+)$")
 _BULLET = re.compile(r"^[-•·▪–]\s+(.+)$")
+_NUMBER_CELL = re.compile(r"^(?:[IVX]{1,5}|\d{1,2}|[a-z])[.)]$")
 _FILLED_LABEL = re.compile(r"^[^:]{2,80}:\s*\S")
 
 
@@ -39,12 +40,14 @@ class Section:
         if text_lines is not None:
             lines = text_lines
         elif row.table is not None:
-            lines = [" ".join(row.texts)] if row.texts else []
+            lines = ["\t".join(row.texts)] if row.texts else []
         else:
             lines = row_lines(row)
         if not lines:
             return
-        if row.paragraph_start or not self.paragraphs or row.table is not None:
+        previous = self.paragraphs[-1][-1] if self.paragraphs and self.paragraphs[-1] else ""
+        continues = previous.endswith("-") and lines[0][:1].islower()
+        if (row.paragraph_start and not continues) or not self.paragraphs or row.table is not None:
             self.paragraphs.append([])
         self.paragraphs[-1].extend(lines)
         self.rows.append(row)
@@ -71,12 +74,14 @@ class SectionReader:
         a heading alone, "Heading: text", a label cell beside its value, or a heading followed
         by check boxes ("Finanzielle Auswirkungen Ja ☐ Nein ☒")."""
         texts = row.texts
+        if len(texts) > 1 and _NUMBER_CELL.match(texts[0]):
+            texts = [f"{texts[0]} {texts[1]}", *texts[2:]]  # "I." | "Sachverhalt"
         if not texts:
             return None
         first = texts[0]
         label, colon, rest = first.partition(":")
         kind = self.lexicon.section_of.get(key(first))
-        if kind is None and len(texts) > 1:
+        if kind is None and len(texts) > 1 and row.table is not None:
             kind = self.lexicon.keyed_section_of.get(key(first))
         if kind is not None and len(first) <= 90:
             return kind, label.strip() if colon and not rest.strip() else first, " ".join(texts[1:])
@@ -166,10 +171,12 @@ class SectionReader:
                 sections.append(current)
                 if rest:
                     current.add(row, [rest])
+                    if row.table is not None and len(row.texts) > 1:
+                        current = None  # a label cell beside its value: the value is all of it
                 continue
             if current is None:
                 continue
-            if _form_ended(current, row):
+            if _form_ended(current, row) or _next_part(current, row):
                 current = None
                 continue
             row.used = True
@@ -215,6 +222,20 @@ def _in_style(rows: list[Row], index: int, style: str | None) -> bool:
     return text.isupper() and any(c.isalpha() for c in text)
 
 
+_ROMAN_PART = re.compile(r"^([IVX]{1,5})\.\s+\S")
+_ROMANS = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"]
+
+
+def _next_part(section: Section, row: Row) -> bool:
+    """A section opened by part "I." of a document in Roman-numbered parts ends where part
+    "II." begins, whatever that part is called ("II. Bekanntgegeben", "II. An den …")."""
+    own = _ROMAN_PART.match(section.heading)
+    found = _ROMAN_PART.match(row.text)
+    if not own or not found or own.group(1) not in _ROMANS[:-1]:
+        return False
+    return found.group(1) == _ROMANS[_ROMANS.index(own.group(1)) + 1]
+
+
 def _form_ended(section: Section, row: Row) -> bool:
     """A check section laid out as a table (Leitbild, Steuerrelevanz) ends with its table."""
     return (
@@ -235,8 +256,31 @@ def best(sections: list[Section], kind: str) -> Section | None:
 
 
 def section_text(section: Section) -> str | None:
-    text = "\n\n".join(p for p in (join_lines(lines) for lines in section.paragraphs) if p)
-    return text or None
+    """The section's prose; a check box in it is replaced by its answer ("liegen ☒ vor ☐ nicht
+    vor" → "liegen vor")."""
+    paragraphs = []
+    unticked_label_open = False
+    for lines in section.paragraphs:
+        read = []
+        for line in lines:
+            if _BOX.search(line):
+                boxes = list(_BOX.finditer(line))
+                last_label = line[boxes[-1].end() :].strip()
+                unticked_label_open = not _TICKED.fullmatch(
+                    boxes[-1].group()
+                ) and not last_label.endswith((".", ":", "!", "?"))
+                answer = read_boxes(line, keep_intro=True)
+                if answer:
+                    read.append(answer)
+            elif unticked_label_open and line[:1].islower():
+                continue  # the rest of an unticked option's label, wrapped onto this line
+            else:
+                unticked_label_open = False
+                read.append(line)
+        text = join_lines(read)
+        if text:
+            paragraphs.append(text)
+    return "\n\n".join(paragraphs) or None
 
 
 def other_sections(sections: list[Section]) -> dict[str, tuple[str, Location]]:
@@ -251,34 +295,46 @@ def other_sections(sections: list[Section]) -> dict[str, tuple[str, Location]]:
     return {name: value for name, value in found.items() if value[0]}
 
 
-def read_boxes(line: str) -> str | None:
+def read_boxes(line: str, keep_intro: bool = False) -> str | None:
     """Check boxes read as answers: "Ja ☐ Nein ☒" → "Nein", "☒ vor ☐ nicht vor" → "vor".
 
-    Whether a box belongs to the word before or after it follows from where the line starts:
-    with a box ("☒ vor") or with a word ("Ja ☐"). Text after the last box belongs to it when it
-    is ticked ("Ja ☒ Korridorthema: Mobilität"). Returns the line unchanged without boxes, None
-    when no box on it is ticked.
+    A table row's cells (separated by tabs) are read one by one, since a box stands at the end
+    of its own cell ("Kultur, Freizeit und Sport [x]" | "08"). Within a cell, a box belongs to
+    the word after it where the cell starts with a box or with a longer lead-in than it ends
+    with ("… wären somit ☒ vorhanden ☐ …"), else to the word before it ("Nein ☒ Ja ☐ abgestimmt
+    mit"). Text after the last box belongs to it where it is ticked ("Ja ☒ Korridorthema: …").
+    With ``keep_intro`` the lead-in stays (prose that a box completes). Returns the line
+    unchanged without boxes, None where no box is ticked and nothing else remains.
     """
-    boxes = list(_BOX.finditer(line))
-    if not boxes:
+    if not _BOX.search(line):
         return line
-    ticked: list[str] = []
-    box_first = not line[: boxes[0].start()].strip()
+    parts = [_read_cell(cell, keep_intro) for cell in line.split("\t")]
+    if not any(_TICKED.search(cell) for cell in line.split("\t")) and not keep_intro:
+        return None
+    answer = fold(" ".join(part for part in parts if part))
+    return answer or None
+
+
+def _read_cell(cell: str, keep_intro: bool) -> str:
+    boxes = list(_BOX.finditer(cell))
+    if not boxes:
+        return cell
+    before = cell[: boxes[0].start()].strip()
+    after = cell[boxes[-1].end() :].strip()
+    box_first = not before or (after and len(before.split()) > len(after.split()))
+    ticked: list[str] = [before] if keep_intro and box_first and before else []
     for index, box in enumerate(boxes):
         if box_first:
-            end = boxes[index + 1].start() if index + 1 < len(boxes) else len(line)
-            label = line[box.end() : end]
+            end = boxes[index + 1].start() if index + 1 < len(boxes) else len(cell)
+            label = cell[box.end() : end]
         else:
             start = boxes[index - 1].end() if index > 0 else 0
-            label = line[start : box.start()]
+            label = cell[start : box.start()]
         if _TICKED.fullmatch(box.group()):
             ticked.append(fold(label))
-    if not box_first and _TICKED.fullmatch(boxes[-1].group()):
-        trailing = fold(line[boxes[-1].end() :])
-        if trailing:
-            ticked.append(trailing)
-    answer = fold(" ".join(t for t in ticked if t))
-    return answer or None
+    if not box_first and _TICKED.fullmatch(boxes[-1].group()) and after:
+        ticked.append(after)
+    return " ".join(t for t in ticked if t)
 
 
 def _with_boxes_read(section: Section) -> Section:

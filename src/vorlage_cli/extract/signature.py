@@ -9,6 +9,7 @@ session's chair countersigns; and a name printed alone before the result form.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from vorlage_cli.extract.lexicon import Lexicon
 from vorlage_cli.extract.rows import Row
@@ -26,7 +27,12 @@ _CAPTION = re.compile(r"^(?:[^.]{3,60}\bam:?|(?:Der|Die)\s+\w+(?:\s+\w+)?)$")
 Signature = tuple[str | None, str | None, str | None, Location]
 
 
-def read_signature(rows: list[Row], lexicon: Lexicon, body_start: int = 0) -> Signature | None:
+def read_signature(
+    rows: list[Row],
+    lexicon: Lexicon,
+    body_start: int = 0,
+    is_heading: Callable[[Row], object] = lambda row: None,
+) -> Signature | None:
     """(name, funktion, vertretung, location) of the Vorlage's signature, its rows marked used.
 
     Unmarked name-over-function blocks are looked for only from ``body_start`` on: above it, a
@@ -35,7 +41,7 @@ def read_signature(rows: list[Row], lexicon: Lexicon, body_start: int = 0) -> Si
     body = rows[body_start:]
     return (
         _with_marker(rows, lexicon)
-        or _name_over_function(body, lexicon)
+        or _name_over_function(body, lexicon, is_heading)
         or _name_before_end(body, lexicon)
     )
 
@@ -71,12 +77,14 @@ def _with_marker(rows: list[Row], lexicon: Lexicon) -> Signature | None:
     return None
 
 
-def _name_over_function(rows: list[Row], lexicon: Lexicon) -> Signature | None:
+def _name_over_function(
+    rows: list[Row], lexicon: Lexicon, is_heading: Callable[[Row], object]
+) -> Signature | None:
     """A name row over a function row the lexicon knows, column by column: of signatures side by
     side, the chair's ("Die Vorsitzende") is a countersignature, so another column wins."""
     for index in range(1, len(rows)):
         row, above = rows[index], rows[index - 1]
-        if row.used or above.used:
+        if row.used or above.used or is_heading(row) or is_heading(above):
             continue
         functions, names = row.texts, above.texts
         if not functions or len(functions) != len(names):

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import ctypes
+import itertools
 from dataclasses import dataclass
 
 from vorlage_cli.layout import Block, Cell, LayoutDocument, Line, Location, Page, Table
@@ -25,8 +26,10 @@ SNAP = 2.0
 """Points within which ruling lines count as the same line or as touching."""
 COLUMN_GAP = 1.6
 """A horizontal gap wider than this many line heights separates two columns."""
-PARAGRAPH_GAP = 0.45
+PARAGRAPH_GAP = 0.6
 """A vertical gap larger than this many line heights starts a paragraph."""
+PARAGRAPH_PITCH = 1.5
+"""A line further below the previous one than this many usual line pitches starts a paragraph."""
 MARGIN = 0.09
 """Top and bottom share of the page where running headers and footers live."""
 
@@ -432,7 +435,10 @@ def _lines(words: list[_Word], page: int) -> list[Line]:
             groups.append([word])
             band_top, band_bottom = word.top, word.bottom
     lines = []
-    previous_bottom = None
+    tops = [min(w.top for w in group) for group in groups]
+    pitches = sorted(b - a for a, b in itertools.pairwise(tops) if b > a)
+    usual = pitches[len(pitches) // 2] if pitches else 0.0
+    previous_top = previous_bottom = None
     for number, group in enumerate(groups, start=1):
         group.sort(key=lambda w: w.x0)
         top = min(w.top for w in group)
@@ -448,10 +454,15 @@ def _lines(words: list[_Word], page: int) -> list[Line]:
                 current.append(word)
         cells.append(_cell(current))
         line = Line(cells, Location(page=page, line=number), top=top, bottom=bottom)
+        # A paragraph starts after a clear vertical gap, or where the line sits clearly further
+        # below the previous one than the page's usual line pitch.
         line.paragraph_start = (
-            previous_bottom is None or top - previous_bottom > PARAGRAPH_GAP * size
+            previous_top is None
+            or previous_bottom is None
+            or top - previous_bottom > PARAGRAPH_GAP * size
+            or top - previous_top > PARAGRAPH_PITCH * max(usual, size)
         )
-        previous_bottom = bottom
+        previous_top, previous_bottom = top, bottom
         lines.append(line)
     return lines
 
