@@ -21,10 +21,13 @@ from vorlage_cli.extract.lexicon import Lexicon, default_lexicon
 from vorlage_cli.extract.rows import Row, flatten, furniture_rows
 from vorlage_cli.extract.sections import (
     SectionReader,
-    anlagen_items,
+    attachments,
     best,
+    embedded_attachment,
     finanzen_text,
     heading_name,
+    money_block,
+    orphan_blocks,
     other_sections,
     proposal_points,
     section_text,
@@ -71,6 +74,7 @@ def extract(document: LayoutDocument, lexicon: Lexicon | None = None) -> Vorlage
     _number_rows(rows[:first_section], header)
     _sitzung_rows(rows[:first_section], vorlage)
     _ersteller_prefix_rows(rows[:first_section], lexicon, header)
+    _unit_above_contacts(rows[:first_section], header)
     signature = read_signature(rows, lexicon, first_section, sections_reader.heading_of)
     subject_rows = _unlabelled_subject(rows, first_section, sections_reader)
     sections = sections_reader.read(rows)
@@ -96,7 +100,10 @@ def extract(document: LayoutDocument, lexicon: Lexicon | None = None) -> Vorlage
     if stations:
         vorlage.locate("beratungsfolge", stations[0].location)
 
-    finanzen = best(sections, "finanzielle_auswirkungen")
+    orphans = orphan_blocks(rows, first_section)
+    finanzen = best(sections, "finanzielle_auswirkungen") or money_block(
+        orphans, lexicon.data.get("sections", {}).get("finanzen_words", [])
+    )
     if finanzen is not None:
         vorlage.finanzielle_auswirkungen = finanzen_text(finanzen)
         vorlage.locate("finanzielle_auswirkungen", finanzen.location)
@@ -106,12 +113,12 @@ def extract(document: LayoutDocument, lexicon: Lexicon | None = None) -> Vorlage
         vorlage.locate("beschlussvorschlag", proposal.location)
     reasoning = best(sections, "sachdarstellung")
     if reasoning is not None:
+        reasoning = embedded_attachment(reasoning, orphans) or reasoning
         vorlage.sachdarstellung = section_text(reasoning)
         vorlage.locate("sachdarstellung", reasoning.location)
+    for number, title in attachments(sections):
+        vorlage.anlagen.append(Anlage(nummer=number, titel=title))
     anlagen = [s for s in sections if s.kind == "anlagen"]
-    for section in anlagen:
-        for number, title in anlagen_items(section):
-            vorlage.anlagen.append(Anlage(nummer=number, titel=title))
     if anlagen:
         vorlage.locate("anlagen", anlagen[0].location)
     for name, (text, location) in other_sections(sections).items():
@@ -219,6 +226,28 @@ def _ersteller_prefix_rows(rows: list[Row], lexicon: Lexicon, header: HeaderRead
                 break
 
 
+def _unit_above_contacts(rows: list[Row], header: HeaderReader) -> None:
+    """The authoring unit printed alone right above a letterhead's contact lines
+    ("Bildung, Kultur, Freizeit" over "Aktenzeichen: …", as SD.NET prints it)."""
+    if header.values.get("letterhead"):
+        return
+    for index, row in enumerate(rows[1:], start=1):
+        first = row.texts[0] if row.texts else ""
+        if not row.labelled or not header._is_letterhead_label(first.split(":")[0]):
+            continue
+        above = rows[index - 1]
+        words = above.text.split()
+        if (
+            not above.used
+            and len(above.texts) == 1
+            and 0 < len(words) <= 8
+            and not DATE.search(above.text)
+        ):
+            header.add("letterhead", above.text, above.location)
+            above.used = True
+        return
+
+
 def _unlabelled_subject(rows: list[Row], first_section: int, reader: SectionReader) -> list[Row]:
     """Where no label announces the subject, it is the first run of unlabelled rows after the
     header's labels began: Karlsruhe prints it between the labels and the Beratungsfolge,
@@ -239,9 +268,13 @@ def _unlabelled_subject(rows: list[Row], first_section: int, reader: SectionRead
 
 
 def _pick_ersteller(header: HeaderReader, lexicon: Lexicon) -> tuple[str, Location] | None:
-    """The authoring unit; labels earlier in the lexicon's list are more specific."""
+    """The authoring unit; labels earlier in the lexicon's list are more specific. Without any
+    label, the unit a letterhead prints beside or above its contact lines."""
     values = header.values.get("ersteller", [])
     if not values:
+        units = header.values.get("letterhead", [])
+        if units:
+            return join_lines([unit.text for unit in units]), units[0].location
         return None
     order = {
         key(label): position for position, label in enumerate(lexicon.field_labels["ersteller"])

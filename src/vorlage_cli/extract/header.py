@@ -34,6 +34,8 @@ NUMBER_SHAPE = re.compile(
     re.VERBOSE,
 )
 _PUBLIC = re.compile(r"\b(nicht\s*öffentlich|nichtöffentlich|öffentlich)(e|er)?\b", re.IGNORECASE)
+_CONTACT_VALUE = re.compile(r"^\s+[\d(+]")
+"""A contact label without colon is followed by a number: "Tel. 233 – 92626"."""
 _CONTINUES = re.compile(r"(?:-|\b(?:und|oder|für|des|der|die|von|mit|zur|zum|im|in|,))$")
 
 
@@ -114,6 +116,8 @@ class HeaderReader:
                 return 2
         # A label cell beside its value cell(s), or "Label: value" pairs within the text.
         taken = False
+        letterhead = False
+        unlabelled: list[str] = []
         cells = texts
         position = 0
         while position < len(cells):
@@ -125,10 +129,13 @@ class HeaderReader:
                 and not self.field_of(cells[position + 1])
             ):
                 self.add(field, cells[position + 1], row.location, cell)
+                letterhead = letterhead or self._is_letterhead_label(cell)
                 position += 2
                 taken = True
                 continue
-            for pair_field, label, value in self._pairs(cell):
+            pairs = self._pairs(cell)
+            for pair_field, label, value in pairs:
+                letterhead = letterhead or self._is_letterhead_label(label)
                 if value:
                     self.add(pair_field, value, row.location, label)
                     taken = True
@@ -136,11 +143,20 @@ class HeaderReader:
                     self.add(pair_field, cells[position + 1], row.location, label)
                     position += 1
                     taken = True
+            if not pairs:
+                unlabelled.append(cell)
             position += 1
         if taken:
             row.used = row.labelled = True
             self._continue_values(rows, index)
+            if letterhead and unlabelled:
+                # "Datum: 22.12.2020 | Direktorium": the unit beside the contact lines
+                self.add("letterhead", " ".join(unlabelled), row.location)
         return 1 if taken else 0
+
+    def _is_letterhead_label(self, label: str) -> bool:
+        label_key = key(label)
+        return label_key in self.lexicon.contact_labels or self.field_of(label) == "erstellt_am"
 
     def _pairs(self, text: str) -> list[tuple[str, str, str]]:
         """ "Label: value" pairs in a text, several per line ("Vorlage Nr.: 2025/0916
@@ -149,11 +165,13 @@ class HeaderReader:
         found = []
         for match in self.inline.finditer(text):
             after = text[match.end() :]
-            if not after.lstrip().startswith(":") and not (
-                match.start() == 0
-                and after[:1].isspace()
-                and self.field_of(match.group()) == "nummer"
-            ):
+            colon = after.lstrip().startswith(":")
+            number_first = match.start() == 0 and after[:1].isspace()
+            bare_number = number_first and self.field_of(match.group()) == "nummer"
+            bare_contact = key(match.group()) in self.lexicon.contact_labels and bool(
+                _CONTACT_VALUE.match(after)
+            )
+            if not (colon or bare_number or bare_contact):
                 continue
             if match.start() > 0 and text[match.start() - 1] not in " \t":
                 continue

@@ -22,6 +22,7 @@ _ANLAGE = re.compile(
 )
 _NUMBERED = re.compile(r"^(\d{1,2}[a-z]?)[.)]?\s+(.+)$")
 _BULLET = re.compile(r"^[-•·▪–]\s+(.+)$")
+_SEE_ATTACHMENT = re.compile(r"^(?:siehe|s\.)\s+Anlage\s+(\d{1,2})\.?$", re.IGNORECASE)
 _NUMBER_CELL = re.compile(r"^(?:[IVX]{1,5}|\d{1,2}|[a-z])[.)]$")
 _FILLED_LABEL = re.compile(r"^[^:]{2,80}:\s*\S")
 
@@ -40,7 +41,8 @@ class Section:
         if text_lines is not None:
             lines = text_lines
         elif row.table is not None:
-            lines = ["\t".join(row.texts)] if row.texts else []
+            cells = [join_lines(cell.text.split("\n")) for cell in row.cells]
+            lines = ["\t".join(cells)] if any(cells) else []
         else:
             lines = row_lines(row)
         if not lines:
@@ -237,13 +239,59 @@ def _next_part(section: Section, row: Row) -> bool:
 
 
 def _form_ended(section: Section, row: Row) -> bool:
-    """A check section laid out as a table (Leitbild, Steuerrelevanz) ends with its table."""
+    """A check section or attachment list laid out as a table (Leitbild, Steuerrelevanz, the
+    Anlagen of a web page) ends where the table ends; a table split at a page break continues."""
     return (
-        section.kind.startswith("other:")
+        (section.kind.startswith("other:") or section.kind == "anlagen")
         and bool(section.rows)
         and section.rows[0].table is not None
-        and row.table != section.rows[0].table
+        and row.table is None
     )
+
+
+def orphan_blocks(rows: list[Row], start: int) -> list[Section]:
+    """Runs of rows after the header that no section took: text without a heading, such as a
+    money block a template prints without one, or an attachment embedded in the document."""
+    blocks: list[Section] = []
+    current: Section | None = None
+    for row in rows[start:]:
+        if row.used:
+            current = None
+            continue
+        if current is None:
+            current = Section("orphan", "", row.location)
+            blocks.append(current)
+        current.add(row)
+    return blocks
+
+
+def money_block(blocks: list[Section], words: list[str]) -> Section | None:
+    """The first orphan block that speaks of money in several ways (Haushalt, Produktkonto,
+    EUR …): the financial part of a template that prints no heading for it."""
+    pattern = phrase_pattern(words)
+    for block in blocks:
+        text = " ".join(line for paragraph in block.paragraphs for line in paragraph)
+        if len({match.group().casefold() for match in pattern.finditer(text)}) >= 3:
+            return block
+    return None
+
+
+def embedded_attachment(reasoning: Section, blocks: list[Section]) -> Section | None:
+    """The text of "Anlage 1" where the reasoning only says "siehe Anlage 1" and the attachment
+    is printed in the same document under an "Anlage 1:" line, right after the reference or
+    further on."""
+    first = reasoning.paragraphs[0] if reasoning.paragraphs else []
+    match = _SEE_ATTACHMENT.match(fold(" ".join(first)))
+    if not match:
+        return None
+    opening = re.compile(rf"^Anlage\s+{re.escape(match.group(1))}\s*:?$", re.IGNORECASE)
+    for block in [reasoning, *blocks]:
+        for index, paragraph in enumerate(block.paragraphs):
+            if paragraph and opening.match(fold(paragraph[0])):
+                found = Section("sachdarstellung", paragraph[0], block.location)
+                found.paragraphs = [p for p in [paragraph[1:], *block.paragraphs[index + 1 :]] if p]
+                return found
+    return None
 
 
 def best(sections: list[Section], kind: str) -> Section | None:
@@ -266,14 +314,14 @@ def section_text(section: Section) -> str | None:
             if _BOX.search(line):
                 boxes = list(_BOX.finditer(line))
                 last_label = line[boxes[-1].end() :].strip()
-                unticked_label_open = not _TICKED.fullmatch(
-                    boxes[-1].group()
-                ) and not last_label.endswith((".", ":", "!", "?"))
+                unticked = not _TICKED.fullmatch(boxes[-1].group())
+                unticked_label_open = unticked and last_label.endswith(("-", ","))
                 answer = read_boxes(line, keep_intro=True)
                 if answer:
                     read.append(answer)
             elif unticked_label_open and line[:1].islower():
-                continue  # the rest of an unticked option's label, wrapped onto this line
+                # the rest of an unticked option's label, broken mid-phrase onto this line
+                unticked_label_open = not line.endswith((".", "!", "?"))
             else:
                 unticked_label_open = False
                 read.append(line)
@@ -424,11 +472,51 @@ def _continues(line: str) -> bool:
     return not line.rstrip().endswith((".", ":", ";", "!", "?"))
 
 
-def anlagen_items(section: Section, heading_rest: bool = True) -> list[tuple[str | None, str]]:
+_FILE_SIZE = re.compile(r"\s*\(?\d+(?:[.,]\d+)?\s*(?:[kKMG]B|Bytes?)\)?$")
+_ATTACHMENT_COLUMNS = {
+    key(label): role
+    for label, role in {
+        "Nr.": "nummer",
+        "Nr": "nummer",
+        "Nummer": "nummer",
+        "lfd. Nr.": "nummer",
+        "Name": "titel",
+        "Titel": "titel",
+        "Bezeichnung": "titel",
+        "Dokument": "titel",
+        "Anlage": "titel",
+        "Status": "",
+        "Größe": "",
+        "Original": "",
+        "Datum": "",
+        "Typ": "",
+    }.items()
+}
+
+
+def anlagen_items(section: Section) -> list[tuple[str | None, str]]:
+    """The listed attachments: "Anlage 1: Lageplan", "1. Lageplan", "- Lageplan", or the rows of
+    an attachments table, read by its header (Nr. · Status · Name · Größe) where it has one."""
     items: list[tuple[str | None, str]] = []
-    for row_lines_ in section.paragraphs:
-        for line in row_lines_:
-            line = fold(line)
+    columns: dict[str, int] = {}
+    for paragraph in section.paragraphs:
+        for raw in paragraph:
+            if "\t" in raw:
+                cells = [fold(cell) for cell in raw.split("\t")]
+                roles = [_ATTACHMENT_COLUMNS.get(key(cell)) for cell in cells if cell]
+                if roles and all(role is not None for role in roles) and "titel" in roles:
+                    columns = {
+                        _ATTACHMENT_COLUMNS[key(cell)]: i for i, cell in enumerate(cells) if cell
+                    }
+                    continue
+                if "titel" in columns and columns["titel"] < len(cells):
+                    number = cells[columns["nummer"]] if "nummer" in columns else None
+                    title = _FILE_SIZE.sub("", cells[columns["titel"]])
+                    if title:
+                        items.append((number or None, title))
+                    continue
+                raw = " ".join(cell for cell in cells if cell)
+            line = fold(raw)
             if not line or key(line) in ("anlagen", "anlage", "anlage/n"):
                 continue
             match = _ANLAGE.match(line)
@@ -449,6 +537,16 @@ def anlagen_items(section: Section, heading_rest: bool = True) -> list[tuple[str
                 continue
             items.append((None, line))
     return [(n, t.strip(" :")) for n, t in items if t.strip(" :")]
+
+
+def attachments(sections: list[Section]) -> list[tuple[str | None, str]]:
+    """The attachments of all Anlagen sections. Where a list numbers them, the numbered entries
+    are the list: a web page repeats the titles unnumbered elsewhere and adds a legend."""
+    items = [
+        item for section in sections if section.kind == "anlagen" for item in anlagen_items(section)
+    ]
+    numbered = [item for item in items if item[0] is not None]
+    return numbered or items
 
 
 def heading_name(printed: str) -> str:
