@@ -1,0 +1,232 @@
+"""Readers: each turns one format into the layout document. Inputs are built here so that each
+test states exactly what the file holds."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import docx
+import pytest
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+
+from vorlage_cli.layout import Line, Table
+from vorlage_cli.readers import load, parse
+from vorlage_cli.readers.html import read_html
+from vorlage_cli.readers.pdf import read_pdf
+from vorlage_cli.readers.text import decode, read_text, split_cells
+
+from .pdfbuild import line, pdf_document, text
+
+
+def lines_of(document) -> list[str]:
+    return [block.text for block in document.blocks() if isinstance(block, Line)]
+
+
+# -- text -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("data", "expected", "encoding"),
+    [
+        ("Größe €".encode(), "Größe €", "utf-8"),
+        (b"\xef\xbb\xbf" + "Größe".encode(), "Größe", "utf-8-sig"),
+        ("„Größe“ 5 €".encode("cp1252"), "„Größe“ 5 €", "cp1252"),
+        (b"Gr\xf6\xdfe \x81", "Größe \x81", "latin-1"),
+    ],
+)
+def test_text_encodings_are_detected(data: bytes, expected: str, encoding: str) -> None:
+    assert decode(data) == (expected, encoding)
+
+
+def test_tab_columns_keep_empty_cells_for_alignment() -> None:
+    cells = split_cells("Rat\t\t25.04.2024\t7/2024\t")
+    assert [c.text for c in cells] == ["Rat", "", "25.04.2024", "7/2024"]
+    assert all(c.x0 is None for c in cells)
+
+
+def test_space_aligned_columns_keep_their_positions() -> None:
+    cells = split_cells("Verfasser:   Amt 40          Az.: 40/Wi")
+    assert [(c.text, c.x0) for c in cells] == [
+        ("Verfasser:", 0.0),
+        ("Amt 40", 13.0),
+        ("Az.: 40/Wi", 29.0),
+    ]
+
+
+def test_text_pages_and_page_furniture() -> None:
+    data = (
+        b"Vorlage VL-1/2025\r\nErster Absatz,\r\ndas weiter geht.\r\n-- 1 of 2 --\r\n"
+        b"Seite 2 von 2 aus Vorlage: VL-1/2025\r\nZweite Seite\r\nSchuljahr\r\n2025/2026\f"
+        b"Dritte Seite- 3 -\r\nEnde\r\n"
+    )
+    document = read_text(data)
+    assert len(document.pages) == 4  # the marker, the form feed and the glued "- 3 -"
+    assert lines_of(document) == [
+        "Vorlage VL-1/2025",
+        "Erster Absatz,",
+        "das weiter geht.",
+        "Zweite Seite",
+        "Schuljahr",
+        "2025/2026",
+        "Dritte Seite",
+        "Ende",
+    ]
+    furniture = [line.text for line in document.furniture()]
+    assert "Seite 2 von 2 aus Vorlage: VL-1/2025" in furniture
+    assert "- 3 -" in furniture
+
+
+def test_text_paragraphs_follow_blank_lines() -> None:
+    document = read_text(b"Erster\nSatz\n\nZweiter\n")
+    assert [line.paragraph_start for line in document.blocks()] == [True, False, True]
+    assert [line.location.line for line in document.blocks()] == [1, 2, 4]
+
+
+# -- PDF ------------------------------------------------------------------------------------
+
+
+def test_pdf_text_drawn_twice_for_bold_is_read_once() -> None:
+    content = (
+        "BT /F1 12 Tf 72 700 Td (Vorlage: DS 49/2012) Tj ET\n"
+        "BT /F1 12 Tf 72.4 700 Td (Vorlage: DS 49/2012) Tj ET\n"
+    )
+    assert lines_of(read_pdf(pdf_document(content))) == ["Vorlage: DS 49/2012"]
+
+
+def test_pdf_ruled_table_keeps_wrapped_cells_and_their_row() -> None:
+    grid = "".join(line(70, y, 400, y) for y in (100, 115, 145, 160)) + "".join(
+        line(x, 100, x, 160) for x in (70, 250, 400)
+    )
+    cells = (
+        text(75, 111, "Gremium")
+        + text(255, 111, "Termin")
+        + text(75, 127, "Betriebsausschuss")
+        + text(75, 140, "Eigenbetrieb")
+        + text(255, 134, "28.02.2023")
+        + text(75, 156, "Stadtrat")
+        + text(255, 156, "26.04.2023")
+    )
+    document = read_pdf(pdf_document(grid + cells))
+    tables = [block for block in document.blocks() if isinstance(block, Table)]
+    assert len(tables) == 1
+    assert [[cell.text for cell in row] for row in tables[0].rows] == [
+        ["Gremium", "Termin"],
+        ["Betriebsausschuss\nEigenbetrieb", "28.02.2023"],
+        ["Stadtrat", "26.04.2023"],
+    ]
+
+
+def test_pdf_columns_split_at_wide_gaps() -> None:
+    content = text(72, 100, "Verfasser:") + text(300, 100, "Amt 40")
+    document = read_pdf(pdf_document(content))
+    assert [[c.text for c in block.cells] for block in document.blocks()] == [
+        ["Verfasser:", "Amt 40"]
+    ]
+
+
+def test_pdf_without_text_layer_is_reported() -> None:
+    from vorlage_cli.readers import ReadError
+
+    with pytest.raises(ReadError, match="keinen Text") as caught:
+        read_pdf(pdf_document(line(10, 10, 100, 100)))
+    assert caught.value.code == "RD004"
+
+
+# -- DOCX -----------------------------------------------------------------------------------
+
+
+def _run(text_value: str, tag: str = "w:t") -> OxmlElement:
+    run = OxmlElement("w:r")
+    element = OxmlElement(tag)
+    element.text = text_value
+    run.append(element)
+    return run
+
+
+def _docx_bytes(build) -> bytes:
+    document = docx.Document()
+    build(document)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def test_docx_tracked_changes_content_controls_symbols_and_header(tmp_path: Path) -> None:
+    def build(document) -> None:
+        document.sections[0].header.paragraphs[0].text = "Vorlage VL-7/2025"
+        paragraph = document.add_paragraph("Betreff: Haushalt ")
+        deleted = OxmlElement("w:del")
+        deleted.append(_run("2026", "w:delText"))
+        inserted = OxmlElement("w:ins")
+        inserted.append(_run("2027"))
+        paragraph._p.append(deleted)
+        paragraph._p.append(inserted)
+        control = OxmlElement("w:sdt")
+        content = OxmlElement("w:sdtContent")
+        content.append(_run(" (Entwurf)"))
+        control.append(content)
+        paragraph._p.append(control)
+        boxes = document.add_paragraph("Ja ")
+        symbol = OxmlElement("w:sym")
+        symbol.set(qn("w:font"), "Wingdings")
+        symbol.set(qn("w:char"), "F0FE")
+        run = OxmlElement("w:r")
+        run.append(symbol)
+        boxes._p.append(run)
+
+    document = parse_bytes(_docx_bytes(build), "x.docx", tmp_path)
+    assert lines_of(document) == ["Betreff: Haushalt 2027 (Entwurf)", "Ja ☒"]
+    assert [line.text for line in document.furniture()] == ["Vorlage VL-7/2025"]
+
+
+def test_docx_nested_layout_table_is_read_through(tmp_path: Path) -> None:
+    def build(document) -> None:
+        outer = document.add_table(rows=1, cols=1)
+        cell = outer.cell(0, 0)
+        cell.paragraphs[0].text = "Beratungsfolge:"
+        inner = cell.add_table(rows=2, cols=2)
+        inner.cell(0, 0).text, inner.cell(0, 1).text = "Gremium", "Termin"
+        inner.cell(1, 0).text, inner.cell(1, 1).text = "Rat", "25.04.2024"
+
+    document = parse_bytes(_docx_bytes(build), "x.docx", tmp_path)
+    blocks = document.blocks()
+    assert isinstance(blocks[0], Line) and blocks[0].text == "Beratungsfolge:"
+    assert isinstance(blocks[1], Table)
+    assert [[c.text for c in row] for row in blocks[1].rows] == [
+        ["Gremium", "Termin"],
+        ["Rat", "25.04.2024"],
+    ]
+
+
+# -- HTML -----------------------------------------------------------------------------------
+
+
+def test_html_blocks_tables_comments_and_decomposed_umlauts() -> None:
+    page = (
+        "<html><body><!-- navigation --><div>Betreff:</div><p>Gru\u0308nfla\u0308che</p>"
+        "<table><tr><td>Rat</td><td>25.04.2024</td></tr></table><script>x()</script></body></html>"
+    ).encode()
+    document = read_html(page)
+    blocks = document.blocks()
+    assert [b.text for b in blocks if isinstance(b, Line)] == ["Betreff:", "Grünfläche"]
+    assert [[c.text for c in row] for row in blocks[2].rows] == [["Rat", "25.04.2024"]]
+
+
+# -- format by content ----------------------------------------------------------------------
+
+
+def parse_bytes(data: bytes, name: str, folder: Path):
+    path = folder / name
+    path.write_bytes(data)
+    return parse(load(path))
+
+
+def test_pdf_named_docx_is_read_as_pdf_with_a_warning(tmp_path: Path) -> None:
+    document = parse_bytes(
+        pdf_document(text(72, 100, "Vorlage VL-2/2025")), "vorlage.docx", tmp_path
+    )
+    assert document.format == "pdf"
+    assert [note.code for note in document.notes] == ["RD010"]
+    assert lines_of(document) == ["Vorlage VL-2/2025"]
