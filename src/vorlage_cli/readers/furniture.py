@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 
 from vorlage_cli.layout import Line, Page
 
@@ -43,11 +44,17 @@ def _signature(line: Line) -> str:
     return _DIGITS.sub("#", " ".join(line.text.split())).lower()
 
 
-def separate_furniture(pages: list[Page], edge_lines: int = EDGE_LINES) -> None:
+def separate_furniture(
+    pages: list[Page],
+    edge_lines: int = EDGE_LINES,
+    in_margin: Callable[[Line], bool] | None = None,
+) -> None:
     """Move page markers and running headers/footers of each page into ``page.furniture``.
 
     A line counts as running header or footer when the same text (digits ignored) sits among the
-    first or last ``edge_lines`` lines of at least half of the pages, and of at least two.
+    first or last ``edge_lines`` lines of at least half of the pages, and of at least two pages
+    where ``in_margin`` can tell that it lies in the page margin (PDF), else of at least three:
+    a table's header row repeated where the table continues is not a page header.
     Page markers ("Seite 2 von 8 …", "– 2 –") count as a whole line anywhere, since text
     extraction leaves footers in the middle of a list; bare numbers ("2", "2/8") only at a
     page's edges.
@@ -55,9 +62,13 @@ def separate_furniture(pages: list[Page], edge_lines: int = EDGE_LINES) -> None:
     counts: Counter[str] = Counter()
     for page in pages:
         lines = [block for block in page.blocks if isinstance(block, Line)]
-        edges = {_signature(line) for line in lines[:edge_lines] + lines[-edge_lines:]}
+        edges = {
+            _signature(line)
+            for line in lines[:edge_lines] + lines[-edge_lines:]
+            if in_margin is None or in_margin(line)
+        }
         counts.update(edges)
-    threshold = max(2, (len(pages) + 1) // 2)
+    threshold = max(2 if in_margin else 3, (len(pages) + 1) // 2)
     repeated = {sig for sig, n in counts.items() if n >= threshold and sig.strip("# ")}
     for page in pages:
         line_indexes = [i for i, block in enumerate(page.blocks) if isinstance(block, Line)]
@@ -66,8 +77,9 @@ def separate_furniture(pages: list[Page], edge_lines: int = EDGE_LINES) -> None:
         for i, block in enumerate(page.blocks):
             if isinstance(block, Line):
                 at_edge = i in edge_indexes
+                running = at_edge and (in_margin is None or in_margin(block))
                 if is_page_marker(block.text, at_edge) or (
-                    at_edge and _signature(block) in repeated
+                    running and _signature(block) in repeated
                 ):
                     page.furniture.append(block)
                     continue

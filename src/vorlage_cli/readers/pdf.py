@@ -62,10 +62,11 @@ def read_pdf(data: bytes, password: str | None = None) -> LayoutDocument:
         with contextlib.suppress(pdfium.PdfiumError):
             pdf.init_forms()
         pages = []
+        margins: set[int] = set()
         for index in range(len(pdf)):
             page = pdf[index]
             try:
-                pages.append(_read_page(page, index + 1, pdf))
+                pages.append(_read_page(page, index + 1, pdf, margins))
             finally:
                 page.close()
     finally:
@@ -76,7 +77,7 @@ def read_pdf(data: bytes, password: str | None = None) -> LayoutDocument:
             "anwenden, z. B. mit ocrmypdf",
             code="RD004",
         )
-    separate_furniture(pages)
+    separate_furniture(pages, in_margin=lambda line: id(line) in margins)
     return LayoutDocument(format="pdf", pages=pages, page_count=len(pages))
 
 
@@ -89,7 +90,8 @@ def _open_error(message: str) -> str:
     return f"die PDF-Datei lässt sich nicht öffnen ({message})"
 
 
-def _read_page(page, number: int, pdf) -> Page:  # noqa: ANN001 - pypdfium2 objects
+def _read_page(page, number: int, pdf, margins: set[int]) -> Page:  # noqa: ANN001 - pypdfium2
+    """One page's blocks; ``margins`` collects the lines that lie in its top or bottom margin."""
     height = page.get_height()
     textpage = page.get_textpage()
     try:
@@ -113,7 +115,7 @@ def _read_page(page, number: int, pdf) -> Page:  # noqa: ANN001 - pypdfium2 obje
         blocks.append((line.top or 0.0, line))
     blocks.sort(key=lambda item: item[0])
     result = Page(number=number, blocks=[block for _, block in blocks])
-    _margin_furniture(result, height)
+    _margin_furniture(result, height, margins)
     return result
 
 
@@ -471,9 +473,9 @@ def _cell(words: list[_Word]) -> Cell:
     return Cell(" ".join(w.text for w in words), words[0].x0, max(w.x1 for w in words))
 
 
-def _margin_furniture(page: Page, height: float) -> None:
-    """Lines in the top and bottom margins that look like page furniture: a page number, or a
-    short line that repeats on other pages (decided later across pages)."""
+def _margin_furniture(page: Page, height: float, margins: set[int]) -> None:
+    """Page numbers in the top and bottom margins go to the furniture; the other margin lines are
+    remembered, since a running header is decided across pages."""
     from vorlage_cli.readers.furniture import is_page_marker
 
     kept: list[Block] = []
@@ -483,5 +485,7 @@ def _margin_furniture(page: Page, height: float) -> None:
             if in_margin and is_page_marker(block.text, at_edge=True):
                 page.furniture.append(block)
                 continue
+            if in_margin:
+                margins.add(id(block))
         kept.append(block)
     page.blocks = kept
