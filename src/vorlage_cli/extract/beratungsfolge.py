@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from vorlage_cli.extract.dates import DATE, parse_match
 from vorlage_cli.extract.lexicon import Lexicon, phrase_pattern
 from vorlage_cli.extract.rows import Row
-from vorlage_cli.extract.textutil import fold, join_lines, key
+from vorlage_cli.extract.textutil import ends_mid_phrase, fold, join_lines, key
 from vorlage_cli.layout import Cell, Location
 
 _TOP = re.compile(
@@ -47,9 +47,6 @@ _SESSION = re.compile(
 _IGNORED = re.compile(r"^(?:[●•○◦▪■□X✓✔]|\(?[A-Z]\)?|-|–)$")
 _TRAILING_DASH = re.compile(r"\s*[-–—:,]\s*$")
 _BRACKETED = re.compile(r"\(([^()]{3,40})\)")
-_CONTINUED = re.compile(
-    r"(?:[-,/&]|\b(?:und|oder|für|des|der|die|das|den|dem|von|vom|mit|zur|zum|im|in|am|an|auf|bei))$"
-)
 _SENTENCE = re.compile(
     r"""(?P<role>Beschluss|Bekanntgabe|Beratung|Anhörung|Vorberatung|Entscheidung|Behandlung|
                  Kenntnisnahme|Unterrichtung)
@@ -229,7 +226,7 @@ class BeratungsfolgeReader:
             return True
         previous = [p for p in pieces if p.row < piece.row and p.kind == "gremium"]
         return bool(previous) and bool(
-            _CONTINUED.search(previous[-1].text) or piece.text[:1].islower()
+            ends_mid_phrase(previous[-1].text) or piece.text[:1].islower()
         )
 
     def _ends_list(self, row: Row, table: int | None, started: bool) -> bool:
@@ -516,7 +513,7 @@ class BeratungsfolgeReader:
         if previous is not None:
             last_piece, last_station = previous
             if (last_station is above or last_station is below) and (
-                _CONTINUED.search(last_piece.text) or piece.text[:1].islower()
+                ends_mid_phrase(last_piece.text) or piece.text[:1].islower()
             ):
                 return last_station
         if above is None or below is None:

@@ -88,8 +88,3 @@ def find_date(text: str) -> tuple[dt.date | None, re.Match[str]] | None:
     if match is None:
         return None
     return parse_match(match), match
-
-
-def parse_date(text: str) -> dt.date | None:
-    found = find_date(text)
-    return found[0] if found else None

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from vorlage_cli.extract.dates import find_date
 from vorlage_cli.extract.lexicon import Lexicon, phrase_pattern
 from vorlage_cli.extract.rows import Row
-from vorlage_cli.extract.textutil import fold, join_lines, key
+from vorlage_cli.extract.textutil import ends_mid_phrase, fold, join_lines, key
 from vorlage_cli.layout import Location
 
 _REVISION = re.compile(
@@ -36,7 +36,6 @@ NUMBER_SHAPE = re.compile(
 _PUBLIC = re.compile(r"\b(nicht\s*öffentlich|nichtöffentlich|öffentlich)(e|er)?\b", re.IGNORECASE)
 _CONTACT_VALUE = re.compile(r"^\s+[\d(+]")
 """A contact label without colon is followed by a number: "Tel. 233 – 92626"."""
-_CONTINUES = re.compile(r"(?:-|\b(?:und|oder|für|des|der|die|von|mit|zur|zum|im|in|,))$")
 
 
 @dataclass(slots=True)
@@ -195,7 +194,7 @@ class HeaderReader:
             return
         for values in self.values.values():
             last = values[-1]
-            if last.location == rows[index].location and _CONTINUES.search(last.text):
+            if last.location == rows[index].location and ends_mid_phrase(last.text):
                 if self.field_of(following.text) or ":" in following.text:
                     return
                 last.text = join_lines([last.text, following.text])
@@ -224,11 +223,6 @@ def _align(labels: Row, values: Row) -> list[tuple[str | None, str]]:
         (fold(label.text), fold(value.text))
         for label, value in zip(label_cells, value_cells, strict=False)
     ]
-
-
-def number_in(text: str) -> str | None:
-    match = NUMBER_SHAPE.search(text)
-    return fold(match.group()) if match else None
 
 
 def date_in(text: str) -> dt.date | None:

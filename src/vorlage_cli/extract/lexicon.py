@@ -15,7 +15,6 @@ from typing import Any
 
 from vorlage_cli.extract.textutil import key
 
-ROLES = ("Vorberatung", "Entscheidung", "Kenntnisnahme", "Anhörung", "Beratung")
 MAIN_SECTIONS = (
     "betreff",
     "beschlussvorschlag",
@@ -49,7 +48,6 @@ class Lexicon:
     role_pattern: re.Pattern[str] = field(default=re.compile("(?!)"))
     result_pattern: re.Pattern[str] = field(default=re.compile("(?!)"))
     bf_headings: set[str] = field(default_factory=set)
-    header_label_pattern: re.Pattern[str] = field(default=re.compile("(?!)"))
     label_field: dict[str, str] = field(default_factory=dict)
     vertretung_pattern: re.Pattern[str] = field(default=re.compile("(?!)"))
     funktionen: set[str] = field(default_factory=set)
@@ -74,8 +72,6 @@ class Lexicon:
         for name, labels in lexicon.field_labels.items():
             for label in labels:
                 lexicon.label_field.setdefault(key(label), name)
-        all_labels = [label for labels in lexicon.field_labels.values() for label in labels]
-        lexicon.header_label_pattern = phrase_pattern(all_labels, anchored=True)
         sections = data.get("sections", {})
         for name in MAIN_SECTIONS:
             for label in sections.get(name, []):

@@ -55,8 +55,15 @@ def join_lines(lines: list[str]) -> str:
     return result
 
 
-def join_paragraphs(paragraphs: list[list[str]]) -> str:
-    return "\n\n".join(p for p in (join_lines(lines) for lines in paragraphs) if p)
+_MID_PHRASE = re.compile(
+    r"(?:[-,/&]|\b(?:und|oder|für|des|der|die|das|den|dem|von|vom|mit|zur|zum|im|in|am|an|auf|bei))$"
+)
+
+
+def ends_mid_phrase(text: str) -> bool:
+    """Whether a line breaks off mid-phrase ("Schul- und", "Dienstberatung des"), so that the
+    next line continues it."""
+    return bool(_MID_PHRASE.search(text.rstrip()))
 
 
 def title_case_heading(text: str) -> str:
