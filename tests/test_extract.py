@@ -1,0 +1,133 @@
+"""Extraction behaviours named in the domain guide, each on a minimal document."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from vorlage_cli.extract import extract
+from vorlage_cli.extract.dates import find_date
+from vorlage_cli.extract.header import split_revision
+from vorlage_cli.extract.textutil import join_lines
+from vorlage_cli.readers.text import read_text
+
+
+def vorlage_of(text: str):
+    return extract(read_text(text.encode()))
+
+
+@pytest.mark.parametrize(
+    ("printed", "nummer", "fassung"),
+    [
+        ("VL-40/2024 1N", "VL-40/2024", "1N"),
+        ("DS 4/2017 - 1. Ergänzung", "DS 4/2017", "1. Ergänzung"),
+        ("2015/0288-1", "2015/0288", "1"),
+        ("VO/2025/0123-R1", "VO/2025/0123", "R1"),
+        ("BV/009/2023/IV-DKT", "BV/009/2023/IV-DKT", None),
+        ("20-26 / V 02318", "20-26 / V 02318", None),
+        ("DS 40/2011", "DS 40/2011", None),
+    ],
+)
+def test_revision_suffixes(printed: str, nummer: str, fassung: str | None) -> None:
+    assert split_revision(printed) == (nummer, fassung)
+
+
+@pytest.mark.parametrize(
+    ("printed", "expected"),
+    [
+        ("14.03.2024", dt.date(2024, 3, 14)),
+        ("am 4.4.23", dt.date(2023, 4, 4)),
+        ("6. DEZ. 2005", dt.date(2005, 12, 6)),
+        ("16./17./18.12.2025", dt.date(2025, 12, 16)),
+        ("2026 Oct 21", dt.date(2026, 10, 21)),
+        ("14. März 2024", dt.date(2024, 3, 14)),
+        ("31.02.2025", None),
+    ],
+)
+def test_date_forms(printed: str, expected: dt.date | None) -> None:
+    found = find_date(printed)
+    assert found is not None
+    assert found[0] == expected
+
+
+@pytest.mark.parametrize(
+    ("lines", "joined"),
+    [
+        (["Personalaus-", "schuss"], "Personalausschuss"),
+        (["Eigenbetrieb Dessau-", "Roßlauer"], "Eigenbetrieb Dessau-Roßlauer"),
+        (["Sport-", "und Bolzplätze"], "Sport- und Bolzplätze"),
+        (["Karlstraße 52-", "54"], "Karlstraße 52-54"),
+        (["Haupt- und", "Finanzausschuss"], "Haupt- und Finanzausschuss"),
+    ],
+)
+def test_line_joining_undoes_only_line_break_hyphens(lines: list[str], joined: str) -> None:
+    assert join_lines(lines) == joined
+
+
+def test_multi_day_session_and_sub_item_top() -> None:
+    vorlage = vorlage_of(
+        "Vorlage Nr.: 2025/0077\n"
+        "Gremium Termin TOP Ö / N Zuständigkeit\n"
+        "Kreistag 16./17./18.12.2025 18.1 Ö Entscheidung\n"
+        "Betreff: Haushaltssatzung 2026\n"
+    )
+    [station] = vorlage.beratungsfolge
+    assert (station.gremium, station.termin, station.top, station.oeffentlich, station.rolle) == (
+        "Kreistag",
+        dt.date(2025, 12, 16),
+        "18.1",
+        True,
+        "Entscheidung",
+    )
+
+
+def test_invalid_date_keeps_the_printed_text_for_the_rules() -> None:
+    vorlage = vorlage_of(
+        "GREMIUM\tSTATUS\tTERMIN\nBauausschuss\tvorberatend\t31.02.2025\nRat\tbeschließend\t10.03.2025\n"
+    )
+    assert vorlage.beratungsfolge[0].termin is None
+    assert vorlage.printed["beratungsfolge[0].termin"] == "31.02.2025"
+
+
+def test_consultation_written_as_a_sentence() -> None:
+    vorlage = vorlage_of(
+        "Sitzungsvorlage Nr. 20-26 / V 01234\n"
+        "Beschluss des Bezirksausschusses des 3. Stadtbezirkes vom 14.01.2021\n"
+        "Nichtöffentliche Sitzung\n"
+    )
+    [station] = vorlage.beratungsfolge
+    assert (
+        station.gremium,
+        station.rolle,
+        station.rolle_text,
+        station.termin,
+        station.oeffentlich,
+    ) == (
+        "Bezirksausschuss des 3. Stadtbezirkes",
+        "Entscheidung",
+        "Beschluss",
+        dt.date(2021, 1, 14),
+        False,
+    )
+    assert vorlage.sitzungsteil == "nichtöffentlich"
+
+
+def test_financing_dash_and_check_box_answers() -> None:
+    dash = vorlage_of(
+        "Vorlage Nr.: 1/2025\n\nFinanzbedarf/Finanzierung: -\n\nBegründung:\n\nText.\n"
+    )
+    assert dash.finanzielle_auswirkungen == "-"
+    boxes = vorlage_of(
+        "Vorlage Nr.: 1/2025\n\nFinanzielle Auswirkungen Ja ☐ Nein ☒\n\nBegründung:\n\nText.\n"
+    )
+    assert boxes.finanzielle_auswirkungen == "Nein"
+
+
+def test_results_and_vote_counts_never_join_the_committee() -> None:
+    vorlage = vorlage_of(
+        "Beratungsfolge Termin Abstimmungsergebnis\n"
+        "Jugendhilfeausschuss 11.04.2023 Ja 11 Nein 0 Enthaltung 0 ungeändert beschlossen\n"
+        "Stadtrat 26.04.2023 einstimmig\n"
+    )
+    assert [b.gremium for b in vorlage.beratungsfolge] == ["Jugendhilfeausschuss", "Stadtrat"]
