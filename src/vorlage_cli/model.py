@@ -87,6 +87,9 @@ class Vorlage(_Model):
 
     _printed: dict[str, str] = PrivateAttr(default_factory=dict)
     _sections: set[str] = PrivateAttr(default_factory=set)
+    _proposal_numbers: list[str] = PrivateAttr(default_factory=list)
+    _role_column: bool | None = PrivateAttr(default=None)
+    _signature_block: bool | None = PrivateAttr(default=None)
 
     @property
     def printed(self) -> dict[str, str]:
@@ -102,6 +105,38 @@ class Vorlage(_Model):
     @recognised_sections.setter
     def recognised_sections(self, kinds: set[str]) -> None:
         self._sections = set(kinds)
+
+    @property
+    def proposal_numbers(self) -> list[str]:
+        """The numbers printed before the Beschlussvorschlag points ("1", "2", "2", "4"), which
+        ``beschlussvorschlag`` strips; empty when the points are unnumbered or the numbers were
+        not recorded. The rules check them for gaps and repeats."""
+        return self._proposal_numbers
+
+    @proposal_numbers.setter
+    def proposal_numbers(self, numbers: list[str]) -> None:
+        self._proposal_numbers = list(numbers)
+
+    @property
+    def role_column(self) -> bool | None:
+        """Whether the template prints a role column in its Beratungsfolge (STATUS,
+        Zuständigkeit, Rolle); None when the extractor did not say. A result column
+        (Ergebnis, Abstimmung) is not a role column."""
+        return self._role_column
+
+    @role_column.setter
+    def role_column(self, printed: bool | None) -> None:
+        self._role_column = printed
+
+    @property
+    def signature_block(self) -> bool | None:
+        """Whether the template has a place for a signature (a signature line, "gez.", a
+        function line under an empty name); None when the extractor did not say."""
+        return self._signature_block
+
+    @signature_block.setter
+    def signature_block(self, printed: bool | None) -> None:
+        self._signature_block = printed
 
     def locate(self, path: str, location: layout.Location | None) -> None:
         if location is not None:

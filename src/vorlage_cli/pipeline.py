@@ -3,14 +3,20 @@
 from __future__ import annotations
 
 import hashlib
+from dataclasses import dataclass
 from pathlib import Path
 
+from vorlage_cli.config import Config, ConfigResolver
+from vorlage_cli.extract.lexicon import Lexicon
 from vorlage_cli.model import DocumentResult, Finding, Location, Source, Vorlage
 from vorlage_cli.readers import ReadError, load, parse
 
 
-def read_vorlage(path: Path) -> tuple[Source, Vorlage | None, list[Finding]]:
-    """Read and extract one file; a file that cannot be read gives an error finding instead."""
+def read_vorlage(
+    path: Path, lexicon: Lexicon | None = None
+) -> tuple[Source, Vorlage | None, list[Finding]]:
+    """Read and extract one file; a file that cannot be read gives an error finding instead.
+    ``lexicon`` is the label lexicon with a configuration's extra labels."""
     from vorlage_cli.extract import extract
 
     try:
@@ -32,14 +38,29 @@ def read_vorlage(path: Path) -> tuple[Source, Vorlage | None, list[Finding]]:
     findings = [
         Finding(code=note.code, severity="warning", message=note.message) for note in document.notes
     ]
-    return source, extract(document), findings
+    return source, extract(document, lexicon), findings
 
 
-def process(path: Path) -> DocumentResult:
+def process(path: Path, config: Config | None = None) -> DocumentResult:
+    """Check one file under its configuration (the defaults when none is given)."""
     from vorlage_cli.rules import run_rules
 
-    source, vorlage, findings = read_vorlage(path)
+    config = config or Config()
+    source, vorlage, findings = read_vorlage(path, config.lexicon)
     if vorlage is not None:
-        findings.extend(run_rules(vorlage))
+        findings.extend(run_rules(vorlage, config.settings))
+    findings = config.adjust(findings, path, readable=vorlage is not None)
     valid = not any(f.severity == "error" for f in findings)
     return DocumentResult(source=source, vorlage=vorlage, findings=findings, valid=valid)
+
+
+@dataclass(frozen=True, slots=True)
+class Checker:
+    """:func:`process` with each document's own configuration. Resolve the configurations of
+    all inputs first (``configs.for_document``) so that a broken file is reported before any
+    output; the checker holds only plain data and can be handed to worker processes."""
+
+    configs: ConfigResolver
+
+    def __call__(self, path: Path) -> DocumentResult:
+        return process(path, self.configs.for_document(path))

@@ -1,58 +1,280 @@
-"""Consistency of the Beratungsfolge."""
+"""Consistency of the Beratungsfolge: bodies, dates, roles and the order in which they meet.
+
+Lists are compared by date, never by printed position: some templates print the newest station
+first. A body that decides twice (a Vertagung, or a first reading followed by the decision) is
+normal practice and judged by its last deciding session.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
+import difflib
+import re
 from collections.abc import Iterator
+from statistics import median_low
 
-from vorlage_cli.model import Vorlage
-from vorlage_cli.rules import Hit, rule
+from vorlage_cli.model import Beratung, Vorlage
+from vorlage_cli.rules import Hit, RuleOptions, rule
+from vorlage_cli.rules.kinds import LATE_KINDS, asks_for_decision, kind_of
+from vorlage_cli.rules.text import body_key, german_date, in_body, listing, quoted, station
+
+_COUNCIL = re.compile(
+    r"^(?:der\s+|die\s+)?(?:Rat|Stadtrat|Gemeinderat|Samtgemeinderat|Marktgemeinderat|"
+    r"Ortsgemeinderat|Verbandsgemeinderat|Kreistag|Stadtverordnetenversammlung|"
+    r"Gemeindevertretung|Stadtvertretung|Ratsversammlung|Bürgerschaft|Regionsversammlung|"
+    r"Städteregionstag|Bezirkstag)\b(?!-)",
+    re.IGNORECASE,
+)
+_STATUTE = re.compile(r"\b\w*[Ss]atzung\w*")
+_ADOPTS_STATUTE = re.compile(r"\bbeschlie\w*\b[^.;]{0,200}?(\b\w*[Ss]\s?a\s?t\s?z\s?u\s?n\s?g\w*)")
+_EARLIEST_BEFORE = dt.timedelta(days=365)
+_LATEST_AFTER = dt.timedelta(days=730)
+_ADVICE = ("Vorberatung", "Anhörung")
 
 
-def _date(value: object) -> str:
-    return value.strftime("%d.%m.%Y") if value is not None else "?"  # type: ignore[attr-defined]
+def _indexed(vorlage: Vorlage) -> list[tuple[int, Beratung]]:
+    return list(enumerate(vorlage.beratungsfolge))
+
+
+def _dated(vorlage: Vorlage, roles: tuple[str, ...] = ()) -> list[tuple[int, Beratung, dt.date]]:
+    """(position, station, date) of the stations with a date, optionally of some roles only."""
+    return [
+        (i, b, b.termin)
+        for i, b in _indexed(vorlage)
+        if b.termin is not None and (not roles or b.rolle in roles)
+    ]
+
+
+def _deciding(vorlage: Vorlage) -> list[tuple[int, Beratung]]:
+    return [(i, b) for i, b in _indexed(vorlage) if b.rolle == "Entscheidung"]
+
+
+def _is_council(name: str, options: RuleOptions) -> bool:
+    return bool(_COUNCIL.match(name.strip())) or body_key(name) in {
+        body_key(council) for council in options.councils
+    }
 
 
 @rule("BF001", "gremium-fehlt", "error", "Beratung ohne Gremium")
-def body_missing(vorlage: Vorlage) -> Iterator[Hit]:
-    """Every consultation names the body that deals with the Vorlage."""
-    for index, station in enumerate(vorlage.beratungsfolge):
-        if not station.gremium.strip():
+def body_missing(vorlage: Vorlage, options: RuleOptions) -> Iterator[Hit]:
+    """Every consultation names the body that deals with the Vorlage. A row with a date but no
+    body has usually lost the name in a wrapped table cell, or had it deleted by mistake."""
+    for index, entry in _indexed(vorlage):
+        if not entry.gremium.strip():
             yield Hit(
-                f"Beratung {index + 1} am {_date(station.termin)} nennt kein Gremium",
+                f"Beratung {index + 1} am {german_date(entry.termin)} nennt kein Gremium",
                 f"beratungsfolge[{index}].gremium",
             )
 
 
 @rule("BF002", "termin-ungueltig", "error", "Sitzungstermin fehlt oder ist kein gültiges Datum")
-def date_invalid(vorlage: Vorlage) -> Iterator[Hit]:
+def date_invalid(vorlage: Vorlage, options: RuleOptions) -> Iterator[Hit]:
     """Every consultation has a session date, and it is a real calendar date: "31.02.2025" is a
     typing error that would put the Vorlage on no agenda at all."""
-    for index, station in enumerate(vorlage.beratungsfolge):
-        if station.termin is not None:
+    for index, entry in _indexed(vorlage):
+        if entry.termin is not None:
             continue
         path = f"beratungsfolge[{index}].termin"
         printed = vorlage.printed.get(path)
         if printed:
-            yield Hit(f"Termin {printed} für {station.gremium} ist kein gültiges Datum", path)
+            yield Hit(f"Termin {printed} für {entry.gremium} ist kein gültiges Datum", path)
         else:
-            yield Hit(f"Für {station.gremium} ist kein Sitzungstermin angegeben", path)
+            yield Hit(f"Für {entry.gremium} ist kein Sitzungstermin angegeben", path)
 
 
 @rule("BF003", "entscheidung-vor-vorberatung", "error", "Entscheidung liegt vor einer Vorberatung")
-def decision_before_advice(vorlage: Vorlage) -> Iterator[Hit]:
-    """The deciding body can only decide after every pre-advising body has advised: a deciding
-    session dated before a pre-advising one means a wrong date or a wrong order."""
-    deciding = [
-        (i, b)
-        for i, b in enumerate(vorlage.beratungsfolge)
-        if b.rolle == "Entscheidung" and b.termin
-    ]
-    advising = [b for b in vorlage.beratungsfolge if b.rolle == "Vorberatung" and b.termin]
-    for index, decision in deciding:
-        for advice in advising:
-            if decision.termin < advice.termin:  # type: ignore[operator]
+def decision_before_advice(vorlage: Vorlage, options: RuleOptions) -> Iterator[Hit]:
+    """The deciding body can only decide after every pre-advising and every heard body
+    (Vorberatung, Anhörung) has dealt with the Vorlage: a deciding session dated before one of
+    theirs means a wrong date or a wrong order. A body that decides more than once (the matter
+    was adjourned) is judged by its last deciding session. Sessions on the same day are
+    accepted."""
+    last: dict[str, tuple[int, Beratung, dt.date]] = {}
+    for index, entry, day in _dated(vorlage, ("Entscheidung",)):
+        known = last.get(body_key(entry.gremium))
+        if known is None or day >= known[2]:
+            last[body_key(entry.gremium)] = (index, entry, day)
+    for index, decision, day in last.values():
+        for _, advice, advised in _dated(vorlage, _ADVICE):
+            if day < advised:
                 yield Hit(
-                    f"Entscheidung im {decision.gremium} am {_date(decision.termin)} liegt vor der "
-                    f"Vorberatung im {advice.gremium} am {_date(advice.termin)}",
+                    f"Entscheidung {in_body(decision.gremium)} am {german_date(day)} liegt vor "
+                    f"der {advice.rolle} {in_body(advice.gremium)} am {german_date(advised)}",
                     f"beratungsfolge[{index}].termin",
                 )
+
+
+@rule("BF004", "entscheidung-fehlt", "error", "Kein Gremium entscheidet")
+def no_deciding_body(vorlage: Vorlage, options: RuleOptions) -> Iterator[Hit]:
+    """A Vorlage that asks for a decision needs a body that decides. When every consultation
+    carries a role and none of them is a decision (Entscheidung, beschließend), nobody is asked
+    to decide. Templates without a role column, or with a station whose role is not printed,
+    are not judged: there the last body usually decides."""
+    rows = vorlage.beratungsfolge
+    if not rows or not asks_for_decision(vorlage, options.lexicon):
+        return
+    if all(b.rolle is not None for b in rows) and not any(b.rolle == "Entscheidung" for b in rows):
+        roles = listing(f"{b.gremium} ({b.rolle})" for b in rows)
+        yield Hit(f"Keine Beratung ist als Entscheidung ausgewiesen: {roles}", "beratungsfolge")
+
+
+@rule("BF005", "mehrere-entscheidungen", "warning", "Mehrere Gremien entscheiden")
+def several_deciding_bodies(vorlage: Vorlage, options: RuleOptions) -> Iterator[Hit]:
+    """One body decides a matter. Two different bodies marked as deciding usually mean that a
+    role was copied wrongly, but some councils delegate parts of a decision, so this is a
+    warning. The same body deciding twice (Vertagung, a second round) is not reported."""
+    deciding = _deciding(vorlage)
+    bodies = {body_key(b.gremium) for _, b in deciding}
+    if len(bodies) > 1:
+        yield Hit(
+            f"Mehrere Gremien sind als entscheidend ausgewiesen: "
+            f"{listing(station(b) for _, b in deciding)}",
+            f"beratungsfolge[{deciding[1][0]}].rolle",
+        )
+
+
+@rule("BF006", "entscheidung-bei-information", "warning", "Informationsvorlage mit Entscheidung")
+def decision_on_information(vorlage: Vorlage, options: RuleOptions) -> Iterator[Hit]:
+    """Information kinds (Mitteilungs-, Informations-, Unterrichtungsvorlage) are taken note of,
+    not decided. A deciding consultation in one means either the kind or the role is wrong."""
+    kind = kind_of(vorlage, options.lexicon)
+    if kind is None or asks_for_decision(vorlage, options.lexicon):
+        return
+    for index, entry in _deciding(vorlage):
+        yield Hit(
+            f"Die {kind} ist {in_body(entry.gremium)}"
+            f"{' am ' + german_date(entry.termin) if entry.termin else ''} zur Entscheidung "
+            "vorgesehen, obwohl sie nur informiert",
+            f"beratungsfolge[{index}].rolle",
+        )
+
+
+@rule("BF007", "termin-unplausibel", "warning", "Sitzungstermin liegt weit vom Datum der Vorlage")
+def date_implausible(vorlage: Vorlage, options: RuleOptions) -> Iterator[Hit]:
+    """A session more than a year before the Vorlage's date or more than two years after it is
+    almost always a mistyped year ("2204", "2014" for "2024"). Without a document date the
+    sessions are compared with their middle one (from three sessions on)."""
+    dated = _dated(vorlage)
+    if vorlage.erstellt_am is not None:
+        reference = vorlage.erstellt_am
+        name = f"dem Datum der Vorlage {german_date(reference)}"
+        earliest, latest = reference - _EARLIEST_BEFORE, reference + _LATEST_AFTER
+    elif len(dated) >= 3:
+        reference = median_low(day for _, _, day in dated)
+        name = f"den übrigen Terminen (um {german_date(reference)})"
+        earliest, latest = reference - _EARLIEST_BEFORE, reference + _EARLIEST_BEFORE
+    else:
+        return
+    for index, entry, day in dated:
+        if not earliest <= day <= latest:
+            yield Hit(
+                f"Termin {german_date(day)} für {entry.gremium} liegt weit von {name}",
+                f"beratungsfolge[{index}].termin",
+            )
+
+
+@rule("BF008", "rolle-fehlt", "warning", "Beratung ohne Rolle")
+def role_missing(vorlage: Vorlage, options: RuleOptions) -> Iterator[Hit]:
+    """Where the template has a role column (Status, Zuständigkeit, Rolle), every station says
+    why the body deals with the Vorlage; a row without one leaves open whether the body advises,
+    is heard or decides. Whether there is a role column comes from the extractor; where it does
+    not say, a list in which most rows (at least two) carry a role counts as having one."""
+    rows = vorlage.beratungsfolge
+    with_role = sum(1 for b in rows if b.rolle_text)
+    has_column = vorlage.role_column
+    if has_column is None:
+        has_column = with_role >= 2 and with_role > len(rows) - with_role
+    if not has_column:
+        return
+    for index, entry in _indexed(vorlage):
+        if not entry.rolle_text:
+            yield Hit(
+                f"Die Beratung {in_body(station(entry))} nennt keine Rolle "
+                "(vorberatend, beschließend, Kenntnisnahme …)",
+                f"beratungsfolge[{index}].rolle",
+            )
+
+
+@rule(
+    "BF009",
+    "satzung-im-ausschuss",
+    "warning",
+    "Satzung nicht vom Rat beschlossen",
+    options=("councils",),
+)
+def statute_in_committee(vorlage: Vorlage, options: RuleOptions) -> Iterator[Hit]:
+    """Statutes (Satzungen) are adopted by the council itself and cannot be delegated to a
+    committee (GO NRW § 41 Abs. 1, and likewise in the other states). A Vorlage whose subject is a
+    Satzung, or whose proposal adopts one, and whose deciding body is not the council is
+    probably routed wrongly. Names of the council beyond the usual ones (Rat, Stadtrat,
+    Gemeinderat, Kreistag, Stadtverordnetenversammlung, Gemeindevertretung, …) are set with
+    ``councils``."""
+    statute = _STATUTE.search(vorlage.betreff or "")
+    word = statute.group() if statute else None
+    for point in vorlage.beschlussvorschlag if word is None else ():
+        adopted = _ADOPTS_STATUTE.search(point)
+        if adopted:
+            word = "".join(adopted.group(1).split())
+            break
+    if word is None:
+        return
+    deciding = _deciding(vorlage)
+    if not deciding and vorlage.beratungsfolge and not any(b.rolle for b in vorlage.beratungsfolge):
+        dated = _dated(vorlage)
+        last = max(dated, key=lambda found: found[2]) if dated else None
+        deciding = [(last[0], last[1])] if last else []
+    for index, entry in deciding:
+        if not _is_council(entry.gremium, options):
+            yield Hit(
+                f"Die {word} soll {in_body(station(entry))} beschlossen werden; "
+                "Satzungen beschließt der Rat selbst",
+                f"beratungsfolge[{index}].gremium",
+            )
+
+
+@rule("BF010", "gremium-unbekannt", "warning", "Gremium ist nicht bekannt", options=("bodies",))
+def body_unknown(vorlage: Vorlage, options: RuleOptions) -> Iterator[Hit]:
+    """With the council's bodies listed under ``bodies``, every station must name one of them
+    as spelt there: a misspelt or renamed body ("Haupt- und Finanzauschuss") is reported with
+    the closest known name. Without that list this rule finds nothing."""
+    if not options.bodies:
+        return
+    known = {body_key(name): name for name in options.bodies}
+    for index, entry in _indexed(vorlage):
+        if not entry.gremium.strip() or body_key(entry.gremium) in known:
+            continue
+        close = difflib.get_close_matches(body_key(entry.gremium), list(known), n=1, cutoff=0.75)
+        hint = f"; gemeint ist wohl {quoted(known[close[0]])}" if close else ""
+        yield Hit(
+            f"Gremium {quoted(entry.gremium)} ist nicht in der Liste der Gremien{hint}",
+            f"beratungsfolge[{index}].gremium",
+        )
+
+
+@rule(
+    "BF011",
+    "ladungsfrist",
+    "warning",
+    "Vorlage zu kurz vor der Sitzung",
+    options=("min-invitation-days",),
+)
+def invitation_period(vorlage: Vorlage, options: RuleOptions) -> Iterator[Hit]:
+    """Bodies must receive their papers a minimum number of days before the session (the
+    Ladungsfrist of the Geschäftsordnung, often 7 to 10 days). With ``min-invitation-days`` set,
+    a Vorlage dated fewer days before its next session is reported. Tischvorlagen and
+    Dringlichkeitsvorlagen are handed out late by design and are exempt."""
+    days = options.min_invitation_days
+    created = vorlage.erstellt_am
+    if days is None or created is None or kind_of(vorlage, options.lexicon) in LATE_KINDS:
+        return
+    upcoming = [found for found in _dated(vorlage) if found[2] >= created]
+    if not upcoming:
+        return
+    index, entry, day = min(upcoming, key=lambda found: found[2])
+    gap = (day - created).days
+    if gap < days:
+        yield Hit(
+            f"Die Vorlage vom {german_date(created)} liegt nur {gap} Tag{'e' if gap != 1 else ''} "
+            f"vor der Sitzung {in_body(station(entry))}; die Ladungsfrist beträgt {days} Tage",
+            f"beratungsfolge[{index}].termin",
+        )

@@ -1,19 +1,39 @@
-"""What the kind of a Vorlage implies for the rules: whether it asks a body to decide."""
+"""What the kind of a Vorlage implies for the rules: whether it asks a body to decide, whether it
+revises an earlier Vorlage. Kinds and their ``decides`` flag are lexicon data, so a council's
+configuration can teach new ones."""
 
 from __future__ import annotations
 
-from vorlage_cli.extract.lexicon import default_lexicon
+from vorlage_cli.extract.lexicon import Lexicon
 from vorlage_cli.model import Vorlage
 
+REVISION_KINDS = frozenset({"Ergänzungsvorlage", "Änderungsvorlage", "Neufassung"})
+LATE_KINDS = frozenset({"Tischvorlage", "Dringlichkeitsvorlage"})
+"""Kinds handed out at short notice by design: no invitation period applies."""
 
-def asks_for_decision(vorlage: Vorlage) -> bool:
+
+def kind_of(vorlage: Vorlage, lexicon: Lexicon) -> str | None:
+    """The kind in the lexicon's spelling ("Beschlussvorlage"), or None when unknown."""
+    if not vorlage.art:
+        return None
+    known = lexicon.kind(vorlage.art)
+    return known[0] if known else None
+
+
+def asks_for_decision(vorlage: Vorlage, lexicon: Lexicon) -> bool:
     """True for Beschluss-, Verwaltungs-, Sitzungsvorlagen and Anträge; False for information
     kinds (Mitteilung, Informations-, Unterrichtungsvorlage). An unknown kind counts as asking
     for a decision when the document has a Beschlussvorschlag or a deciding consultation."""
     if vorlage.art:
-        kind = default_lexicon().kind(vorlage.art)
+        kind = lexicon.kind(vorlage.art)
         if kind is not None:
             return kind[1]
     return bool(vorlage.beschlussvorschlag) or any(
         b.rolle == "Entscheidung" for b in vorlage.beratungsfolge
     )
+
+
+def is_revision(vorlage: Vorlage, lexicon: Lexicon) -> bool:
+    """A Neufassung or Ergänzung of an earlier Vorlage: a revision suffix ("1N", "1. Ergänzung")
+    or a revising kind. A subject that mentions a "Neufassung" of a statute is not one."""
+    return vorlage.fassung is not None or kind_of(vorlage, lexicon) in REVISION_KINDS

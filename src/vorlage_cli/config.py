@@ -1,0 +1,271 @@
+"""Configuration: rules on and off, severities, local practice, extra lexicon labels, per-path
+ignores.
+
+A document's configuration is the first ``.vorlage.toml``, or ``pyproject.toml`` with a
+``[tool.vorlage]`` table, found by walking up from the document's folder (in one folder the
+dotfile wins), as ruff and yamllint find theirs; ``--config FILE`` replaces the search. Nothing
+found means the defaults. The keys are described in docs/configuration.md; unknown keys are
+errors, so that a typo does not silently switch nothing off.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from fnmatch import fnmatch
+from pathlib import Path
+from typing import Any, get_args
+
+from vorlage_cli.extract.lexicon import Lexicon, default_lexicon
+from vorlage_cli.model import Finding, Severity
+from vorlage_cli.rules import RuleOptions, RuleSettings
+from vorlage_cli.rules.catalogue import TITLES, catalogue, lookup
+
+DOTFILE = ".vorlage.toml"
+PYPROJECT = "pyproject.toml"
+REQUIRED_GROUPS = ("all", "decision", "information")
+_KEYS = {
+    "rules",
+    "required",
+    "bodies",
+    "councils",
+    "min-invitation-days",
+    "signature-required",
+    "lexicon",
+    "per-path-ignores",
+}
+
+
+class ConfigError(Exception):
+    """A configuration that cannot be used; the message names the file and the problem."""
+
+
+@dataclass(frozen=True, slots=True)
+class Config:
+    """The configuration that applies to one document."""
+
+    path: Path | None = None
+    """The file it was read from; None for the defaults."""
+    settings: RuleSettings = field(default_factory=RuleSettings)
+    ignores: tuple[tuple[str, frozenset[str]], ...] = ()
+    """(glob pattern, codes) pairs, the patterns relative to the configuration's folder."""
+
+    @property
+    def lexicon(self) -> Lexicon:
+        return self.settings.options.lexicon
+
+    def ignored_codes(self, document: Path) -> set[str]:
+        """The codes and code groups ("DAT", "ALL") switched off for this document."""
+        if self.path is None:
+            return set()
+        root = self.path.parent.resolve()
+        resolved = document.resolve()
+        try:
+            relative = resolved.relative_to(root).as_posix()
+        except ValueError:
+            relative = resolved.as_posix()
+        codes: set[str] = set()
+        for pattern, listed in self.ignores:
+            if _matches(pattern, relative, resolved.name):
+                codes |= listed
+        return codes
+
+    def adjust(self, findings: list[Finding], document: Path, *, readable: bool) -> list[Finding]:
+        """Findings as configured: disabled and ignored codes dropped, severities overridden.
+        A document that could not be read keeps its error, whatever the configuration says:
+        it was not checked at all."""
+        if not readable:
+            return findings
+        ignored = self.ignored_codes(document)
+        adjusted: list[Finding] = []
+        for finding in findings:
+            group = finding.code.rstrip("0123456789")
+            if finding.code in self.settings.disabled or ignored & {"ALL", group, finding.code}:
+                continue
+            severity = self.settings.severity_of(finding.code, finding.severity)
+            adjusted.append(
+                finding
+                if severity == finding.severity
+                else finding.model_copy(update={"severity": severity})
+            )
+        return adjusted
+
+
+def _matches(pattern: str, relative: str, name: str) -> bool:
+    """A glob against the path relative to the configuration's folder; a pattern without a
+    slash also matches the file name alone ("*.html"). ``*`` crosses folders, as in ruff."""
+    if fnmatch(relative, pattern):
+        return True
+    if pattern.startswith("**/") and fnmatch(relative, pattern[3:]):
+        return True
+    return "/" not in pattern and fnmatch(name, pattern)
+
+
+def find_config(document: Path) -> Path | None:
+    """The configuration file for a document: the nearest folder, from the document's own
+    upwards, holding a ``.vorlage.toml`` or a ``pyproject.toml`` with ``[tool.vorlage]``."""
+    start = document.resolve()
+    folder = start if start.is_dir() else start.parent
+    for candidate in (folder, *folder.parents):
+        dotfile = candidate / DOTFILE
+        if dotfile.is_file():
+            return dotfile
+        pyproject = candidate / PYPROJECT
+        if pyproject.is_file() and _read(pyproject).get("tool", {}).get("vorlage") is not None:
+            return pyproject
+    return None
+
+
+def load_config(path: Path) -> Config:
+    """Read and check one configuration file."""
+    data = _read(path)
+    if path.name == PYPROJECT:
+        table = data.get("tool", {}).get("vorlage")
+        if table is None:
+            raise ConfigError(f"{path}: kein Abschnitt [tool.vorlage]")
+        prefix = "tool.vorlage."
+    else:
+        table, prefix = data, ""
+    return parse_config(table, path, prefix)
+
+
+def _read(path: Path) -> dict[str, Any]:
+    try:
+        with path.open("rb") as stream:
+            return tomllib.load(stream)
+    except FileNotFoundError:
+        raise ConfigError(f"{path}: Konfigurationsdatei nicht gefunden") from None
+    except OSError as error:
+        raise ConfigError(f"{path}: lässt sich nicht lesen ({error.strerror})") from None
+    except tomllib.TOMLDecodeError as error:
+        raise ConfigError(f"{path}: kein gültiges TOML ({error})") from None
+
+
+class _Checker:
+    """Turns a configuration table into typed values, with one-line errors naming the key."""
+
+    def __init__(self, path: Path, prefix: str) -> None:
+        self.path, self.prefix = path, prefix
+
+    def fail(self, key: str, problem: str) -> ConfigError:
+        return ConfigError(f"{self.path}: {self.prefix}{key}: {problem}")
+
+    def strings(self, key: str, value: object) -> tuple[str, ...]:
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise self.fail(key, "erwartet eine Liste von Texten")
+        return tuple(value)
+
+    def table(self, key: str, value: object) -> dict[str, Any]:
+        if not isinstance(value, dict):
+            raise self.fail(key, "erwartet eine Tabelle")
+        return value
+
+
+def parse_config(table: dict[str, Any], path: Path, prefix: str = "") -> Config:
+    """A configuration from its table (the contents of ``.vorlage.toml``, or ``[tool.vorlage]``
+    with ``prefix`` "tool.vorlage." for the messages); ``path`` anchors per-path ignores."""
+    check = _Checker(path, prefix)
+    unknown = sorted(set(table) - _KEYS)
+    if unknown:
+        raise check.fail(unknown[0], f"unbekannter Schlüssel (bekannt: {', '.join(sorted(_KEYS))})")
+
+    lexicon = default_lexicon()
+    if "lexicon" in table:
+        lexicon = _lexicon(check, check.table("lexicon", table["lexicon"]), lexicon)
+
+    disabled: set[str] = set()
+    severities: dict[str, Severity] = {}
+    for name, value in check.table("rules", table.get("rules", {})).items():
+        found = lookup(name)
+        if found is None:
+            raise check.fail(f"rules.{name}", "unbekannter Code (Liste: vorlage rules)")
+        if value == "off":
+            disabled.add(found.code)
+        elif value in get_args(Severity):
+            severities[found.code] = value
+        else:
+            raise check.fail(f"rules.{name}", 'erwartet "off", "error", "warning" oder "info"')
+
+    required: dict[str, tuple[str, ...]] = {}
+    for name, value in check.table("required", table.get("required", {})).items():
+        if name in REQUIRED_GROUPS:
+            group = name
+        else:
+            kind = lexicon.kind(name)
+            if kind is None:
+                raise check.fail(
+                    f"required.{name}",
+                    "weder all, decision, information noch eine bekannte Vorlagenart",
+                )
+            group = kind[0]
+        required[group] = required.get(group, ()) + check.strings(f"required.{name}", value)
+
+    days = table.get("min-invitation-days")
+    if days is not None and (not isinstance(days, int) or isinstance(days, bool) or days < 0):
+        raise check.fail("min-invitation-days", "erwartet eine ganze Zahl ab 0")
+    signature = table.get("signature-required", False)
+    if not isinstance(signature, bool):
+        raise check.fail("signature-required", "erwartet true oder false")
+
+    options = RuleOptions(
+        lexicon=lexicon,
+        required=required,
+        bodies=check.strings("bodies", table.get("bodies", [])),
+        councils=check.strings("councils", table.get("councils", [])),
+        min_invitation_days=days,
+        signature_required=signature,
+    )
+    return Config(
+        path=path,
+        settings=RuleSettings(disabled=disabled, severities=severities, options=options),
+        ignores=_ignores(check, table.get("per-path-ignores", {})),
+    )
+
+
+def _lexicon(check: _Checker, extra: dict[str, Any], base: Lexicon) -> Lexicon:
+    unknown = sorted(set(extra) - set(base.data))
+    if unknown:
+        raise check.fail(
+            f"lexicon.{unknown[0]}",
+            f"unbekannter Teil des Lexikons (bekannt: {', '.join(sorted(base.data))})",
+        )
+    try:
+        return base.extended(extra)
+    except (TypeError, ValueError, AttributeError) as error:
+        raise check.fail("lexicon", f"passt nicht zur Form von lexicon.toml ({error})") from None
+
+
+def _ignores(check: _Checker, value: object) -> tuple[tuple[str, frozenset[str]], ...]:
+    known = {entry.code for entry in catalogue()} | set(TITLES) | {"ALL"}
+    pairs = []
+    for pattern, codes in check.table("per-path-ignores", value).items():
+        listed = {code.upper() for code in check.strings(f"per-path-ignores.{pattern}", codes)}
+        wrong = sorted(listed - known)
+        if wrong:
+            raise check.fail(f'per-path-ignores."{pattern}"', f"unbekannter Code {wrong[0]}")
+        pairs.append((pattern, frozenset(listed)))
+    return tuple(pairs)
+
+
+class ConfigResolver:
+    """The configuration for each document: the given file for all of them, or the one found
+    from each document's folder (read once per file)."""
+
+    def __init__(self, explicit: Path | None = None) -> None:
+        self._explicit = load_config(explicit) if explicit is not None else None
+        self._by_file: dict[Path, Config] = {}
+        self._by_folder: dict[Path, Config] = {}
+
+    def for_document(self, document: Path) -> Config:
+        if self._explicit is not None:
+            return self._explicit
+        folder = document.resolve().parent
+        if folder not in self._by_folder:
+            found = find_config(document)
+            if found is None:
+                self._by_folder[folder] = Config()
+            else:
+                if found not in self._by_file:
+                    self._by_file[found] = load_config(found)
+                self._by_folder[folder] = self._by_file[found]
+        return self._by_folder[folder]

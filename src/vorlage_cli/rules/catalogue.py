@@ -1,0 +1,94 @@
+"""Every code a finding can carry: the rules, and the codes readers report for a file.
+
+Reader codes are not rules: a reader raises them while turning a file into a layout document
+(see ``readers/``), before there is a Vorlage to check. They are documented here so that
+``vorlage rules``, docs/rules.md and the configuration know every code a user can see. An error
+among them means the document could not be checked at all (exit code 2).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from vorlage_cli.model import Severity
+from vorlage_cli.rules import GROUPS, Rule, all_rules, find_rule
+
+
+@dataclass(frozen=True, slots=True)
+class ReaderCode:
+    code: str
+    name: str
+    severity: Severity
+    summary: str
+    doc: str
+
+
+READER_CODES: tuple[ReaderCode, ...] = (
+    ReaderCode(
+        "RD001",
+        "kein-lesbares-format",
+        "error",
+        "Inhalt ist kein lesbares Dokument",
+        "The file's content is none of text, PDF, DOCX or HTML (an image, an archive, a "
+        "spreadsheet), or a PDF, DOCX or HTML file is damaged beyond reading. The format is "
+        "decided by the content, not by the file name.",
+    ),
+    ReaderCode(
+        "RD002",
+        "datei-nicht-lesbar",
+        "error",
+        "Datei nicht gefunden oder nicht lesbar",
+        "The path does not exist, is a folder where a file was expected, or may not be read.",
+    ),
+    ReaderCode(
+        "RD003",
+        "datei-leer",
+        "error",
+        "Datei ist leer",
+        "The file holds no bytes, or only whitespace: usually a failed download or copy.",
+    ),
+    ReaderCode(
+        "RD004",
+        "pdf-ohne-text",
+        "error",
+        "PDF enthält keinen Text",
+        "A PDF whose pages carry no text layer is a scan: run a text recognition first (for "
+        "example ocrmypdf) and check the result.",
+    ),
+    ReaderCode(
+        "RD010",
+        "endung-passt-nicht",
+        "warning",
+        "Dateiendung passt nicht zum Inhalt",
+        "The file's extension names another format than its content (a PDF saved as .docx). "
+        "The file is read by its content; the name misleads people and other tools.",
+    ),
+)
+
+TITLES = {**GROUPS, "RD": "Reading the file"}
+READER_INTRO = (
+    "Reported while a file is read, before there is a Vorlage to check; an error here means "
+    "that the document could not be checked at all (exit code 2)."
+)
+
+Entry = Rule | ReaderCode
+
+
+def catalogue() -> list[Entry]:
+    """The rules by group, then the reader codes."""
+    return [*all_rules(), *READER_CODES]
+
+
+def lookup(code_or_name: str) -> Entry | None:
+    """An entry by its code ("BF003", "rd010") or its name ("entscheidung-vor-vorberatung")."""
+    found = find_rule(code_or_name)
+    if found is not None:
+        return found
+    wanted = code_or_name.strip()
+    return next(
+        (c for c in READER_CODES if wanted.upper() == c.code or wanted.lower() == c.name), None
+    )
+
+
+def group_of(entry: Entry) -> str:
+    return entry.code.rstrip("0123456789")

@@ -1,0 +1,31 @@
+"""The signature: who takes responsibility for the Vorlage."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from vorlage_cli.model import Vorlage
+from vorlage_cli.rules import Hit, RuleOptions, rule
+
+
+@rule(
+    "SIG001",
+    "unterschrift-fehlt",
+    "warning",
+    "Unterschrift fehlt",
+    options=("signature-required",),
+)
+def signature_missing(vorlage: Vorlage, options: RuleOptions) -> Iterator[Hit]:
+    """Where the template has a signature block, a Vorlage leaves the administration signed by
+    the mayor or a deputy ("i.V. Dr. Christian Klicki, Beigeordneter"). A block with a function
+    but no name, a template the extractor recognised as having a signature block, or
+    ``signature-required = true`` in the configuration make a missing signature a finding;
+    templates without a signature block (many RIS pages) are not judged."""
+    signed = vorlage.unterzeichnung
+    if signed is not None and signed.name:
+        return
+    if signed is not None:
+        role = " ".join(part for part in (signed.vertretung, signed.funktion) if part)
+        yield Hit(f"Der Unterschriftsblock ({role}) nennt keinen Namen", "unterzeichnung")
+    elif vorlage.signature_block or options.signature_required:
+        yield Hit("Die Vorlage ist nicht unterzeichnet", "unterzeichnung")

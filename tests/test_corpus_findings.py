@@ -1,0 +1,118 @@
+"""The rules on the shared real documents: no error that a careful reader would call false.
+
+For every document, the errors it earns were decided by reading the document (and its golden
+file): ``TRUE_ERRORS``. Errors that only arise because the extractor misreads the document are
+listed in ``EXTRACTION_ERRORS`` with the field it gets wrong (a known gap in test_golden.py).
+The test pins both exactly, so an extraction fix that removes such an error fails it until the
+entry is deleted: that list can only shrink.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from vorlage_cli.pipeline import process
+
+TRUE_ERRORS: dict[str, set[str]] = {
+    "seed/luenen_VL-40-2024-1N.txt": set(),
+    "real/dessau-rosslau_BV-009-2023-IV-DKT_beschlussvorlage.pdf": set(),
+    "real/dessau-rosslau_BV-009-2023-IV-DKT_mit-abstimmungsergebnissen.pdf": set(),
+    # The ALLRIS page prints no date of the Vorlage (only the Anlagen tooltips carry one).
+    "real/hildesheim_allris-classic_vo020-8000_mitteilungsvorlage-23-224.html": {"REQ008"},
+    # The Karlsruhe texts print no document date (OParl has one; the document does not).
+    "real/karlsruhe_2020-1430_beschlussvorlage.txt": {"REQ008"},
+    "real/karlsruhe_2022-1002_informationsvorlage.txt": {"REQ008"},
+    "real/karlsruhe_2025-0916_beschlussvorlage.txt": {"REQ008"},
+    "real/karlsruhe_2026-0339_informationsvorlage.txt": {"REQ008"},
+    "real/koblenz_BV-0197-2026_beschlussvorlage.pdf": set(),
+    # SessionNet's "Informationen" tab: number, subject and kind only; the page is partial.
+    "real/koblenz_sessionnet5_vo0050-43205_UV-0190-2026.html": {
+        "REQ004",
+        "REQ007",
+        "REQ008",
+        "REQ009",
+    },
+    # No document date printed anywhere (04.02.2021 is the session).
+    "real/muenchen_20-26-V-02318_sitzungsvorlage-bekanntgabe-kommunalausschuss.pdf": {"REQ008"},
+    # The BA budget form has no financial section (the grant's amount is a sentence of the
+    # Sachverhalt) and its "III. Beschluss" is an unfilled protocol form: no proposal.
+    "real/muenchen_BA25_20-26-V-02232_ba-budget-beschlussvorlage.pdf": {"REQ005", "REQ006"},
+    "real/nordstemmen_DS_1-2008_beschlussvorlage.txt": set(),
+    # No Finanzielle Auswirkungen section ("6. Kosten und Investitionen" is part of the reasoning).
+    "real/nordstemmen_DS_40-2011_beschlussvorlage.txt": {"REQ005"},
+    "real/nordstemmen_DS_74-2023_beschlussvorlage.txt": set(),
+    # The ALLRIS page prints no date of the Antrag.
+    "real/trier_allrisnet4_vo020-1001540_antrag-469-2026.html": {"REQ008"},
+}
+
+EXTRACTION_ERRORS: dict[str, dict[str, str]] = {
+    "real/dessau-rosslau_BV-009-2023-IV-DKT_beschlussvorlage.pdf": {
+        "REQ005": "finanzielle_auswirkungen: the unheaded money block after Steuerrelevanz"
+    },
+    "real/dessau-rosslau_BV-009-2023-IV-DKT_mit-abstimmungsergebnissen.pdf": {
+        "REQ005": "finanzielle_auswirkungen: the unheaded money block after Steuerrelevanz"
+    },
+    "real/hildesheim_allris-classic_vo020-8000_mitteilungsvorlage-23-224.html": {
+        "REQ002": "nummer: 'Vorlage - 23/224' in the heading",
+        "REQ007": "ersteller: 'Federführend: 61.1 Stadterneuerung'",
+    },
+    "real/karlsruhe_2020-1430_beschlussvorlage.txt": {
+        "REQ005": "finanzielle_auswirkungen: the check-box form reads 'Nein'",
+        "REQ009": "sachdarstellung: 'Ergänzende Erläuterungen'",
+    },
+    "real/koblenz_sessionnet5_vo0050-43205_UV-0190-2026.html": {
+        "REQ005": "art: '02_Unterrichtungsvorlage' (an information kind) is read as 'Vorlage'",
+        "REQ006": "art: '02_Unterrichtungsvorlage' (an information kind) is read as 'Vorlage'",
+    },
+    "real/muenchen_20-26-V-02318_sitzungsvorlage-bekanntgabe-kommunalausschuss.pdf": {
+        "REQ007": "ersteller: letterhead 'Kommunalreferat' / 'Geschäftsleitung'",
+    },
+    "real/muenchen_BA25_20-26-V-02232_ba-budget-beschlussvorlage.pdf": {
+        "REQ007": "ersteller: letterhead 'Direktorium' / 'HA II/BA'",
+        "REQ009": "sachdarstellung: 'I. Sachverhalt'",
+    },
+    "real/nordstemmen_DS_40-2011_beschlussvorlage.txt": {
+        "REQ007": "ersteller: the unit line of the letterhead",
+    },
+    "real/nordstemmen_DS_74-2023_beschlussvorlage.txt": {
+        "REQ007": "ersteller: the unit line of the letterhead ('Klimaschutzmanager')",
+    },
+    "real/trier_allrisnet4_vo020-1001540_antrag-469-2026.html": {
+        "REQ002": "nummer: page title 'Antrag - 469/2026'",
+    },
+}
+
+
+@pytest.mark.parametrize("name", sorted(TRUE_ERRORS))
+def test_errors_are_the_true_ones_and_the_known_extraction_gaps(corpus: Path, name: str) -> None:
+    result = process(corpus / name)
+    errors = {f.code for f in result.findings if f.severity == "error"}
+    assert errors == TRUE_ERRORS[name] | set(EXTRACTION_ERRORS.get(name, {}))
+
+
+def test_every_corpus_document_is_judged(corpus: Path) -> None:
+    present = {
+        path.relative_to(corpus).as_posix()
+        for folder in ("seed", "real")
+        for path in (corpus / folder).iterdir()
+        if path.is_file()
+    }
+    assert present == set(TRUE_ERRORS)
+
+
+def test_the_seed_earns_its_notes_and_its_amount_warning(corpus: Path) -> None:
+    result = process(corpus / "seed" / "luenen_VL-40-2024-1N.txt")
+    assert result.valid
+    assert sorted((f.code, f.severity) for f in result.findings) == [
+        ("DAT002", "info"),
+        ("FIN001", "warning"),
+        ("NUM004", "info"),
+    ]
+
+
+def test_a_december_document_with_a_number_of_the_new_year_is_normal(corpus: Path) -> None:
+    result = process(corpus / "real" / "nordstemmen_DS_1-2008_beschlussvorlage.txt")
+    assert result.vorlage is not None and result.vorlage.erstellt_am is not None
+    assert "DAT003" not in {f.code for f in result.findings}

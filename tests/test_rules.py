@@ -1,0 +1,89 @@
+"""Every rule, both ways: the cases in tests/rule_cases (one TOML file per rule group) are
+collected here and run through the rules (see tests/rule_cases/README.md)."""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from vorlage_cli.config import Config, parse_config
+from vorlage_cli.model import Finding, Vorlage
+from vorlage_cli.pipeline import process
+from vorlage_cli.rules import all_rules, run_rules
+
+from .conftest import ROOT
+
+CASES = ROOT / "tests" / "rule_cases"
+
+
+def _load_cases() -> list[dict[str, Any]]:
+    cases = []
+    for file in sorted(CASES.glob("*.toml")):
+        for case in tomllib.loads(file.read_text(encoding="utf-8"))["case"]:
+            cases.append({**case, "file": file.name})
+    return cases
+
+
+ALL_CASES = _load_cases()
+
+
+def _findings(case: dict[str, Any], folder: Path) -> list[Finding]:
+    options = case.get("options")
+    config = parse_config(options, folder / ".vorlage.toml") if options else Config()
+    if "document" in case:
+        path = folder / "vorlage.txt"
+        path.write_text(case["document"].lstrip("\n"), encoding="utf-8")
+        return process(path, config).findings
+    vorlage = Vorlage.model_validate(case["vorlage"])
+    for name, value in case.get("private", {}).items():
+        if name == "printed":
+            vorlage.printed.update(value)
+        else:
+            setattr(vorlage, name, set(value) if name == "recognised_sections" else value)
+    return run_rules(vorlage, config.settings)
+
+
+@pytest.mark.parametrize(
+    "case", ALL_CASES, ids=[f"{case['rule']}: {case['name']}" for case in ALL_CASES]
+)
+def test_rule_case(case: dict[str, Any], tmp_path: Path) -> None:
+    found = [f for f in _findings(case, tmp_path) if f.code == case["rule"]]
+    assert [f.message for f in found] == case["expect"]
+    if "field" in case:
+        assert found[0].field == case["field"]
+
+
+def test_every_rule_has_a_failing_and_a_passing_case() -> None:
+    failing = {case["rule"] for case in ALL_CASES if case["expect"]}
+    passing = {case["rule"] for case in ALL_CASES if not case["expect"]}
+    codes = {entry.code for entry in all_rules()}
+    assert codes - failing == set()
+    assert codes - passing == set()
+    assert {case["rule"] for case in ALL_CASES} <= codes
+
+
+def test_every_rule_has_a_case_from_real_layout_text_in_each_group() -> None:
+    """Rules are not only tested on hand-built models: each group with a rule that reads the
+    Beratungsfolge, the sections or the header has at least one case read from a document."""
+    grouped = {case["file"] for case in ALL_CASES if "document" in case}
+    assert grouped >= {
+        "beratungsfolge.toml",
+        "completeness.toml",
+        "dates.toml",
+        "money.toml",
+        "signature.toml",
+    }
+
+
+def test_severity_comes_from_the_settings_not_the_rule() -> None:
+    vorlage = Vorlage(
+        nummer="VL-1/2025",
+        beratungsfolge=[{"gremium": "Rat", "rolle": "Entscheidung"}],  # type: ignore[list-item]
+    )
+    config = parse_config({"rules": {"BF002": "warning", "REQ008": "off"}}, ROOT / "x.toml")
+    found = {f.code: f.severity for f in run_rules(vorlage, config.settings)}
+    assert found["BF002"] == "warning"
+    assert "REQ008" not in found
