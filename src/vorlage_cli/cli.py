@@ -7,11 +7,16 @@ import sys
 from contextlib import nullcontext
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 
 from vorlage_cli import __version__
+
+if TYPE_CHECKING:
+    from vorlage_cli.baseline import Baseline
+    from vorlage_cli.model import DocumentResult
+    from vorlage_cli.pipeline import Checker
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_UNREADABLE = 0, 1, 2
 
@@ -60,6 +65,19 @@ PathsArgument = Annotated[
 ]
 
 
+ConfigOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--config",
+        "-c",
+        help="Use this configuration file for every document instead of the .vorlage.toml or "
+        "pyproject.toml [tool.vorlage] found from each document's folder upwards.",
+        dir_okay=False,
+        show_default=False,
+    ),
+]
+
+
 @app.command()
 def check(
     paths: PathsArgument,
@@ -70,22 +88,55 @@ def check(
     quiet: Annotated[
         bool, typer.Option("--quiet", "-q", help="Show only documents with findings.")
     ] = False,
+    config: ConfigOption = None,
+    baseline: Annotated[
+        Path | None,
+        typer.Option(
+            "--baseline",
+            help="Leave out the findings recorded in this baseline file: only new ones count.",
+            dir_okay=False,
+            show_default=False,
+        ),
+    ] = None,
+    update_baseline: Annotated[
+        bool,
+        typer.Option(
+            "--update-baseline",
+            help="Record every current finding in the --baseline file instead of reporting.",
+        ),
+    ] = False,
 ) -> None:
     """Check Vorlagen and report their fields and findings.
 
     Exit code 0: no document has an error; 1: at least one has; 2: an input could not be read.
     """
     from vorlage_cli.discovery import discover
-    from vorlage_cli.pipeline import process
     from vorlage_cli.report import Summary, make_reporter
 
+    if update_baseline and baseline is None:
+        _fail("--update-baseline braucht --baseline DATEI")
+    files = discover(paths)
+    checker, known = _checker(files, config, None if update_baseline else baseline)
     reporter = make_reporter(output_format.value, sys.stdout, quiet=quiet)
     summary = Summary()
-    for path in discover(paths):
-        result = process(path)
+    results = []
+    left_out = 0
+    for path in files:
+        result = checker(path)
+        if known is not None:
+            result, hidden = known.filter(result)
+            left_out += hidden
         summary.add(result)
-        reporter.document(result)
+        if update_baseline:
+            results.append(result)
+        else:
+            reporter.document(result)
+    if update_baseline and baseline is not None:
+        _write_baseline(baseline, results)
+        raise typer.Exit(EXIT_UNREADABLE if summary.unreadable else EXIT_CLEAN)
     reporter.finish(summary)
+    if left_out:
+        typer.echo(f"vorlage: {left_out} bekannte Befunde aus {baseline} ausgeblendet", err=True)
     raise typer.Exit(_exit_code(summary))
 
 
@@ -104,6 +155,7 @@ def export(
     force: Annotated[
         bool, typer.Option("--force", help="Overwrite an existing output file.")
     ] = False,
+    config: ConfigOption = None,
 ) -> None:
     """Export the extracted data as JSON Lines, one object per document, in input order.
 
@@ -112,11 +164,11 @@ def export(
     """
     from vorlage_cli.discovery import discover
     from vorlage_cli.output import AtomicWriter, OutputError
-    from vorlage_cli.pipeline import process
     from vorlage_cli.report import Summary
     from vorlage_cli.report.jsonl import JsonLinesReporter
 
     files = discover(paths)
+    checker, _ = _checker(files, config, None)
     try:
         writer = AtomicWriter(output, inputs=files, force=force) if output else None
     except OutputError as error:
@@ -126,7 +178,7 @@ def export(
     with writer if writer else nullcontext(sys.stdout) as stream:
         reporter = JsonLinesReporter(stream)
         for path in files:
-            result = process(path)
+            result = checker(path)
             summary.add(result)
             reporter.document(result)
         reporter.finish(summary)
@@ -189,6 +241,70 @@ def evaluate(
     checks = run_evaluation(loaded, lambda path: read_vorlage(path)[1])
     print_evaluation(checks, sys.stdout, verbose=verbose)
     raise typer.Exit(EXIT_CLEAN if all(check.ok for check in checks) else EXIT_FINDINGS)
+
+
+@app.command()
+def rules(
+    code: Annotated[
+        str | None,
+        typer.Argument(
+            help="A code (BF003) or name (entscheidung-vor-vorberatung).", show_default=False
+        ),
+    ] = None,
+    markdown: Annotated[
+        bool,
+        typer.Option("--markdown", help="Print the whole catalogue as Markdown (docs/rules.md)."),
+    ] = False,
+) -> None:
+    """List the rules and the other finding codes, or show one code's documentation."""
+    from vorlage_cli.report.catalogue import markdown as catalogue_markdown
+    from vorlage_cli.report.catalogue import print_catalogue, print_entry
+    from vorlage_cli.rules.catalogue import catalogue, lookup
+
+    if markdown:
+        sys.stdout.write(catalogue_markdown(catalogue()))
+    elif code is None:
+        print_catalogue(catalogue(), sys.stdout)
+    else:
+        entry = lookup(code)
+        if entry is None:
+            _fail(f"unbekannter Code oder Regelname: {code} (Liste: vorlage rules)")
+        print_entry(entry, sys.stdout)
+
+
+def _checker(
+    files: list[Path], config: Path | None, baseline: Path | None
+) -> tuple[Checker, Baseline | None]:
+    """The pipeline with every document's configuration resolved, and the baseline: problems
+    with either end the run before any output."""
+    from vorlage_cli.baseline import Baseline, BaselineError
+    from vorlage_cli.config import ConfigError, ConfigResolver
+    from vorlage_cli.pipeline import Checker
+
+    try:
+        resolver = ConfigResolver(config)
+        for path in files:
+            resolver.for_document(path)
+        known = Baseline.load(baseline) if baseline is not None else None
+    except (ConfigError, BaselineError) as error:
+        _fail(str(error))
+    return Checker(resolver), known
+
+
+def _write_baseline(path: Path, results: list[DocumentResult]) -> None:
+    from vorlage_cli.baseline import write_baseline
+    from vorlage_cli.output import OutputError
+
+    try:
+        count = write_baseline(path, results)
+    except OutputError as error:
+        _fail(str(error))
+    typer.echo(f"vorlage: {count} Befunde in die Baseline {path} geschrieben", err=True)
+
+
+def _fail(message: str) -> NoReturn:
+    typer.echo(f"vorlage: {message}", err=True)
+    raise typer.Exit(EXIT_UNREADABLE)
 
 
 def _exit_code(summary: object) -> int:
