@@ -10,6 +10,8 @@ import pytest
 
 from vorlage_cli.config import ConfigError, find_config, load_config
 
+from .conftest import ROOT
+
 # A Beschlussvorlage in the seed's layout with one mistake (the Rat decides on 10.02.2025, before
 # the Umweltausschuss advises on 12.02.2025: BF003) and its number under a label the built-in
 # lexicon does not know ("Vorgangsnummer", so REQ002 reports the number missing).
@@ -174,3 +176,15 @@ def test_pyproject_keys_are_named_with_their_table(tmp_path: Path) -> None:
     pyproject.write_text('[tool.vorlage]\nbodys = ["Rat"]\n', encoding="utf-8")
     with pytest.raises(ConfigError, match=r"tool\.vorlage\.bodys: unbekannter Schlüssel"):
         load_config(pyproject)
+
+
+def test_the_documented_example_is_a_valid_configuration(tmp_path: Path) -> None:
+    text = (ROOT / "docs" / "configuration.md").read_text(encoding="utf-8")
+    example = text.split("```toml\n", 1)[1].split("```", 1)[0]
+    (tmp_path / "pyproject.toml").write_text(example, encoding="utf-8")
+    config = load_config(tmp_path / "pyproject.toml")
+    assert config.settings.disabled == {"NUM004"}
+    assert config.settings.severities == {"FIN001": "error", "BF007": "info"}
+    assert config.settings.options.min_invitation_days == 7
+    assert config.lexicon.label_field["vorgangsnummer"] == "nummer"
+    assert config.ignored_codes(tmp_path / "archiv" / "2019" / "a.pdf") == {"REQ010", "SIG"}
