@@ -8,6 +8,7 @@ from vorlage_cli.extract.lexicon import Lexicon
 from vorlage_cli.model import Vorlage
 
 REVISION_KINDS = frozenset({"Ergänzungsvorlage", "Änderungsvorlage", "Neufassung"})
+GENERIC_KINDS = frozenset({"Vorlage", "Sitzungsvorlage", "Drucksache"})
 LATE_KINDS = frozenset({"Tischvorlage", "Dringlichkeitsvorlage"})
 """Kinds handed out at short notice by design: no invitation period applies."""
 
@@ -21,16 +22,21 @@ def kind_of(vorlage: Vorlage, lexicon: Lexicon) -> str | None:
 
 
 def asks_for_decision(vorlage: Vorlage, lexicon: Lexicon) -> bool:
-    """True for Beschluss-, Verwaltungs-, Sitzungsvorlagen and Anträge; False for information
-    kinds (Mitteilung, Informations-, Unterrichtungsvorlage). An unknown kind counts as asking
-    for a decision when the document has a Beschlussvorschlag or a deciding consultation."""
-    if vorlage.art:
-        kind = lexicon.kind(vorlage.art)
-        if kind is not None:
-            return kind[1]
-    return bool(vorlage.beschlussvorschlag) or any(
-        b.rolle == "Entscheidung" for b in vorlage.beratungsfolge
-    )
+    """True for Beschluss-, Verwaltungsvorlagen and Anträge; False for information kinds
+    (Mitteilung, Informations-, Unterrichtungsvorlage). A generic kind (Vorlage,
+    Sitzungsvorlage, Drucksache) says little: München prints "Sitzungsvorlage" on a Bekanntgabe.
+    There, as for an unknown kind, the document itself tells: a Beratungsfolge of nothing but
+    Kenntnisnahme informs; otherwise an unknown kind asks for a decision when it has a
+    Beschlussvorschlag or a deciding consultation."""
+    kind = lexicon.kind(vorlage.art) if vorlage.art else None
+    if kind is not None and kind[0] not in GENERIC_KINDS:
+        return kind[1]
+    roles = [b.rolle for b in vorlage.beratungsfolge]
+    if roles and all(role == "Kenntnisnahme" for role in roles):
+        return False
+    if kind is not None:
+        return kind[1]
+    return bool(vorlage.beschlussvorschlag) or "Entscheidung" in roles
 
 
 def is_revision(vorlage: Vorlage, lexicon: Lexicon) -> bool:
