@@ -188,3 +188,17 @@ def test_the_documented_example_is_a_valid_configuration(tmp_path: Path) -> None
     assert config.settings.options.min_invitation_days == 7
     assert config.lexicon.label_field["vorgangsnummer"] == "nummer"
     assert config.ignored_codes(tmp_path / "archiv" / "2019" / "a.pdf") == {"REQ010", "SIG"}
+
+
+def test_evaluate_reads_with_the_documents_lexicon(run, tmp_path: Path) -> None:
+    document(tmp_path)
+    golden = tmp_path / "bv.golden.json"
+    golden.write_text(
+        json.dumps({"documents": ["bv.txt"], "vorlage": {"nummer": "BV-7/2025"}}),
+        encoding="utf-8",
+    )
+    assert run("evaluate", golden).exit_code == 1
+    (tmp_path / ".vorlage.toml").write_text(
+        '[lexicon.fields]\nnummer = ["Vorgangsnummer"]\n', encoding="utf-8"
+    )
+    assert run("evaluate", golden).exit_code == 0

@@ -213,11 +213,13 @@ def evaluate(
         ),
     ] = None,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="List every mismatch.")] = False,
+    config: ConfigOption = None,
 ) -> None:
     """Measure extraction against hand-written golden files: field-level accuracy.
 
     See docs/golden-files.md for the format. Exit code 1 when any field differs.
     """
+    from vorlage_cli.config import ConfigError, ConfigResolver
     from vorlage_cli.evaluate import (
         GoldenError,
         find_goldens,
@@ -238,7 +240,13 @@ def evaluate(
     except GoldenError as error:
         typer.echo(f"vorlage: {error}", err=True)
         raise typer.Exit(EXIT_UNREADABLE) from None
-    checks = run_evaluation(loaded, lambda path: read_vorlage(path)[1])
+    try:
+        configs = ConfigResolver(config)
+        checks = run_evaluation(
+            loaded, lambda path: read_vorlage(path, configs.for_document(path).lexicon)[1]
+        )
+    except ConfigError as error:
+        _fail(str(error))
     print_evaluation(checks, sys.stdout, verbose=verbose)
     raise typer.Exit(EXIT_CLEAN if all(check.ok for check in checks) else EXIT_FINDINGS)
 
