@@ -113,13 +113,15 @@ def check(
     from vorlage_cli.discovery import discover
     from vorlage_cli.report import Summary, make_reporter
 
-    if update_baseline and baseline is None:
-        _fail("--update-baseline braucht --baseline DATEI")
     files = discover(paths)
-    checker, known = _checker(files, config, None if update_baseline else baseline)
+    if update_baseline:
+        if baseline is None:
+            _fail("--update-baseline braucht --baseline DATEI")
+        checker, _ = _checker(files, config, None)
+        _record_baseline(baseline, [checker(path) for path in files])
+    checker, known = _checker(files, config, baseline)
     reporter = make_reporter(output_format.value, sys.stdout, quiet=quiet)
     summary = Summary()
-    results = []
     left_out = 0
     for path in files:
         result = checker(path)
@@ -127,13 +129,7 @@ def check(
             result, hidden = known.filter(result)
             left_out += hidden
         summary.add(result)
-        if update_baseline:
-            results.append(result)
-        else:
-            reporter.document(result)
-    if update_baseline and baseline is not None:
-        _write_baseline(baseline, results)
-        raise typer.Exit(EXIT_UNREADABLE if summary.unreadable else EXIT_CLEAN)
+        reporter.document(result)
     reporter.finish(summary)
     if left_out:
         typer.echo(f"vorlage: {left_out} bekannte Befunde aus {baseline} ausgeblendet", err=True)
@@ -299,7 +295,9 @@ def _checker(
     return Checker(resolver), known
 
 
-def _write_baseline(path: Path, results: list[DocumentResult]) -> None:
+def _record_baseline(path: Path, results: list[DocumentResult]) -> NoReturn:
+    """Write every finding to the baseline instead of reporting; exit 2 if an input could not
+    be read (its error is recorded too, but the run did not check it)."""
     from vorlage_cli.baseline import write_baseline
     from vorlage_cli.output import OutputError
 
@@ -308,6 +306,8 @@ def _write_baseline(path: Path, results: list[DocumentResult]) -> None:
     except OutputError as error:
         _fail(str(error))
     typer.echo(f"vorlage: {count} Befunde in die Baseline {path} geschrieben", err=True)
+    unreadable = any(result.vorlage is None for result in results)
+    raise typer.Exit(EXIT_UNREADABLE if unreadable else EXIT_CLEAN)
 
 
 def _fail(message: str) -> NoReturn:

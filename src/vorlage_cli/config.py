@@ -141,7 +141,7 @@ def _read(path: Path) -> dict[str, Any]:
         raise ConfigError(f"{path}: kein gültiges TOML ({error})") from None
 
 
-class _Checker:
+class _Validator:
     """Turns a configuration table into typed values, with one-line errors naming the key."""
 
     def __init__(self, path: Path, prefix: str) -> None:
@@ -164,7 +164,7 @@ class _Checker:
 def parse_config(table: dict[str, Any], path: Path, prefix: str = "") -> Config:
     """A configuration from its table (the contents of ``.vorlage.toml``, or ``[tool.vorlage]``
     with ``prefix`` "tool.vorlage." for the messages); ``path`` anchors per-path ignores."""
-    check = _Checker(path, prefix)
+    check = _Validator(path, prefix)
     unknown = sorted(set(table) - _KEYS)
     if unknown:
         raise check.fail(unknown[0], f"unbekannter Schlüssel (bekannt: {', '.join(sorted(_KEYS))})")
@@ -189,7 +189,7 @@ def parse_config(table: dict[str, Any], path: Path, prefix: str = "") -> Config:
     required: dict[str, tuple[str, ...]] = {}
     for name, value in check.table("required", table.get("required", {})).items():
         if name in REQUIRED_GROUPS:
-            group = name
+            target = name
         else:
             kind = lexicon.kind(name)
             if kind is None:
@@ -197,8 +197,8 @@ def parse_config(table: dict[str, Any], path: Path, prefix: str = "") -> Config:
                     f"required.{name}",
                     "weder all, decision, information noch eine bekannte Vorlagenart",
                 )
-            group = kind[0]
-        required[group] = required.get(group, ()) + check.strings(f"required.{name}", value)
+            target = kind[0]
+        required[target] = required.get(target, ()) + check.strings(f"required.{name}", value)
 
     days = table.get("min-invitation-days")
     if days is not None and (not isinstance(days, int) or isinstance(days, bool) or days < 0):
@@ -222,7 +222,7 @@ def parse_config(table: dict[str, Any], path: Path, prefix: str = "") -> Config:
     )
 
 
-def _lexicon(check: _Checker, extra: dict[str, Any], base: Lexicon) -> Lexicon:
+def _lexicon(check: _Validator, extra: dict[str, Any], base: Lexicon) -> Lexicon:
     unknown = sorted(set(extra) - set(base.data))
     if unknown:
         raise check.fail(
@@ -235,7 +235,7 @@ def _lexicon(check: _Checker, extra: dict[str, Any], base: Lexicon) -> Lexicon:
         raise check.fail("lexicon", f"passt nicht zur Form von lexicon.toml ({error})") from None
 
 
-def _ignores(check: _Checker, value: object) -> tuple[tuple[str, frozenset[str]], ...]:
+def _ignores(check: _Validator, value: object) -> tuple[tuple[str, frozenset[str]], ...]:
     known = {entry.code for entry in catalogue()} | set(TITLES) | {"ALL"}
     pairs = []
     for pattern, codes in check.table("per-path-ignores", value).items():

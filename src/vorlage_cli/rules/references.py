@@ -59,8 +59,9 @@ def _numbers(labels: Iterable[tuple[int, str]]) -> str:
     return listing(parts)
 
 
-def _sequence_problems(labels: list[str], noun: str) -> list[str]:
-    """Gaps and repeats in a numbering, as German clauses: "Anlage 3 fehlt"."""
+def _sequence_problems(labels: list[str], noun: str, nouns: str) -> list[str]:
+    """Gaps and repeats in a numbering, as German clauses: "Anlage 3 fehlt", "Anlagen 3 und 5
+    fehlen"."""
     parsed = [p for p in (_parse(label) for label in labels) if p is not None]
     if not parsed:
         return []
@@ -68,12 +69,17 @@ def _sequence_problems(labels: list[str], noun: str) -> list[str]:
     present = {number for number, _ in parsed}
     gaps = [(n, "") for n in range(1, max(present) + 1) if n not in present]
     if gaps:
-        verb = "fehlt" if len(gaps) == 1 else "fehlen"
-        problems.append(f"{noun} {_numbers(gaps)} {verb}")
+        many = len(gaps) > 1
+        problems.append(
+            f"{nouns if many else noun} {_numbers(gaps)} {'fehlen' if many else 'fehlt'}"
+        )
     repeated = [label for label, count in Counter(parsed).items() if count > 1]
     if repeated:
-        verb = "kommt" if len(repeated) == 1 else "kommen"
-        problems.append(f"{noun} {_numbers(repeated)} {verb} doppelt vor")
+        many = len(repeated) > 1
+        problems.append(
+            f"{nouns if many else noun} {_numbers(repeated)} {'kommen' if many else 'kommt'} "
+            "doppelt vor"
+        )
     return problems
 
 
@@ -82,7 +88,7 @@ def proposal_numbering(vorlage: Vorlage, options: RuleOptions) -> Iterator[Hit]:
     """The numbered points of a Beschlussvorschlag are voted on and cited by their numbers
     ("Punkt 3 wird abgelehnt"); a gap or a number given twice makes such a vote ambiguous. The
     printed numbers come from the extractor (the model keeps the points without them)."""
-    problems = _sequence_problems(vorlage.proposal_numbers, "Punkt")
+    problems = _sequence_problems(vorlage.proposal_numbers, "Punkt", "Punkte")
     if problems:
         printed = ", ".join(vorlage.proposal_numbers)
         yield Hit(
@@ -97,7 +103,7 @@ def attachment_numbering(vorlage: Vorlage, options: RuleOptions) -> Iterator[Hit
     Anlage was left out or renumbered, a repeat that two attachments share a number. An Anlage
     embedded in the document itself and left off the list shows up as a gap too."""
     labels = [a.nummer for a in vorlage.anlagen if a.nummer]
-    problems = _sequence_problems(labels, "Anlage")
+    problems = _sequence_problems(labels, "Anlage", "Anlagen")
     if problems:
         yield Hit(
             f"Das Anlagenverzeichnis ist nicht lückenlos nummeriert ({', '.join(labels)}): "
