@@ -131,3 +131,24 @@ def test_results_and_vote_counts_never_join_the_committee() -> None:
         "Stadtrat 26.04.2023 einstimmig\n"
     )
     assert [b.gremium for b in vorlage.beratungsfolge] == ["Jugendhilfeausschuss", "Stadtrat"]
+
+
+def test_proposal_numbers_keep_repeats_and_gaps_for_the_rules() -> None:
+    vorlage = vorlage_of(
+        "BESCHLUSSVORSCHLAG\n\n1. Der Rat beschließt A.\n2. Der Rat beschließt B.\n"
+        "2. Der Rat beschließt C.\n4. Der Rat beschließt D, insbesondere\n2. Lesung im Rat.\n"
+    )
+    assert vorlage.proposal_numbers == ["1", "2", "2", "4"]
+    assert vorlage.beschlussvorschlag[-1] == "Der Rat beschließt D, insbesondere 2. Lesung im Rat."
+
+
+@pytest.mark.parametrize(
+    ("header", "row", "expected"),
+    [
+        ("GREMIUM\tSTATUS\tTERMIN", "Rat\tbeschließend\t25.04.2024", True),
+        ("Beratungsfolge\tStatus\tTermin", "Stadtrat\töffentlich\t26.04.2023", False),
+        ("Gremium\tTermin\tErgebnis", "Rat\t25.04.2024\tbeschlossen", False),
+    ],
+)
+def test_role_column_is_a_column_that_holds_roles(header: str, row: str, expected: bool) -> None:
+    assert vorlage_of(f"{header}\n{row}\n").role_column is expected

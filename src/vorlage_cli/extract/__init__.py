@@ -44,6 +44,10 @@ _SITZUNG = re.compile(
     re.IGNORECASE,
 )
 _KIND_PREFIX = re.compile(r"^\d{1,3}_")
+_SIGNATURE_PLACE = re.compile(
+    r"^(?:gez\.|i\.\s?V\.|i\.\s?A\.|Unterschrift|_{6,})\s*$", re.IGNORECASE
+)
+"""A place for a signature left empty: "gez.", "i.V." or a signature line alone on a row."""
 _PLACE_DATE = re.compile(
     rf"(?:[A-ZÄÖÜ][\w .-]{{1,40}},\s*)?(?P<date>{DATE.pattern})", re.VERBOSE | re.IGNORECASE
 )
@@ -55,7 +59,9 @@ def extract(document: LayoutDocument, lexicon: Lexicon | None = None) -> Vorlage
     rows = flatten(document)
     vorlage = Vorlage()
 
-    stations = BeratungsfolgeReader(lexicon).read(rows)
+    consultations = BeratungsfolgeReader(lexicon)
+    stations = consultations.read(rows)
+    vorlage.role_column = consultations.role_column
     sections_reader = SectionReader(lexicon)
     first_section = _first_section_index(rows, sections_reader)
 
@@ -109,7 +115,7 @@ def extract(document: LayoutDocument, lexicon: Lexicon | None = None) -> Vorlage
         vorlage.locate("finanzielle_auswirkungen", finanzen.location)
     proposal = best(sections, "beschlussvorschlag")
     if proposal is not None:
-        vorlage.beschlussvorschlag = proposal_points(proposal)
+        vorlage.beschlussvorschlag, vorlage.proposal_numbers = proposal_points(proposal)
         vorlage.locate("beschlussvorschlag", proposal.location)
     reasoning = best(sections, "sachdarstellung")
     if reasoning is not None:
@@ -128,6 +134,9 @@ def extract(document: LayoutDocument, lexicon: Lexicon | None = None) -> Vorlage
         name, funktion, vertretung, location = signature
         vorlage.unterzeichnung = Unterzeichnung(name=name, funktion=funktion, vertretung=vertretung)
         vorlage.locate("unterzeichnung", location)
+        vorlage.signature_block = True
+    elif any(_SIGNATURE_PLACE.match(row.text) for row in rows):
+        vorlage.signature_block = True
     vorlage.recognised_sections = {s.kind for s in sections}
     return vorlage
 

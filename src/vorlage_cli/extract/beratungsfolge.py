@@ -105,6 +105,8 @@ class ParsedStation:
 class BeratungsfolgeReader:
     def __init__(self, lexicon: Lexicon) -> None:
         self.lexicon = lexicon
+        self.role_column: bool | None = None
+        """After ``read``: whether the list's header has a role column; None without header."""
         self.column_pattern = phrase_pattern(list(_column_labels(lexicon)), anchored=True)
 
     # -- finding the list -------------------------------------------------------------------
@@ -167,6 +169,7 @@ class BeratungsfolgeReader:
             stations = self._walk(rows, start, columns or [], row.table)
             if stations:
                 row.used = True
+                self.role_column = _role_column(columns, stations)
                 return stations
         return self._sentences(rows)
 
@@ -588,6 +591,17 @@ class BeratungsfolgeReader:
                 )
             )
         return found
+
+
+def _role_column(columns: list[Column] | None, stations: list[ParsedStation]) -> bool | None:
+    """A role column is one headed Zuständigkeit, Rolle …, or a STATUS column that holds roles
+    (in other templates STATUS holds öffentlich / nicht öffentlich)."""
+    if not columns:
+        return None
+    kinds = {column.kind for column in columns}
+    if "rolle" in kinds:
+        return True
+    return "status" in kinds and any(station.rolle for station in stations)
 
 
 def _column_labels(lexicon: Lexicon) -> list[str]:

@@ -427,9 +427,14 @@ def finanzen_text(section: Section) -> str | None:
     return section_text(_with_boxes_read(section))
 
 
-def proposal_points(section: Section) -> list[str]:
-    """One entry per numbered point, numbers stripped; unnumbered text is one entry. A lead-in
-    ending with a colon ("Der Rat beschließt:") is not a point."""
+def proposal_points(section: Section) -> tuple[list[str], list[str]]:
+    """One entry per numbered point, numbers stripped, and the numbers as printed; unnumbered
+    text is one entry. A lead-in ending with a colon ("Der Rat beschließt:") is not a point.
+
+    A number starts a point where it is the next one, or where it starts a paragraph or follows
+    a finished sentence: so a repeated or skipped number ("1", "2", "2") still starts a point and
+    the rules can report it, while "2. Lesung" inside a sentence does not.
+    """
     lines = [line for paragraph in section.paragraphs for line in paragraph]
     paragraph_starts = set()
     count = 0
@@ -437,13 +442,20 @@ def proposal_points(section: Section) -> list[str]:
         paragraph_starts.add(count)
         count += len(paragraph)
     points: list[list[str]] = []
+    numbers: list[str] = []
     lead: list[str] = []
     expected = 1
     for position, line in enumerate(lines):
         match = _POINT.match(line)
-        if match and int(match.group(1)) in (expected, expected + 1, 1):
+        number = int(match.group(1)) if match else 0
+        after_sentence = position == 0 or not _continues(lines[position - 1])
+        starts = number in (expected, expected + 1, 1) or (
+            0 < number <= expected + 2 and (position in paragraph_starts or after_sentence)
+        )
+        if match and starts:
             points.append([line[match.end() :]])
-            expected = int(match.group(1)) + 1
+            numbers.append(match.group(1))
+            expected = number + 1
         elif points:
             if position in paragraph_starts and points[-1] and not _continues(points[-1][-1]):
                 points[-1].append("\n")
@@ -452,7 +464,7 @@ def proposal_points(section: Section) -> list[str]:
             lead.append(line)
     if not points:
         text = section_text(section)
-        return [text] if text else []
+        return ([text] if text else []), []
     result = []
     for point in points:
         paragraphs: list[list[str]] = [[]]
@@ -465,7 +477,7 @@ def proposal_points(section: Section) -> list[str]:
     lead_text = join_lines(lead)
     if lead_text and not lead_text.endswith(":"):
         result.insert(0, lead_text)
-    return [r for r in result if r]
+    return [r for r in result if r], numbers
 
 
 def _continues(line: str) -> bool:
