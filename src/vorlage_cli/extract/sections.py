@@ -185,6 +185,16 @@ class SectionReader:
             current.add(row)
         return sections
 
+    def first_section(self, rows: list[Row]) -> int:
+        """Where the header ends: the first heading of a section other than the subject."""
+        for index, row in enumerate(rows):
+            if row.used:
+                continue
+            heading = self.heading_of(row)
+            if heading is not None and heading[0] != "betreff":
+                return index
+        return len(rows)
+
     def _heading_style(self, rows: list[Row]) -> str | None:
         """How this document prints its headings, learnt from the ones the lexicon knows: all
         ending with a colon ("Begründung:") or all in capitals ("SACHDARSTELLUNG"). A line of the

@@ -1,0 +1,291 @@
+"""The header area before the first section: the Vorlage's number, kind, author, date, public
+status and subject, wherever and however a template prints them.
+
+Strategies, tried in turn: label/value pairs (HeaderReader), a label alone over its value, the
+title line ("VERWALTUNGSVORLAGE VL-40/2024 1N"), a bare reference ("DS 1/2008"), a public-status
+line ("Beratung in öffentlicher Sitzung"), a letterhead's unit beside or above its contact lines,
+a date alone or after its place, and the first unlabelled run of rows as the subject.
+"""
+
+from __future__ import annotations
+
+import re
+
+from vorlage_cli.extract.dates import DATE, parse_match
+from vorlage_cli.extract.header import (
+    NUMBER_SHAPE,
+    HeaderReader,
+    date_in,
+    sitzungsteil_of,
+    split_revision,
+)
+from vorlage_cli.extract.lexicon import Lexicon
+from vorlage_cli.extract.rows import Row
+from vorlage_cli.extract.sections import SectionReader, best, section_text
+from vorlage_cli.extract.textutil import fold, join_lines, key
+from vorlage_cli.layout import Location
+from vorlage_cli.model import Vorlage
+
+_SITZUNG = re.compile(
+    r"^(?:Beratung\s+in\s+)?(nicht\s*öffentliche[rn]?|nichtöffentliche[rn]?|öffentliche[rn]?)\s+Sitzung$",
+    re.IGNORECASE,
+)
+_KIND_PREFIX = re.compile(r"^\d{1,3}_")
+_PLACE_DATE = re.compile(
+    rf"(?:[A-ZÄÖÜ][\w .-]{{1,40}},\s*)?(?P<date>{DATE.pattern})", re.VERBOSE | re.IGNORECASE
+)
+"""A date alone at the top of a letter, possibly after its place ("Quellbrunn, 20.01.2025")."""
+
+
+def read_preamble(
+    rows: list[Row], first_section: int, lexicon: Lexicon, vorlage: Vorlage
+) -> HeaderReader:
+    """Take the header's rows, collecting their values; the rows before ``first_section``."""
+    header = HeaderReader(lexicon)
+    index = 0
+    while index < first_section:
+        if rows[index].used:
+            index += 1
+            continue
+        taken = header.read(rows, index)
+        if not taken:
+            _value_on_next_row(rows, index, header, lexicon)
+        index += max(taken, 1)
+    preamble = rows[:first_section]
+    _title_line(preamble, lexicon, vorlage, header)
+    _number_rows(preamble, header)
+    _sitzung_rows(preamble, vorlage)
+    _ersteller_prefix_rows(preamble, lexicon, header)
+    _unit_above_contacts(preamble, header)
+    return header
+
+
+def _value_on_next_row(rows: list[Row], index: int, header: HeaderReader, lexicon: Lexicon) -> None:
+    """A label alone on its row, its value on the next ("Status:" / "öffentlich" in a web page,
+    "Vorlage" / "UV/0190/2026" in a SessionNet page). Without a colon the label counts only
+    where the next row looks like its value, since a word like "Vorlage" is also a title."""
+    texts = rows[index].texts
+    if len(texts) != 1 or index + 1 >= len(rows):
+        return
+    label = texts[0].rstrip(": ")
+    field = header.field_of(label)
+    following = rows[index + 1]
+    if field in (None, "betreff") or following.used or len(following.texts) != 1:
+        return
+    value = following.text
+    if header.field_of(value.split(":")[0]) or value.endswith(":"):
+        return
+    fits = {
+        "nummer": bool(NUMBER_SHAPE.fullmatch(value)),
+        "art": lexicon.kind(_KIND_PREFIX.sub("", value)) is not None,
+        "erstellt_am": bool(DATE.search(value)),
+        "sitzungsteil": sitzungsteil_of(value) is not None,
+    }.get(field, texts[0].endswith(":"))
+    if not fits:
+        return
+    header.add(field, value, following.location, label)
+    for row in (rows[index], following):
+        row.used = row.labelled = True
+
+
+def _title_line(rows: list[Row], lexicon: Lexicon, vorlage: Vorlage, header: HeaderReader) -> None:
+    """The kind, and often the number, in the title line: "VERWALTUNGSVORLAGE VL-40/2024 1N",
+    "Vorlage - 23/224", "Beschlussvorlage"."""
+    for row in rows:
+        if row.used:
+            continue
+        text = row.text
+        word, _, rest = text.partition(" ")
+        kind = lexicon.kind(word)
+        if kind is None:
+            continue
+        rest = rest.strip()
+        if rest.startswith((":", "Nr", "-Nr")) and not rest.startswith("- "):
+            continue
+        rest = rest.lstrip("-– ").strip()
+        if rest and not NUMBER_SHAPE.match(rest):
+            continue
+        header.add("title_kind", kind[0], row.location, word)
+        if rest:
+            header.add("title_number", rest, row.location, word)
+        row.used = True
+        return
+
+
+def _number_rows(rows: list[Row], header: HeaderReader) -> None:
+    """A reference printed alone on its row ("DS 1/2008"), as SD.NET letterheads do. A row that
+    continues the text above it ("… ab dem Schuljahr" / "2025/2026") is not one."""
+    for index, row in enumerate(rows):
+        continues = index > 0 and not rows[index - 1].used and not row.paragraph_start
+        if not row.used and not continues and NUMBER_SHAPE.fullmatch(row.text):
+            header.add("bare_number", row.text, row.location)
+            row.used = True
+            return
+
+
+def _sitzung_rows(rows: list[Row], vorlage: Vorlage) -> None:
+    for row in rows:
+        match = _SITZUNG.match(row.text)
+        if match and vorlage.sitzungsteil is None:
+            vorlage.sitzungsteil = sitzungsteil_of(match.group(1))  # type: ignore[assignment]
+            vorlage.locate("sitzungsteil", row.location)
+            row.used = True
+
+
+def _ersteller_prefix_rows(rows: list[Row], lexicon: Lexicon, header: HeaderReader) -> None:
+    """A unit named with its own label word and no colon: "Fachbereich Planung, Bau"."""
+    for row in rows:
+        if row.used or len(row.texts) != 1:
+            continue
+        for prefix in lexicon.ersteller_prefixes:
+            if row.text.startswith(prefix + " ") and ":" not in row.text and len(row.text) < 90:
+                header.add("ersteller", row.text, row.location, prefix)
+                row.used = True
+                break
+
+
+def _unit_above_contacts(rows: list[Row], header: HeaderReader) -> None:
+    """The authoring unit printed alone right above a letterhead's contact lines
+    ("Bildung, Kultur, Freizeit" over "Aktenzeichen: …", as SD.NET prints it)."""
+    if header.values.get("letterhead"):
+        return
+    for index, row in enumerate(rows[1:], start=1):
+        first = row.texts[0] if row.texts else ""
+        if not row.labelled or not header._is_letterhead_label(first.split(":")[0]):
+            continue
+        above = rows[index - 1]
+        words = above.text.split()
+        if (
+            not above.used
+            and len(above.texts) == 1
+            and 0 < len(words) <= 8
+            and not DATE.search(above.text)
+        ):
+            header.add("letterhead", above.text, above.location)
+            above.used = True
+        return
+
+
+def unlabelled_subject(rows: list[Row], first_section: int, reader: SectionReader) -> list[Row]:
+    """Where no label announces the subject, it is the first run of unlabelled rows after the
+    header's labels began: Karlsruhe prints it between the labels and the Beratungsfolge,
+    Nordstemmen after the Beratungsfolge, München below the letterhead."""
+    started = False
+    run: list[Row] = []
+    for row in rows[:first_section]:
+        if row.used:
+            if run:
+                break
+            started = started or row.labelled
+            continue
+        if started and reader.heading_of(row) is None and not DATE.fullmatch(row.text):
+            run.append(row)
+    if sum(len(r.text.split()) for r in run) < 2:
+        return []
+    return run
+
+
+def _pick_ersteller(header: HeaderReader, lexicon: Lexicon) -> tuple[str, Location] | None:
+    """The authoring unit; labels earlier in the lexicon's list are more specific. Without any
+    label, the unit a letterhead prints beside or above its contact lines."""
+    values = header.values.get("ersteller", [])
+    if not values:
+        units = header.values.get("letterhead", [])
+        if units:
+            return join_lines([unit.text for unit in units]), units[0].location
+        return None
+    order = {
+        key(label): position for position, label in enumerate(lexicon.field_labels["ersteller"])
+    }
+    chosen = min(values, key=lambda v: order.get(key(v.label), len(order)))
+    return chosen.text, chosen.location
+
+
+def fill_header_fields(
+    vorlage: Vorlage, header: HeaderReader, rows: list[Row], furniture: list[Row], lexicon: Lexicon
+) -> None:
+    number = header.first("nummer") or header.first("title_number") or header.first("bare_number")
+    if number is None:
+        for row in furniture:
+            match = NUMBER_SHAPE.search(row.text)
+            if match:
+                header.add("nummer", match.group(), row.location, "")
+                number = header.first("nummer")
+                break
+    if number is not None:
+        shaped = NUMBER_SHAPE.search(number.text)
+        printed = shaped.group() if shaped else number.text
+        vorlage.nummer, vorlage.fassung = split_revision(printed)
+        vorlage.locate("nummer", number.location)
+
+    art = header.first("art")
+    if art is not None:
+        printed = _KIND_PREFIX.sub("", art.text)
+        kind = lexicon.kind(printed)
+        vorlage.art = kind[0] if kind else printed
+        vorlage.locate("art", art.location)
+    elif header.first("title_kind") is not None:
+        title = header.first("title_kind")
+        vorlage.art = title.text
+        vorlage.locate("art", title.location)
+    elif number is not None and number.label:
+        # the kind named in the number's label: "Sitzungsvorlage Nr. 20-26 / V 02318"
+        word = number.label.split()[0].rstrip(":")
+        kind = lexicon.kind(word) or (lexicon.kind(word[:-1]) if word.endswith("n") else None)
+        if kind is not None:
+            vorlage.art = kind[0]
+            vorlage.locate("art", number.location)
+
+    author = _pick_ersteller(header, lexicon)
+    if author is not None:
+        vorlage.ersteller = author[0]
+        vorlage.locate("ersteller", author[1])
+
+    for value in header.values.get("erstellt_am", []):
+        found = DATE.search(value.text)
+        if found:
+            vorlage.erstellt_am = parse_match(found)
+            vorlage.printed["erstellt_am"] = found.group()
+            vorlage.locate("erstellt_am", value.location)
+            break
+    if vorlage.erstellt_am is None:
+        for row in rows:
+            dated = _PLACE_DATE.fullmatch(row.text.strip())
+            if dated:
+                vorlage.erstellt_am = date_in(dated.group("date"))
+                vorlage.printed["erstellt_am"] = dated.group("date")
+                vorlage.locate("erstellt_am", row.location)
+                break
+    if vorlage.erstellt_am is None:
+        for value in header.values.get("other", []):
+            if key(value.label) in ("telefon", "tel."):
+                found = list(DATE.finditer(value.text))
+                if found:
+                    vorlage.erstellt_am = parse_match(found[-1])
+                    vorlage.printed["erstellt_am"] = found[-1].group()
+                    vorlage.locate("erstellt_am", value.location)
+                    break
+
+    if vorlage.sitzungsteil is None:
+        status = header.first("sitzungsteil")
+        if status is not None and sitzungsteil_of(status.text):
+            vorlage.sitzungsteil = sitzungsteil_of(status.text)  # type: ignore[assignment]
+            vorlage.locate("sitzungsteil", status.location)
+
+
+def fill_subject(
+    vorlage: Vorlage, header: HeaderReader, sections: list, subject_rows: list[Row]
+) -> None:
+    labelled = header.first("betreff")
+    section = best(sections, "betreff")
+    if labelled is not None:
+        vorlage.betreff = labelled.text
+        vorlage.locate("betreff", labelled.location)
+    elif section is not None and section_text(section):
+        vorlage.betreff = fold(section_text(section) or "")
+        vorlage.locate("betreff", section.location)
+    elif subject_rows:
+        vorlage.betreff = join_lines([row.text for row in subject_rows])
+        vorlage.locate("betreff", subject_rows[0].location)
+        for row in subject_rows:
+            row.used = True
