@@ -2,4 +2,6 @@
 
 from vorlage_cli.cli import main
 
-main()
+if __name__ == "__main__":
+    # Guarded: worker processes import the main module again and must not run the command.
+    main()
