@@ -14,6 +14,16 @@ ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = ROOT / "samples"
 GOLDEN = ROOT / "tests" / "golden"
 CORPUS = ROOT.parent / "shared" / "corpus"
+SNAPSHOTS = ROOT / "tests" / "snapshots"
+FIXTURES = ROOT / "tests" / "fixtures"
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--update-snapshots",
+        action="store_true",
+        help="Write the snapshots that differ; read every changed one before committing it.",
+    )
 
 
 @pytest.fixture
@@ -34,3 +44,21 @@ def run() -> Callable[..., object]:
         return runner.invoke(app, [str(arg) for arg in args], catch_exceptions=False)
 
     return invoke
+
+
+@pytest.fixture
+def snapshot(request: pytest.FixtureRequest) -> Callable[[str, str], None]:
+    """``snapshot("name.ext", text)`` compares text with tests/snapshots/name.ext. A snapshot is
+    only written with --update-snapshots, and it is a claim about the output: read it."""
+    update = request.config.getoption("--update-snapshots")
+
+    def compare(name: str, text: str) -> None:
+        path = SNAPSHOTS / name
+        if update and (not path.exists() or path.read_text(encoding="utf-8") != text):
+            path.parent.mkdir(exist_ok=True)
+            path.write_text(text, encoding="utf-8", newline="")
+        if not path.exists():
+            pytest.fail(f"no snapshot {name}: run pytest --update-snapshots and read it")
+        assert text == path.read_text(encoding="utf-8"), f"output differs from snapshot {name}"
+
+    return compare

@@ -1,9 +1,14 @@
 """The command line: parse options, run the pipeline, pick the reporter, map the outcome to an
-exit code (0 clean, 1 error findings, 2 an input could not be read or the call is wrong)."""
+exit code (0 clean, 1 findings at or above --fail-on, 2 an input could not be read or the call
+is wrong).
+
+Heavy modules (pydantic, rich, the readers) are imported inside the commands, so that
+``--help`` and a check of one short text file start quickly."""
 
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterator
 from contextlib import nullcontext
 from enum import StrEnum
 from pathlib import Path
@@ -12,11 +17,14 @@ from typing import TYPE_CHECKING, Annotated, NoReturn
 import typer
 
 from vorlage_cli import __version__
+from vorlage_cli.terminal import ColorChoice
 
 if TYPE_CHECKING:
     from vorlage_cli.baseline import Baseline
     from vorlage_cli.model import DocumentResult
     from vorlage_cli.pipeline import Checker
+    from vorlage_cli.report import Summary
+    from vorlage_cli.runner import Task
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_UNREADABLE = 0, 1, 2
 
@@ -35,7 +43,18 @@ app = typer.Typer(
 
 class OutputFormat(StrEnum):
     human = "human"
+    json = "json"
     jsonl = "jsonl"
+    sarif = "sarif"
+    github = "github"
+    junit = "junit"
+    gitlab = "gitlab"
+
+
+class FailOn(StrEnum):
+    error = "error"
+    warning = "warning"
+    info = "info"
 
 
 def _version(value: bool) -> None:
@@ -59,8 +78,49 @@ def root(
 PathsArgument = Annotated[
     list[Path],
     typer.Argument(
-        help="Files or folders; folders are searched recursively for .txt, .pdf, .docx, .html.",
+        help=(
+            "Files, folders or glob patterns ('vorlagen/**/*.pdf'); folders are searched "
+            "recursively for .txt, .pdf, .docx, .html."
+        ),
         show_default=False,
+    ),
+]
+ExcludeOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--exclude",
+        "-e",
+        metavar="PATTERN",
+        help=(
+            "Leave out files whose name, a folder on their path, or a part of their path "
+            "matches this glob ('archiv', '*.html', 'alt/*.pdf'); repeatable."
+        ),
+        show_default=False,
+    ),
+]
+JobsOption = Annotated[
+    int | None,
+    typer.Option(
+        "--jobs",
+        "-j",
+        min=1,
+        help="Worker processes (default: the number of cores). Output order never depends on it.",
+        show_default=False,
+    ),
+]
+TimeoutOption = Annotated[
+    float,
+    typer.Option(
+        "--timeout",
+        min=0,
+        help="Time limit per document in seconds (0: none); a document over it is reported as "
+        "finding RD020 and the others go on.",
+    ),
+]
+QuietOption = Annotated[
+    bool,
+    typer.Option(
+        "--quiet", "-q", help="Human format: only documents with findings. No progress bar."
     ),
 ]
 
@@ -83,10 +143,24 @@ def check(
     paths: PathsArgument,
     output_format: Annotated[
         OutputFormat,
-        typer.Option("--format", "-f", help="Report format: human (default) or jsonl."),
+        typer.Option(
+            "--format",
+            "-f",
+            help="Report format: human, or a machine format for CI (json, jsonl, sarif, "
+            "github, junit, gitlab) written to stdout alone.",
+        ),
     ] = OutputFormat.human,
-    quiet: Annotated[
-        bool, typer.Option("--quiet", "-q", help="Show only documents with findings.")
+    fail_on: Annotated[
+        FailOn,
+        typer.Option(
+            "--fail-on", help="Exit with 1 when a finding of this severity or worse is found."
+        ),
+    ] = FailOn.error,
+    exit_zero: Annotated[
+        bool,
+        typer.Option(
+            "--exit-zero", help="Exit with 0 even when there are findings (report-only runs)."
+        ),
     ] = False,
     config: ConfigOption = None,
     baseline: Annotated[
@@ -105,26 +179,41 @@ def check(
             help="Record every current finding in the --baseline file instead of reporting.",
         ),
     ] = False,
+    quiet: QuietOption = False,
+    color: Annotated[
+        ColorChoice,
+        typer.Option("--color", help="Colour the human report: auto respects NO_COLOR."),
+    ] = ColorChoice.auto,
+    exclude: ExcludeOption = None,
+    jobs: JobsOption = None,
+    timeout: TimeoutOption = 60.0,
 ) -> None:
     """Check Vorlagen and report their fields and findings.
 
-    Exit code 0: no document has an error; 1: at least one has; 2: an input could not be read.
+    Exit code 0: no finding at or above --fail-on; 1: at least one; 2: an input could not be
+    read (or the call is wrong).
     """
-    from vorlage_cli.discovery import discover
     from vorlage_cli.report import Summary, make_reporter
+    from vorlage_cli.terminal import use_color
 
-    files = discover(paths)
+    files = _inputs(paths, exclude, quiet=quiet)
     if update_baseline:
         if baseline is None:
             _fail("--update-baseline braucht --baseline DATEI")
         checker, _ = _checker(files, config, None)
-        _record_baseline(baseline, [checker(path) for path in files])
+        results = _processed(
+            files, checker, jobs=jobs, timeout=timeout, quiet=quiet, to_stdout=False, color=color
+        )
+        _record_baseline(baseline, list(results))
     checker, known = _checker(files, config, baseline)
-    reporter = make_reporter(output_format.value, sys.stdout, quiet=quiet)
+    reporter = make_reporter(
+        output_format.value, sys.stdout, quiet=quiet, color=use_color(color, sys.stdout)
+    )
     summary = Summary()
     left_out = 0
-    for path in files:
-        result = checker(path)
+    for result in _processed(
+        files, checker, jobs=jobs, timeout=timeout, quiet=quiet, to_stdout=True, color=color
+    ):
         if known is not None:
             result, hidden = known.filter(result)
             left_out += hidden
@@ -133,7 +222,7 @@ def check(
     reporter.finish(summary)
     if left_out:
         typer.echo(f"vorlage: {left_out} bekannte Befunde aus {baseline} ausgeblendet", err=True)
-    raise typer.Exit(_exit_code(summary))
+    raise typer.Exit(_exit_code(summary, fail_on, exit_zero=exit_zero))
 
 
 @app.command()
@@ -315,10 +404,47 @@ def _fail(message: str) -> NoReturn:
     raise typer.Exit(EXIT_UNREADABLE)
 
 
-def _exit_code(summary: object) -> int:
-    if summary.unreadable:  # type: ignore[attr-defined]
+def _inputs(paths: list[Path], exclude: list[str] | None, *, quiet: bool) -> list[Path]:
+    from vorlage_cli.discovery import discover
+
+    files = discover(paths, exclude or ())
+    if not files and not quiet:
+        typer.echo("vorlage: keine Dokumente gefunden", err=True)
+    return files
+
+
+def _processed(
+    files: list[Path],
+    task: Task,
+    *,
+    jobs: int | None,
+    timeout: float,
+    quiet: bool,
+    to_stdout: bool,
+    color: ColorChoice = ColorChoice.auto,
+) -> Iterator[DocumentResult]:
+    """The documents' results in input order, with a progress bar on stderr where wanted."""
+    from vorlage_cli.runner import default_jobs, process_all
+    from vorlage_cli.terminal import progress, use_color, wants_progress
+
+    shown = wants_progress(len(files), quiet=quiet, report_to_stdout=to_stdout)
+    with progress(len(files), enabled=shown, color=use_color(color, sys.stderr)) as advance:
+        for result in process_all(
+            files, jobs=jobs or default_jobs(), timeout=timeout or None, task=task
+        ):
+            yield result
+            advance()
+
+
+def _exit_code(summary: Summary, fail_on: FailOn, *, exit_zero: bool) -> int:
+    if summary.unreadable:
         return EXIT_UNREADABLE
-    return EXIT_FINDINGS if summary.with_errors else EXIT_CLEAN  # type: ignore[attr-defined]
+    at_or_above = {
+        FailOn.error: summary.errors,
+        FailOn.warning: summary.errors + summary.warnings,
+        FailOn.info: summary.errors + summary.warnings + summary.infos,
+    }[fail_on]
+    return EXIT_FINDINGS if at_or_above and not exit_zero else EXIT_CLEAN
 
 
 def main() -> None:

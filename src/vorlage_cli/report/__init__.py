@@ -7,6 +7,7 @@ a summary at the end. Machine formats write only to the stream they are given (s
 from __future__ import annotations
 
 from dataclasses import dataclass
+from importlib import import_module
 from typing import IO, Protocol
 
 from vorlage_cli.model import DocumentResult
@@ -35,6 +36,22 @@ class Summary:
             else:
                 self.infos += 1
 
+    def in_words(self) -> str:
+        """The run in one German line: "5 Dokumente geprüft: 1 nicht lesbar, 3 Fehler, 1 Warnung,
+        0 Hinweise"."""
+        counts = [
+            _count(self.errors, "Fehler", "Fehler"),
+            _count(self.warnings, "Warnung", "Warnungen"),
+            _count(self.infos, "Hinweis", "Hinweise"),
+        ]
+        if self.unreadable:
+            counts.insert(0, f"{self.unreadable} nicht lesbar")
+        return f"{_count(self.documents, 'Dokument', 'Dokumente')} geprüft: {', '.join(counts)}"
+
+
+def _count(number: int, singular: str, plural: str) -> str:
+    return f"{number} {singular if number == 1 else plural}"
+
 
 class Reporter(Protocol):
     def document(self, result: DocumentResult) -> None: ...
@@ -42,18 +59,28 @@ class Reporter(Protocol):
     def finish(self, summary: Summary) -> None: ...
 
 
-FORMATS = ("human", "jsonl")
+_REPORTERS = {
+    "human": ("human", "HumanReporter"),
+    "json": ("json", "JsonReporter"),
+    "jsonl": ("jsonl", "JsonLinesReporter"),
+    "sarif": ("sarif", "SarifReporter"),
+    "github": ("github", "GithubReporter"),
+    "junit": ("junit", "JunitReporter"),
+    "gitlab": ("gitlab", "GitlabReporter"),
+}
+FORMATS = tuple(_REPORTERS)
+"""The names ``--format`` accepts; all but human are machine formats."""
 
 
 def make_reporter(
     name: str, stream: IO[str], *, quiet: bool = False, color: bool | None = None
 ) -> Reporter:
+    """The reporter for a format, its module imported only when chosen (rich costs start-up
+    time that a machine format need not pay)."""
+    if name not in _REPORTERS:
+        raise ValueError(f"unknown format {name!r}")
+    module, class_name = _REPORTERS[name]
+    reporter = getattr(import_module(f"vorlage_cli.report.{module}"), class_name)
     if name == "human":
-        from vorlage_cli.report.human import HumanReporter
-
-        return HumanReporter(stream, quiet=quiet, color=color)
-    if name == "jsonl":
-        from vorlage_cli.report.jsonl import JsonLinesReporter
-
-        return JsonLinesReporter(stream)
-    raise ValueError(f"unknown format {name!r}")
+        return reporter(stream, quiet=quiet, color=color)
+    return reporter(stream)

@@ -15,8 +15,9 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from vorlage_cli.model import DocumentResult, Finding
+from vorlage_cli.model import DocumentResult
 from vorlage_cli.report import Summary
+from vorlage_cli.report.places import place_in_words
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _SEVERITY = {
@@ -44,17 +45,6 @@ def _date(value: object) -> str:
     return value.strftime("%d.%m.%Y") if value is not None else "–"  # type: ignore[attr-defined]
 
 
-def _where(finding: Finding) -> str:
-    page, line = finding.location.page, finding.location.line
-    if page is not None and line is not None:
-        return f"S. {page}, Z. {line}"
-    if page is not None:
-        return f"S. {page}"
-    if line is not None:
-        return f"Z. {line}"
-    return ""
-
-
 class HumanReporter:
     def __init__(self, stream: IO[str], *, quiet: bool = False, color: bool | None = None) -> None:
         self.console = Console(
@@ -74,7 +64,11 @@ class HumanReporter:
             return
         title = Text(clean(result.source.path), style="bold")
         if result.source.format:
-            pages = f", {result.source.pages} Seiten" if result.source.pages else ""
+            pages = (
+                f", {result.source.pages} Seite{'' if result.source.pages == 1 else 'n'}"
+                if result.source.pages
+                else ""
+            )
             title.append(f"  ({_FORMAT_NAMES[result.source.format]}{pages})", style="dim")
         console.rule(title, align="left")
         vorlage = result.vorlage
@@ -135,7 +129,7 @@ class HumanReporter:
                 findings.add_row(
                     Text(label, style=style),
                     Text(finding.code, style="dim"),
-                    Text(_where(finding), style="dim"),
+                    Text(place_in_words(result, finding), style="dim"),
                     Text(clean(finding.message)),
                 )
             console.print(findings)
@@ -144,11 +138,5 @@ class HumanReporter:
         console.print()
 
     def finish(self, summary: Summary) -> None:
-        parts = [f"{summary.documents} Dokument{'e' if summary.documents != 1 else ''} geprüft"]
-        if summary.unreadable:
-            parts.append(f"{summary.unreadable} nicht lesbar")
-        parts.append(
-            f"{summary.errors} Fehler, {summary.warnings} Warnungen, {summary.infos} Hinweise"
-        )
         style = "bold red" if summary.errors else ("yellow" if summary.warnings else "green")
-        self.console.print(Text(": ".join([parts[0], ", ".join(parts[1:])]), style=style))
+        self.console.print(Text(summary.in_words(), style=style))

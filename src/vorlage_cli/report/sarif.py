@@ -1,0 +1,122 @@
+"""SARIF 2.1.0, as GitHub code scanning reads it.
+
+The tool's driver lists the whole code catalogue (stable ``ruleId``s, each with its summary and
+documentation); each finding becomes a result with the file as a relative URI and a region. A
+region needs a line: where the file has lines (text, HTML) it is the finding's line; a PDF or
+DOCX has none, so the region is the file's first line and the page or paragraph is named in the
+message and in the result's properties. Partial fingerprints let GitHub keep one alert per
+problem across runs.
+
+The log is written as results arrive (the driver first, then each result, then the closing
+brackets), so a long run does not hold every result in memory.
+"""
+
+from __future__ import annotations
+
+import json
+from textwrap import indent
+from typing import IO, Any
+
+from vorlage_cli import __version__
+from vorlage_cli.catalogue import Described, catalogue
+from vorlage_cli.model import DocumentResult
+from vorlage_cli.report import Summary
+from vorlage_cli.report.places import (
+    artifact_uri,
+    file_line,
+    fingerprints,
+    message_with_place,
+)
+
+SCHEMA_URI = (
+    "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+)
+LEVELS = {"error": "error", "warning": "warning", "info": "note"}
+FINGERPRINT_KEY = "vorlageFinding/v1"
+_RESULTS = "results go here"
+_RESULT_INDENT = " " * 8
+
+
+class SarifReporter:
+    def __init__(self, stream: IO[str]) -> None:
+        self.stream = stream
+        self.codes = catalogue()
+        self.rule_index = {entry.code: index for index, entry in enumerate(self.codes)}
+        self.head, self.tail = _frame(self.codes)
+        self.separator: str | None = None
+
+    def document(self, result: DocumentResult) -> None:
+        uri = artifact_uri(result.source.path)
+        for finding, fingerprint in zip(result.findings, fingerprints(result), strict=True):
+            line = file_line(result, finding)
+            properties: dict[str, Any] = {"severity": finding.severity}
+            if finding.field:
+                properties["field"] = finding.field
+            if finding.location.page is not None:
+                properties["page"] = finding.location.page
+            if finding.location.line is not None and line is None:
+                key = "paragraph" if result.source.format == "docx" else "lineOnPage"
+                properties[key] = finding.location.line
+            entry: dict[str, Any] = {"ruleId": finding.code}
+            if finding.code in self.rule_index:
+                entry["ruleIndex"] = self.rule_index[finding.code]
+            entry |= {
+                "level": LEVELS[finding.severity],
+                "message": {"text": message_with_place(result, finding)},
+                "locations": [
+                    {
+                        "physicalLocation": {
+                            "artifactLocation": {"uri": uri, "uriBaseId": "%SRCROOT%"},
+                            "region": {"startLine": line or 1},
+                        }
+                    }
+                ],
+                "partialFingerprints": {FINGERPRINT_KEY: fingerprint},
+                "properties": properties,
+            }
+            self._write(indent(json.dumps(entry, indent=2, ensure_ascii=False), _RESULT_INDENT))
+
+    def finish(self, summary: Summary) -> None:
+        if self.separator is None:
+            self.stream.write(self.head + "[]" + self.tail)
+        else:
+            self.stream.write("\n" + _RESULT_INDENT[2:] + "]" + self.tail)
+        self.stream.write("\n")
+        self.stream.flush()
+
+    def _write(self, text: str) -> None:
+        if self.separator is None:
+            self.stream.write(self.head + "[")
+            self.separator = ",\n"
+            self.stream.write("\n" + text)
+        else:
+            self.stream.write(self.separator + text)
+
+
+def _frame(codes: list[Described]) -> tuple[str, str]:
+    """The log around its results, split where the results go."""
+    driver = {
+        "name": "vorlage",
+        "version": __version__,
+        "semanticVersion": __version__,
+        "rules": [
+            {
+                "id": entry.code,
+                "name": entry.name,
+                "shortDescription": {"text": entry.summary},
+                "fullDescription": {"text": entry.doc or entry.summary},
+                "help": {"text": entry.doc or entry.summary},
+                "defaultConfiguration": {"level": LEVELS[entry.severity]},
+            }
+            for entry in codes
+        ],
+    }
+    log = {
+        "$schema": SCHEMA_URI,
+        "version": "2.1.0",
+        "runs": [
+            {"tool": {"driver": driver}, "columnKind": "unicodeCodePoints", "results": _RESULTS}
+        ],
+    }
+    head, tail = json.dumps(log, indent=2, ensure_ascii=False).split(json.dumps(_RESULTS))
+    return head, tail

@@ -1,0 +1,60 @@
+"""What goes to the terminal besides the report: colour or not, and a progress bar on stderr.
+
+Colour follows ``--color``: ``auto`` colours a terminal unless NO_COLOR is set (no-color.org),
+``always`` and ``never`` override both, as a per-call option should. The progress bar appears
+only where someone watches: stderr is a terminal and stdout does not already show the report
+there; never in CI logs or pipes, where it would be noise.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from enum import StrEnum
+from typing import IO
+
+
+class ColorChoice(StrEnum):
+    auto = "auto"
+    always = "always"
+    never = "never"
+
+
+def use_color(choice: ColorChoice, stream: IO[str]) -> bool:
+    if choice is ColorChoice.always:
+        return True
+    if choice is ColorChoice.never or os.environ.get("NO_COLOR"):
+        return False
+    return stream.isatty()
+
+
+def wants_progress(documents: int, *, quiet: bool, report_to_stdout: bool) -> bool:
+    """A bar is worth showing for more than one document, on a terminal that does not show
+    the report scroll by at the same time."""
+    report_on_terminal = report_to_stdout and sys.stdout.isatty()
+    return documents > 1 and not quiet and not report_on_terminal and sys.stderr.isatty()
+
+
+@contextmanager
+def progress(total: int, *, enabled: bool, color: bool) -> Iterator[Callable[[], None]]:
+    """Yields the function to call after each document; a bar on stderr when enabled, which
+    disappears when the run ends."""
+    if not enabled:
+        yield lambda: None
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
+
+    console = Console(file=sys.stderr, no_color=not color)
+    with Progress(
+        "Dokumente",
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeRemainingColumn(),
+        console=console,
+        transient=True,
+    ) as bar:
+        task = bar.add_task("", total=total)
+        yield lambda: bar.advance(task)
