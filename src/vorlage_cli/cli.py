@@ -7,6 +7,7 @@ Heavy modules (pydantic, rich, the readers) are imported inside the commands, so
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Iterator
 from contextlib import nullcontext
@@ -229,45 +230,76 @@ def check(
 def export(
     paths: PathsArgument,
     output: Annotated[
-        Path | None,
+        str | None,
         typer.Option(
             "--output",
             "-o",
-            help="Write JSON Lines to this file instead of stdout.",
-            dir_okay=False,
+            metavar="FILE|FOLDER/",
+            help="Write JSON Lines to this file, or, for a folder (an existing one, or a name "
+            "ending in '/'), one <number>.json per document. Default: stdout.",
+            show_default=False,
         ),
     ] = None,
     force: Annotated[
-        bool, typer.Option("--force", help="Overwrite an existing output file.")
+        bool, typer.Option("--force", help="Overwrite existing output files.")
     ] = False,
     config: ConfigOption = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+    exclude: ExcludeOption = None,
+    jobs: JobsOption = None,
+    timeout: TimeoutOption = 60.0,
 ) -> None:
-    """Export the extracted data as JSON Lines, one object per document, in input order.
+    """Export the extracted data, one object per document, in input order.
 
-    The object's shape is printed by `vorlage schema`. Exit code 2 when an input could not be
-    read (its line then has "vorlage": null and the reason in "findings").
+    The object's shape is printed by `vorlage schema`. Files are written atomically; an input
+    is never overwritten, an existing output only with --force. Exit code 2 when an input could
+    not be read (its object then has "vorlage": null and the reason in "findings") or an output
+    could not be written.
     """
-    from vorlage_cli.discovery import discover
-    from vorlage_cli.output import AtomicWriter, OutputError
+    from vorlage_cli.output import (
+        AtomicWriter,
+        FolderWriter,
+        OutputError,
+        resolved,
+        terminate_like_interrupt,
+    )
     from vorlage_cli.report import Summary
     from vorlage_cli.report.jsonl import JsonLinesReporter
 
-    files = discover(paths)
+    files = _inputs(paths, exclude, quiet=quiet)
     checker, _ = _checker(files, config, None)
-    try:
-        writer = AtomicWriter(output, inputs=files, force=force) if output else None
-    except OutputError as error:
-        typer.echo(f"vorlage: {error}", err=True)
-        raise typer.Exit(EXIT_UNREADABLE) from None
+    inputs = resolved(files)
     summary = Summary()
-    with writer if writer else nullcontext(sys.stdout) as stream:
-        reporter = JsonLinesReporter(stream)
-        for path in files:
-            result = checker(path)
-            summary.add(result)
-            reporter.document(result)
-        reporter.finish(summary)
-    raise typer.Exit(EXIT_UNREADABLE if summary.unreadable else EXIT_CLEAN)
+    unwritten = 0
+    try:
+        if output is not None and (output.endswith(("/", os.sep)) or Path(output).is_dir()):
+            folder = FolderWriter(Path(output), inputs=inputs, force=force)
+            sink = None
+        else:
+            folder = None
+            sink = AtomicWriter(Path(output), inputs=inputs, force=force) if output else None
+    except OutputError as error:
+        _fail(str(error))
+    with terminate_like_interrupt():
+        results = _processed(
+            files, checker, jobs=jobs, timeout=timeout, quiet=quiet, to_stdout=output is None
+        )
+        if folder is not None:
+            for result in results:
+                summary.add(result)
+                try:
+                    folder.write(result)
+                except OutputError as error:
+                    unwritten += 1
+                    typer.echo(f"vorlage: {error}", err=True)
+        else:
+            with sink if sink else nullcontext(sys.stdout) as stream:
+                reporter = JsonLinesReporter(stream)
+                for result in results:
+                    summary.add(result)
+                    reporter.document(result)
+                reporter.finish(summary)
+    raise typer.Exit(EXIT_UNREADABLE if summary.unreadable or unwritten else EXIT_CLEAN)
 
 
 @app.command()

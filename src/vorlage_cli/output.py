@@ -1,12 +1,37 @@
 """Writing output files safely: never half-written, never over an input, never over an existing
-file unless asked."""
+file unless asked, never outside the folder it was asked for."""
 
 from __future__ import annotations
 
 import os
+import re
+import signal
 import tempfile
-from pathlib import Path
+import threading
+import unicodedata
+from collections.abc import Collection, Iterable, Iterator
+from contextlib import contextmanager
+from functools import cache
+from pathlib import Path, PurePath
+from types import FrameType
 from typing import IO
+
+from vorlage_cli.model import DocumentResult
+
+MAX_NAME = 100
+"""Characters of a name derived from a document: well inside every file system's limit of 255
+bytes, even in UTF-8 with umlauts."""
+
+_UNSAFE = re.compile(r"[^\w.-]+")
+_INTERRUPTS = (signal.SIGINT, signal.SIGTERM)
+_RESERVED = frozenset(
+    ["CON", "PRN", "AUX", "NUL"] + [f"{kind}{n}" for kind in ("COM", "LPT") for n in range(1, 10)]
+)
+
+
+def resolved(paths: Iterable[Path]) -> frozenset[Path]:
+    """The inputs of a run as absolute paths without links, to compare outputs against once."""
+    return frozenset(path.resolve() for path in paths)
 
 
 class OutputError(Exception):
@@ -17,10 +42,12 @@ class AtomicWriter:
     """A text file written to a temporary file beside the target and renamed into place on
     success, so that an interrupted run leaves the old file (or none), never a torn one."""
 
-    def __init__(self, target: Path, *, inputs: list[Path] = (), force: bool = False) -> None:  # type: ignore[assignment]
+    def __init__(
+        self, target: Path, *, inputs: Collection[Path] = frozenset(), force: bool = False
+    ) -> None:
+        """``inputs`` are the resolved paths of the run's inputs (see :func:`resolved`)."""
         self.target = target
-        resolved = target.resolve()
-        if any(path.resolve() == resolved for path in inputs):
+        if target.resolve() in inputs:
             raise OutputError(f"{target}: die Ausgabedatei ist zugleich eine Eingabe")
         if target.is_dir():
             raise OutputError(f"{target}: ist ein Ordner")
@@ -32,19 +59,138 @@ class AtomicWriter:
         self._temporary: str | None = None
 
     def __enter__(self) -> IO[str]:
-        descriptor, self._temporary = tempfile.mkstemp(
-            prefix=f".{self.target.name}.", suffix=".tmp", dir=self.target.parent
-        )
-        self._stream = os.fdopen(descriptor, "w", encoding="utf-8", newline="\n")
+        try:
+            with deferred_interrupts():
+                descriptor, self._temporary = tempfile.mkstemp(
+                    prefix=f".{self.target.name}.", suffix=".tmp", dir=self.target.parent
+                )
+                self._stream = os.fdopen(descriptor, "w", encoding="utf-8", newline="\n")
+                if hasattr(os, "fchmod"):
+                    # mkstemp makes the file readable by its owner only; an output should get
+                    # the permissions any new file gets.
+                    os.fchmod(descriptor, 0o666 & ~_umask())
+        except BaseException:
+            self._discard()
+            raise
         return self._stream
 
     def __exit__(self, kind: type[BaseException] | None, *rest: object) -> None:
         assert self._stream is not None and self._temporary is not None
-        self._stream.flush()
-        if kind is None:
-            os.fsync(self._stream.fileno())
-        self._stream.close()
-        if kind is None:
-            Path(self._temporary).replace(self.target)
-        else:
+        with deferred_interrupts():
+            try:
+                self._stream.flush()
+                if kind is None:
+                    os.fsync(self._stream.fileno())
+                    self._stream.close()
+                    Path(self._temporary).replace(self.target)
+            finally:
+                self._discard()
+
+    def _discard(self) -> None:
+        """Remove the temporary file unless it became the target."""
+        if self._stream is not None:
+            self._stream.close()
+        if self._temporary is not None:
             Path(self._temporary).unlink(missing_ok=True)
+
+
+@contextmanager
+def deferred_interrupts() -> Iterator[None]:
+    """Hold back Ctrl-C and SIGTERM while a file is created or put in place, and deliver them
+    afterwards: an interruption in the middle would leave a temporary file behind.
+
+    Python runs signal handlers in the main thread only, so elsewhere there is nothing to defer.
+    """
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    received: list[int] = []
+
+    def remember(signum: int, frame: FrameType | None) -> None:
+        received.append(signum)
+
+    previous = {number: signal.signal(number, remember) for number in _INTERRUPTS}
+    try:
+        yield
+    finally:
+        for number, handler in previous.items():
+            signal.signal(number, handler)
+        if received:
+            signal.raise_signal(received[0])
+
+
+@cache
+def _umask() -> int:
+    current = os.umask(0)
+    os.umask(current)
+    return current
+
+
+def safe_name(result: DocumentResult) -> str:
+    """A file name (without extension) for a document: its number and revision, or its file's
+    name where no number was found, reduced to letters, digits, ".", "-" and "_".
+
+    A slash, a backslash or ".." can never survive ("VL-40/2024" → "VL-40-2024", "../x" → "x"),
+    and names Windows reserves for devices (CON, NUL, …) get a leading underscore."""
+    vorlage = result.vorlage
+    if vorlage is not None and vorlage.nummer:
+        raw = " ".join(part for part in (vorlage.nummer, vorlage.fassung) if part)
+    else:
+        raw = PurePath(result.source.path).stem
+    name = _UNSAFE.sub("-", unicodedata.normalize("NFC", raw))
+    name = re.sub(r"-{2,}", "-", name).strip(".-_")[:MAX_NAME].rstrip(".-_") or "dokument"
+    if name.split(".")[0].upper() in _RESERVED:
+        name = f"_{name}"
+    return name
+
+
+class FolderWriter:
+    """One ``<safe name>.json`` per document in a folder, each written atomically.
+
+    Two documents with the same number get "-2", "-3" … in input order (compared without case,
+    for file systems that ignore it), so the names are the same on every run."""
+
+    def __init__(
+        self, folder: Path, *, inputs: Collection[Path] = frozenset(), force: bool = False
+    ) -> None:
+        if folder.exists() and not folder.is_dir():
+            raise OutputError(f"{folder}: ist eine Datei, kein Ordner")
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise OutputError(
+                f"{folder}: Ordner lässt sich nicht anlegen ({error.strerror})"
+            ) from None
+        self.folder = folder
+        self.inputs = inputs
+        self.force = force
+        self.used: set[str] = set()
+
+    def write(self, result: DocumentResult) -> Path:
+        """Write one document; raises OutputError (and writes nothing) where its file exists
+        and may not be replaced."""
+        stem = base = safe_name(result)
+        number = 1
+        while stem.casefold() in self.used:
+            number += 1
+            stem = f"{base}-{number}"
+        self.used.add(stem.casefold())
+        target = self.folder / f"{stem}.json"
+        with AtomicWriter(target, inputs=self.inputs, force=self.force) as stream:
+            stream.write(result.model_dump_json(indent=2) + "\n")
+        return target
+
+
+@contextmanager
+def terminate_like_interrupt() -> Iterator[None]:
+    """Let SIGTERM (a CI job being cancelled, ``kill``) unwind like Ctrl-C, so that temporary
+    files are removed and workers stopped instead of being left behind."""
+
+    def interrupt(signum: int, frame: FrameType | None) -> None:
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGTERM, interrupt)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
