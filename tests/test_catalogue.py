@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+from vorlage_cli.cli import OutputFormat
+from vorlage_cli.report import FORMATS
 from vorlage_cli.report.catalogue import markdown
 from vorlage_cli.rules import all_rules
 from vorlage_cli.rules.catalogue import catalogue
@@ -55,3 +57,7 @@ def test_rules_with_an_unknown_code_is_an_error(run) -> None:
     result = run("rules", "XY001")
     assert result.exit_code == 2
     assert "unbekannter Code oder Regelname: XY001" in result.stderr
+
+
+def test_the_command_line_offers_every_format() -> None:
+    assert [choice.value for choice in OutputFormat] == list(FORMATS)

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Annotated, NoReturn
 import typer
 
 from vorlage_cli import __version__
-from vorlage_cli.terminal import ColorChoice
+from vorlage_cli.terminal import ColorChoice, use_color
 
 if TYPE_CHECKING:
     from vorlage_cli.baseline import Baseline
@@ -195,7 +195,6 @@ def check(
     read (or the call is wrong).
     """
     from vorlage_cli.report import Summary, make_reporter
-    from vorlage_cli.terminal import use_color
 
     files = _inputs(paths, exclude, quiet=quiet)
     if update_baseline:
@@ -457,7 +456,7 @@ def _processed(
 ) -> Iterator[DocumentResult]:
     """The documents' results in input order, with a progress bar on stderr where wanted."""
     from vorlage_cli.runner import default_jobs, process_all
-    from vorlage_cli.terminal import progress, use_color, wants_progress
+    from vorlage_cli.terminal import progress, wants_progress
 
     shown = wants_progress(len(files), quiet=quiet, report_to_stdout=to_stdout)
     with progress(len(files), enabled=shown, color=use_color(color, sys.stderr)) as advance:
