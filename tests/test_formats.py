@@ -15,11 +15,11 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from vorlage_cli.catalogue import catalogue
 from vorlage_cli.model import DocumentResult, Finding, Location, Source
 from vorlage_cli.report import FORMATS, Summary
 from vorlage_cli.report.github import escape_data, escape_property
 from vorlage_cli.report.sarif import SarifReporter
+from vorlage_cli.rules.catalogue import catalogue
 
 from .conftest import FIXTURES
 from .documents import DECISION_TOO_EARLY, write_documents

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from typing import IO
 
-from vorlage_cli.catalogue import catalogue
 from vorlage_cli.model import DocumentResult
 from vorlage_cli.report import Summary
 from vorlage_cli.report.places import file_line, message_with_place, relative_path
+from vorlage_cli.rules.catalogue import catalogue
 
 COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
 

@@ -13,10 +13,10 @@ from collections import defaultdict
 from typing import IO
 from xml.sax.saxutils import escape, quoteattr
 
-from vorlage_cli.catalogue import catalogue
 from vorlage_cli.model import DocumentResult, Finding
 from vorlage_cli.report import Summary
 from vorlage_cli.report.places import place_in_words, relative_path
+from vorlage_cli.rules.catalogue import catalogue
 
 _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 _SEVERITY_WORDS = {"error": "Fehler", "warning": "Warnung", "info": "Hinweis"}

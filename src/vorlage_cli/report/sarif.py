@@ -18,7 +18,6 @@ from textwrap import indent
 from typing import IO, Any
 
 from vorlage_cli import __version__
-from vorlage_cli.catalogue import Described, catalogue
 from vorlage_cli.model import DocumentResult
 from vorlage_cli.report import Summary
 from vorlage_cli.report.places import (
@@ -27,6 +26,7 @@ from vorlage_cli.report.places import (
     fingerprints,
     message_with_place,
 )
+from vorlage_cli.rules.catalogue import Entry, catalogue
 
 SCHEMA_URI = (
     "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
@@ -93,7 +93,7 @@ class SarifReporter:
             self.stream.write(self.separator + text)
 
 
-def _frame(codes: list[Described]) -> tuple[str, str]:
+def _frame(codes: list[Entry]) -> tuple[str, str]:
     """The log around its results, split where the results go."""
     driver = {
         "name": "vorlage",

@@ -1,7 +1,8 @@
 """Every code a finding can carry: the rules, and the codes readers report for a file.
 
 Reader codes are not rules: a reader raises them while turning a file into a layout document
-(see ``readers/``), before there is a Vorlage to check. They are documented here so that
+(see ``readers/``), before there is a Vorlage to check; RD020 to RD022 come from the runner,
+for a document it could not finish (``runner.py``). They are documented here so that
 ``vorlage rules``, docs/rules.md and the configuration know every code a user can see. An error
 among them means the document could not be checked at all (exit code 2).
 """
@@ -62,6 +63,31 @@ READER_CODES: tuple[ReaderCode, ...] = (
         "Dateiendung passt nicht zum Inhalt",
         "The file's extension names another format than its content (a PDF saved as .docx). "
         "The file is read by its content; the name misleads people and other tools.",
+    ),
+    ReaderCode(
+        "RD020",
+        "zeitlimit-ueberschritten",
+        "error",
+        "Verarbeitung hat das Zeitlimit überschritten",
+        "Reading and checking the document took longer than the time limit (--timeout); its "
+        "worker was stopped so that the other documents go on. A file this slow is usually "
+        "damaged or built to be hostile.",
+    ),
+    ReaderCode(
+        "RD021",
+        "verarbeitung-abgebrochen",
+        "error",
+        "Verarbeitung ist abgebrochen",
+        "The worker process reading the document ended without an answer (a crash in a native "
+        "library, or it ran out of memory); the other documents go on.",
+    ),
+    ReaderCode(
+        "RD022",
+        "interner-fehler",
+        "error",
+        "Interner Fehler bei der Verarbeitung",
+        "Reading or checking the document raised an unexpected error: a bug in vorlage worth "
+        "reporting with the document. The other documents go on.",
     ),
 )
 
