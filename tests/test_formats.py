@@ -21,7 +21,7 @@ from vorlage_cli.report.github import escape_data, escape_property
 from vorlage_cli.report.sarif import SarifReporter
 from vorlage_cli.rules.catalogue import catalogue
 
-from .conftest import FIXTURES
+from .conftest import FIXTURES, ROOT
 from .documents import DECISION_TOO_EARLY, write_documents
 
 SNAPSHOT_NAMES = {
@@ -65,6 +65,20 @@ def test_format_matches_its_snapshot(run, documents: Path, snapshot, name: str) 
     assert result.exit_code == 2, "d-leer.txt is empty, so the run could not read an input"
     assert result.stderr == ""
     snapshot(f"documents.{name}.{SNAPSHOT_NAMES[name]}", result.stdout)
+
+
+@pytest.mark.parametrize("name", sorted(SNAPSHOT_NAMES))
+def test_samples_match_their_snapshot(run, snapshot, monkeypatch, name: str) -> None:
+    """The sample Vorlagen in every format: three planted defects (samples/README.md), each in
+    three renditions, make nine errors; paths are relative to the repository."""
+    monkeypatch.chdir(ROOT)
+    monkeypatch.setenv("COLUMNS", "100")
+    result = run("check", "samples", "--format", name)
+    assert result.exit_code == 1
+    assert result.stderr == ""
+    if name == "sarif":
+        jsonschema.Draft4Validator(_sarif_schema()).validate(json.loads(result.stdout))
+    snapshot(f"samples.{name}.{SNAPSHOT_NAMES[name]}", result.stdout)
 
 
 def test_json_is_one_array_of_the_json_lines_objects(run, documents: Path) -> None:
