@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from vorlage_cli import runner
 from vorlage_cli.model import DocumentResult, Finding, Source
 from vorlage_cli.runner import IN_FLIGHT_PER_WORKER, process_all
 
@@ -112,3 +113,16 @@ def test_workers_run_only_a_bounded_window_ahead_of_a_slow_document(tmp_path: Pa
 
 def test_nothing_to_do_starts_nothing() -> None:
     assert list(process_all([], jobs=4, timeout=1, task=behave)) == []
+
+
+def report_pid(path: Path) -> DocumentResult:
+    return _result(path, str(os.getpid()))
+
+
+def test_workers_are_renewed_after_a_number_of_documents(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setattr(runner, "DOCUMENTS_PER_WORKER", 3)
+    files = _files(tmp_path, *[f"{index:02d}" for index in range(7)])
+    results = list(process_all(files, jobs=1, timeout=None, task=report_pid))
+    pids = [result.findings[0].message for result in results]
+    assert pids[0] == pids[1] == pids[2] != pids[3] == pids[4] == pids[5] != pids[6]
+    assert str(os.getpid()) not in pids
