@@ -1,34 +1,51 @@
-"""One document through the whole flow: read → layout document → extract → rules → result."""
+"""One document through the whole flow: read → layout document → extract → rules → result.
+
+Whatever one input does, it becomes a result: the readers' own errors are error findings with
+their codes, and any other exception (a bug this input has found) is the error finding RD022
+rather than a traceback that would stop a batch. ``VORLAGE_DEBUG=1`` prints the traceback to
+stderr as well, for whoever fixes the bug.
+"""
 
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+import os
+import sys
+import traceback
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from vorlage_cli.config import Config, ConfigResolver
 from vorlage_cli.extract.lexicon import Lexicon
+from vorlage_cli.limits import DEFAULT_LIMITS, Limits
 from vorlage_cli.model import DocumentResult, Finding, Location, Source, Vorlage
 from vorlage_cli.readers import ReadError, load, parse
 
+INTERNAL_ERROR = "RD022"
+
 
 def read_vorlage(
-    path: Path, lexicon: Lexicon | None = None
+    path: Path,
+    lexicon: Lexicon | None = None,
+    limits: Limits = DEFAULT_LIMITS,
+    password: str | None = None,
+    refusal: str | None = None,
 ) -> tuple[Source, Vorlage | None, list[Finding]]:
-    """Read and extract one file; a file that cannot be read gives an error finding instead.
-    ``lexicon`` is the label lexicon with a configuration's extra labels."""
+    """Read and extract one file; a file that cannot be read gives an error finding instead,
+    and so does one that discovery refused to read (``refusal`` says why). ``lexicon`` is the
+    label lexicon with a configuration's extra labels."""
     from vorlage_cli.extract import extract
 
+    unread = Source(path=str(path), format=None, sha256=None, pages=None)
+    if refusal is not None:
+        return unread, None, [_error("RD008", refusal)]
     try:
-        raw = load(path)
-        document = parse(raw)
+        raw = load(path, limits)
+        document = parse(raw, limits, password)
     except ReadError as error:
-        source = Source(path=str(path), format=None, sha256=None, pages=None)
-        return (
-            source,
-            None,
-            [Finding(code=error.code, severity="error", message=str(error), location=Location())],
-        )
+        return unread, None, [_error(error.code, str(error))]
+    except Exception as error:
+        return unread, None, [_internal(path, error, "beim Lesen")]
     source = Source(
         path=str(path),
         format=raw.format,
@@ -38,17 +55,32 @@ def read_vorlage(
     findings = [
         Finding(code=note.code, severity="warning", message=note.message) for note in document.notes
     ]
-    return source, extract(document, lexicon), findings
+    try:
+        vorlage = extract(document, lexicon)
+    except Exception as error:
+        return source, None, [*findings, _internal(path, error, "beim Auswerten")]
+    return source, vorlage, findings
 
 
-def process(path: Path, config: Config | None = None) -> DocumentResult:
+def process(
+    path: Path,
+    config: Config | None = None,
+    limits: Limits = DEFAULT_LIMITS,
+    password: str | None = None,
+    refusal: str | None = None,
+) -> DocumentResult:
     """Check one file under its configuration (the defaults when none is given)."""
     from vorlage_cli.rules import run_rules
 
     config = config or Config()
-    source, vorlage, findings = read_vorlage(path, config.lexicon)
+    source, vorlage, findings = read_vorlage(path, config.lexicon, limits, password, refusal)
     if vorlage is not None:
-        findings.extend(run_rules(vorlage, config.settings))
+        try:
+            findings.extend(run_rules(vorlage, config.settings))
+        except Exception as error:
+            # unchecked, so reported like an unreadable file (exit code 2), not as checked data
+            vorlage = None
+            findings.append(_internal(path, error, "bei der Prüfung"))
     findings = config.adjust(findings, path, readable=vorlage is not None)
     valid = not any(f.severity == "error" for f in findings)
     return DocumentResult(source=source, vorlage=vorlage, findings=findings, valid=valid)
@@ -61,6 +93,34 @@ class Checker:
     output; the checker holds only plain data and can be handed to worker processes."""
 
     configs: ConfigResolver
+    limits: Limits = DEFAULT_LIMITS
+    password: str | None = None
+    refused: dict[Path, str] = field(default_factory=dict)
+    """Paths that discovery found but refused to read, with the reason (see ``discover``)."""
 
     def __call__(self, path: Path) -> DocumentResult:
-        return process(path, self.configs.for_document(path))
+        return process(
+            path,
+            self.configs.for_document(path),
+            self.limits,
+            self.password,
+            self.refused.get(path),
+        )
+
+
+def _error(code: str, message: str) -> Finding:
+    return Finding(code=code, severity="error", message=message, location=Location())
+
+
+def _internal(path: Path, error: Exception, stage: str) -> Finding:
+    """The finding for an exception no reader anticipated; the traceback goes to stderr only
+    when asked for, since a batch over thousands of files wants one line per bad file."""
+    if os.environ.get("VORLAGE_DEBUG"):
+        print(f"vorlage: {path}: interner Fehler {stage}:", file=sys.stderr)
+        traceback.print_exception(error, file=sys.stderr)
+    detail = (str(error).splitlines() or [""])[0][:200]
+    return _error(
+        INTERNAL_ERROR,
+        f"interner Fehler {stage} ({type(error).__name__}{': ' + detail if detail else ''}); "
+        "bitte melden, VORLAGE_DEBUG=1 zeigt die Einzelheiten",
+    )

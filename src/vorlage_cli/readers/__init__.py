@@ -1,19 +1,23 @@
 """Readers: bytes of one file format in, a format-neutral layout document out.
 
 The format is decided from the content; heavy libraries load only when a file of their kind is
-read, so that ``vorlage --help`` and checks of text files stay fast.
+read, so that ``vorlage --help`` and checks of text files stay fast. Every input is untrusted:
+``load`` reads only regular files within the size limit, and each reader bounds what it builds
+(see ``vorlage_cli.limits``).
 """
 
 from __future__ import annotations
 
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
 from vorlage_cli.layout import Format, LayoutDocument, ReaderNote
+from vorlage_cli.limits import DEFAULT_LIMITS, Limits, megabytes
 from vorlage_cli.readers.errors import ReadError
 from vorlage_cli.readers.sniff import format_from_name, sniff
 
-__all__ = ["RawFile", "ReadError", "load", "parse"]
+__all__ = ["RawFile", "ReadError", "identify", "load", "parse"]
 
 FORMAT_NAMES = {"txt": "Text", "pdf": "PDF", "docx": "DOCX", "html": "HTML"}
 
@@ -27,46 +31,84 @@ class RawFile:
     format: Format
 
 
-def load(path: Path) -> RawFile:
+def load(path: Path, limits: Limits = DEFAULT_LIMITS) -> RawFile:
     """Read a file and decide its format; raises ReadError for what cannot be a Vorlage."""
+    return identify(path, _read_bytes(path, limits))
+
+
+def _read_bytes(path: Path, limits: Limits) -> bytes:
+    """The bytes of a regular file. Anything else is refused before it is opened: a named pipe
+    would block for ever, a device such as /dev/zero never ends."""
     try:
-        data = path.read_bytes()
-    except IsADirectoryError as error:
-        raise ReadError("ist ein Ordner, keine Datei", code="RD002") from error
+        info = path.stat()
     except FileNotFoundError as error:
+        if path.is_symlink():
+            raise ReadError(
+                f"symbolischer Link auf eine fehlende Datei ({path.readlink()})", code="RD002"
+            ) from error
         raise ReadError("Datei nicht gefunden", code="RD002") from error
+    except OSError as error:
+        raise ReadError(
+            f"lässt sich nicht lesen ({error.strerror or error})", code="RD002"
+        ) from error
+    if stat.S_ISDIR(info.st_mode):
+        raise ReadError("ist ein Ordner, keine Datei", code="RD002")
+    if not stat.S_ISREG(info.st_mode):
+        raise ReadError("ist keine gewöhnliche Datei (Gerät, Pipe oder Socket)", code="RD002")
+    if info.st_size > limits.max_file_size:
+        raise ReadError(
+            f"die Datei ist {megabytes(info.st_size)} groß, mehr als die Grenze von "
+            f"{megabytes(limits.max_file_size)} (--max-file-size)",
+            code="RD006",
+        )
+    try:
+        with path.open("rb") as stream:
+            data = stream.read(limits.max_file_size + 1)
     except PermissionError as error:
         raise ReadError("keine Leseberechtigung", code="RD002") from error
     except OSError as error:
         raise ReadError(
             f"lässt sich nicht lesen ({error.strerror or error})", code="RD002"
         ) from error
+    if len(data) > limits.max_file_size:  # grew since stat
+        raise ReadError(
+            f"die Datei ist größer als die Grenze von {megabytes(limits.max_file_size)} "
+            "(--max-file-size)",
+            code="RD006",
+        )
+    return data
+
+
+def identify(path: Path, data: bytes) -> RawFile:
+    """Decide the format of bytes read from ``path`` by their content."""
     if not data.strip():
         raise ReadError("die Datei ist leer", code="RD003")
-    kind = sniff(data[:4096], data)
+    kind = sniff(data[:8192], data)
     if kind not in FORMAT_NAMES:
         raise ReadError(f"Inhalt ist {kind}", code="RD001")
     return RawFile(path, data, kind)  # type: ignore[arg-type]
 
 
-def parse(raw: RawFile) -> LayoutDocument:
+def parse(
+    raw: RawFile, limits: Limits = DEFAULT_LIMITS, password: str | None = None
+) -> LayoutDocument:
     """Turn the bytes into a layout document with the reader for the content's format."""
     if raw.format == "pdf":
         from vorlage_cli.readers.pdf import read_pdf
 
-        document = read_pdf(raw.data)
+        document = read_pdf(raw.data, limits, password)
     elif raw.format == "docx":
         from vorlage_cli.readers.docx import read_docx
 
-        document = read_docx(raw.data)
+        document = read_docx(raw.data, limits)
     elif raw.format == "html":
         from vorlage_cli.readers.html import read_html
 
-        document = read_html(raw.data)
+        document = read_html(raw.data, limits)
     else:
         from vorlage_cli.readers.text import read_text
 
-        document = read_text(raw.data)
+        document = read_text(raw.data, limits)
     named = format_from_name(raw.path.name)
     if named is not None and named != raw.format:
         document.notes.append(

@@ -8,10 +8,13 @@ transparent, Wingdings check boxes become ☐/☒.
 
 from __future__ import annotations
 
+import zipfile
 from collections.abc import Iterator
 from io import BytesIO
 
-from vorlage_cli.layout import Block, Cell, LayoutDocument, Line, Location, Page, Table
+from vorlage_cli.layout import Block, Cell, LayoutDocument, Line, Location, Page, ReaderNote, Table
+from vorlage_cli.limits import DEFAULT_LIMITS, Limits, lines_truncated, megabytes
+from vorlage_cli.readers.bounds import MAX_CELLS, split_long_line
 from vorlage_cli.readers.errors import ReadError
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -111,10 +114,10 @@ class _Numbering:
                 fmt = level.find(f"{W}numFmt")
                 text = level.find(f"{W}lvlText")
                 start = level.find(f"{W}start")
-                levels[int(level.get(f"{W}ilvl", "0"))] = (
+                levels[_small_int(level.get(f"{W}ilvl"), 0)] = (
                     fmt.get(f"{W}val", "decimal") if fmt is not None else "decimal",
                     text.get(f"{W}val", "") if text is not None else "",
-                    int(start.get(f"{W}val", "1")) if start is not None else 1,
+                    _small_int(start.get(f"{W}val"), 1) if start is not None else 1,
                 )
             abstract[node.get(f"{W}abstractNumId", "")] = levels
         for node in element.iter(f"{W}num"):
@@ -135,7 +138,7 @@ class _Numbering:
             num = properties.find(f"{W}numId")
             level_node = properties.find(f"{W}ilvl")
             num_id = num.get(f"{W}val", num_id) if num is not None else num_id
-            level = int(level_node.get(f"{W}val", "0")) if level_node is not None else level
+            level = _small_int(level_node.get(f"{W}val"), 0) if level_node is not None else level
         levels = self.levels.get(num_id)
         if not levels or level not in levels:
             return ""
@@ -155,6 +158,14 @@ class _Numbering:
         return text
 
 
+def _small_int(value: str | None, default: int) -> int:
+    """A level or start number from numbering.xml: Word writes 0–9 and small starts; anything
+    else (a hostile "x", a start of 10⁹ that would spell a million-letter Roman numeral) falls
+    back to the default."""
+    text = (value or "").strip()
+    return int(text) if text.isascii() and text.isdigit() and len(text) <= 4 else default
+
+
 def _style_numbering(styles) -> dict[str, tuple[str, int]]:  # noqa: ANN001
     """Paragraph styles that number their paragraphs ("List Number"), following basedOn."""
     if styles is None:
@@ -167,7 +178,7 @@ def _style_numbering(styles) -> dict[str, tuple[str, int]]:  # noqa: ANN001
         level = style.find(f"{W}pPr/{W}numPr/{W}ilvl")
         own[style_id] = (
             num.get(f"{W}val") if num is not None else None,
-            int(level.get(f"{W}val", "0")) if level is not None else None,
+            _small_int(level.get(f"{W}val"), 0) if level is not None else None,
         )
         parent = style.find(f"{W}basedOn")
         if parent is not None:
@@ -185,12 +196,23 @@ def _style_numbering(styles) -> dict[str, tuple[str, int]]:  # noqa: ANN001
     return resolved
 
 
+class _LineLimitError(Exception):
+    """The body has reached the line limit; reading ends there."""
+
+
 class _BodyReader:
     """Turns a body element into blocks, numbering paragraphs as it goes (the DOCX location)."""
 
-    def __init__(self, numbering: _Numbering | None = None) -> None:
+    def __init__(self, max_lines: int, numbering: _Numbering | None = None) -> None:
         self.paragraphs = 0
         self.numbering = numbering or _Numbering(None)
+        self.max_lines = max_lines
+        self.lines = 0
+
+    def _count(self, lines: int) -> None:
+        self.lines += lines
+        if self.lines > self.max_lines:
+            raise _LineLimitError
 
     def paragraph_lines(self, p) -> list[Line]:  # noqa: ANN001
         self.paragraphs += 1
@@ -199,17 +221,23 @@ class _BodyReader:
         if label and text.strip():
             text = f"{label} {text.lstrip()}"
         lines = []
-        for index, part in enumerate(text.split("\n")):
-            cells = [Cell(piece.strip()) for piece in part.split("\t") if piece.strip()]
+        parts = [piece for part in text.split("\n") for piece in split_long_line(part)]
+        for index, part in enumerate(parts):
+            cells = [
+                Cell(piece.strip()) for piece in part.split("\t", MAX_CELLS - 1) if piece.strip()
+            ]
             if cells:
                 line = Line(cells, Location(line=self.paragraphs), paragraph_start=index == 0)
                 lines.append(line)
         if lines:
             lines[0].paragraph_start = True
+        self._count(len(lines))
         return lines
 
-    def blocks(self, container) -> list[Block]:  # noqa: ANN001
-        blocks: list[Block] = []
+    def blocks(self, container, into: list[Block] | None = None) -> list[Block]:  # noqa: ANN001
+        """The blocks of ``container``, appended to ``into`` where given, so that a caller
+        keeps what was read before the line limit cut the body off."""
+        blocks: list[Block] = [] if into is None else into
         for child in container:
             tag = child.tag
             if tag == f"{W}p":
@@ -253,39 +281,125 @@ class _BodyReader:
                 )
 
 
-def read_docx(data: bytes) -> LayoutDocument:
+def read_docx(data: bytes, limits: Limits = DEFAULT_LIMITS) -> LayoutDocument:
     import docx  # heavy: only when a DOCX is read
-    from docx.opc.exceptions import PackageNotFoundError
 
+    check_package(data, limits)
     try:
         document = docx.Document(BytesIO(data))
-    except (PackageNotFoundError, KeyError, ValueError) as error:
-        raise ReadError(f"kein lesbares Word-Dokument ({error})") from error
+    except Exception as error:
+        # python-docx meets a malformed package with whatever its code trips over (KeyError,
+        # XMLSyntaxError, AttributeError …): every one of them means an unreadable document
+        raise ReadError(f"kein lesbares Word-Dokument ({_first_line(error)})") from error
+    body = document.element.find(f"{W}body")
+    if document.element.tag != f"{W}document" or body is None:
+        raise ReadError("kein lesbares Word-Dokument (word/document.xml ohne w:document/w:body)")
     try:
         numbering_element = document.part.numbering_part.element
     except (KeyError, NotImplementedError, AttributeError):
         numbering_element = None
-    body = _BodyReader(_Numbering(numbering_element, document.styles.element))
-    page = Page(number=None, blocks=body.blocks(document.element.body))
-    furniture = _BodyReader()
+    numbering = _Numbering(numbering_element, document.styles.element)
+    page = Page(number=None)
+    notes = []
+    try:
+        _BodyReader(limits.max_lines, numbering).blocks(body, into=page.blocks)
+    except _LineLimitError:
+        notes.append(ReaderNote("RD007", lines_truncated(limits.max_lines)))
+    furniture = _BodyReader(limits.max_lines)
     seen: set[str] = set()
-    for section in document.sections:
-        for part in (
-            section.header,
-            section.footer,
-            section.first_page_header,
-            section.first_page_footer,
-        ):
-            if part.is_linked_to_previous and section is not document.sections[0]:
-                continue
-            for block in furniture.blocks(part._element):
-                lines = [block] if isinstance(block, Line) else _table_lines(block)
-                for line in lines:
-                    if line.text not in seen:
-                        seen.add(line.text)
-                        line.location = Location()
-                        page.furniture.append(line)
-    return LayoutDocument(format="docx", pages=[page], page_count=_page_count(document))
+    try:
+        for section in document.sections:
+            for part in (
+                section.header,
+                section.footer,
+                section.first_page_header,
+                section.first_page_footer,
+            ):
+                if part.is_linked_to_previous and section is not document.sections[0]:
+                    continue
+                for block in furniture.blocks(part._element):
+                    lines = [block] if isinstance(block, Line) else _table_lines(block)
+                    for line in lines:
+                        if line.text not in seen:
+                            seen.add(line.text)
+                            line.location = Location()
+                            page.furniture.append(line)
+    except _LineLimitError:
+        pass  # headers and footers past the line limit: only the first lines matter
+    return LayoutDocument(
+        format="docx", pages=[page], page_count=_page_count(document), notes=notes
+    )
+
+
+def _first_line(error: Exception) -> str:
+    return (str(error).splitlines() or [type(error).__name__])[0][:200]
+
+
+_XML_DECLARATIONS = (
+    b"<!DOCTYPE",
+    "<!DOCTYPE".encode("utf-16-le"),
+    "<!DOCTYPE".encode("utf-16-be"),
+)
+
+
+def check_package(data: bytes, limits: Limits) -> None:
+    """Refuse a package before python-docx unpacks it: ZIP bombs (members that decompress to
+    gigabytes, whatever their headers declare), archives of thousands of members, and XML with a
+    document type declaration, the carrier of entity expansion (billion laughs) and external
+    entities (XXE). OOXML forbids DTDs in its parts and Word never writes one, so refusing them
+    loses no real document; python-docx's parser would not resolve them either, but a clear
+    refusal beats relying on each parser's settings."""
+    try:
+        package = zipfile.ZipFile(BytesIO(data))
+    except (zipfile.BadZipFile, OSError, ValueError) as error:
+        raise ReadError(f"kein lesbares Word-Dokument ({_first_line(error)})") from error
+    with package:
+        members = package.infolist()
+        if len(members) > limits.max_archive_members:
+            raise ReadError(
+                f"das Word-Dokument enthält {len(members)} Dateien, mehr als die Grenze von "
+                f"{limits.max_archive_members}",
+                code="RD006",
+            )
+        if sum(member.file_size for member in members) > limits.max_unpacked_size:
+            raise ReadError(_too_large(limits), code="RD006")
+        unpacked = 0  # counted as well: zipfile trusts the declared sizes only to cut off
+        for member in members:
+            overlap = b""
+            try:
+                with package.open(member) as stream:
+                    while chunk := stream.read(_CHUNK):
+                        unpacked += len(chunk)
+                        if unpacked > limits.max_unpacked_size:
+                            raise ReadError(_too_large(limits), code="RD006")
+                        window = overlap + chunk
+                        if any(declaration in window for declaration in _XML_DECLARATIONS):
+                            raise ReadError(
+                                f"{member.filename} enthält eine DTD (<!DOCTYPE …>), die in "
+                                "Word-Dokumenten nicht vorkommt; aus Sicherheitsgründen nicht "
+                                "gelesen",
+                                code="RD008",
+                            )
+                        overlap = window[-_OVERLAP:]
+            except ReadError:
+                raise
+            except Exception as error:
+                # zipfile passes on what its decompressors raise (zlib.error, LZMAError,
+                # EOFError …) besides its own BadZipFile: each means a corrupt member
+                raise ReadError(
+                    f"beschädigtes Word-Dokument: {member.filename} ({_first_line(error)})"
+                ) from error
+
+
+def _too_large(limits: Limits) -> str:
+    return (
+        "das Word-Dokument ist entpackt größer als die Grenze von "
+        f"{megabytes(limits.max_unpacked_size)} (--max-unpacked-size; eine ZIP-Bombe?)"
+    )
+
+
+_CHUNK = 1024 * 1024
+_OVERLAP = 2 * len(b"<!DOCTYPE")
 
 
 def _table_lines(table: Table) -> list[Line]:
@@ -302,17 +416,20 @@ def _page_count(document) -> int | None:  # noqa: ANN001
         part = next(
             rel.target_part
             for rel in document.part.package.rels.values()
-            if rel.reltype.endswith("/extended-properties")
+            if rel.reltype.endswith("/extended-properties") and not rel.is_external
         )
     except StopIteration:
         return None
     from lxml import etree
 
     try:
-        root = etree.fromstring(part.blob, etree.XMLParser(resolve_entities=False, no_network=True))
+        root = etree.fromstring(
+            part.blob, etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
+        )
     except etree.XMLSyntaxError:
         return None
     pages = root.find(
         "{http://schemas.openxmlformats.org/officeDocument/2006/extended-properties}Pages"
     )
-    return int(pages.text) if pages is not None and (pages.text or "").isdigit() else None
+    text = (pages.text or "").strip() if pages is not None else ""
+    return int(text) if text.isascii() and text.isdigit() and len(text) <= 6 else None

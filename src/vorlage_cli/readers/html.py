@@ -10,7 +10,9 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from vorlage_cli.layout import Block, Cell, LayoutDocument, Line, Location, Page, Table
+from vorlage_cli.layout import Block, Cell, LayoutDocument, Line, Location, Page, ReaderNote, Table
+from vorlage_cli.limits import DEFAULT_LIMITS, Limits, lines_truncated
+from vorlage_cli.readers.bounds import split_long_line
 from vorlage_cli.readers.errors import ReadError
 from vorlage_cli.readers.text import decode
 
@@ -71,20 +73,36 @@ def _decode(data: bytes) -> str:
     return decode(data)[0]
 
 
+MAX_DEPTH = 400
+"""Elements nested deeper are skipped: the walk recurses, and libxml2 already stops at 256."""
+
+
+class _LineLimitError(Exception):
+    """The document has reached the line limit; the walk ends there."""
+
+
 class _Walker:
-    def __init__(self) -> None:
+    def __init__(self, limits: Limits) -> None:
+        self.limits = limits
+        self.lines = 0
         self.blocks: list[Block] = []
         self.pending: list[str] = []
         self.pending_line: int | None = None
         self.paragraph_start = True
 
+    def _count(self, lines: int) -> None:
+        self.lines += lines
+        if self.lines > self.limits.max_lines:
+            raise _LineLimitError
+
     def flush(self) -> None:
         text = "".join(self.pending)
         for index, part in enumerate(text.split("\n")):
             cleaned = _SPACES.sub(" ", part).strip()
-            if cleaned:
-                line = Line([Cell(cleaned)], Location(line=self.pending_line))
-                line.paragraph_start = self.paragraph_start or index == 0
+            for number, piece in enumerate(split_long_line(cleaned) if cleaned else []):
+                line = Line([Cell(piece)], Location(line=self.pending_line))
+                line.paragraph_start = self.paragraph_start or (index == 0 and number == 0)
+                self._count(1)
                 self.blocks.append(line)
                 self.paragraph_start = False
         self.pending = []
@@ -97,8 +115,8 @@ class _Walker:
                 self.pending_line = line
             self.pending.append(text)
 
-    def walk(self, element) -> None:  # noqa: ANN001 - lxml element
-        if not isinstance(element.tag, str):  # comment or processing instruction
+    def walk(self, element, depth: int = 0) -> None:  # noqa: ANN001 - lxml element
+        if not isinstance(element.tag, str) or depth > MAX_DEPTH:  # comment, instruction
             self.add_text(element.tail, element.sourceline)
             return
         tag = element.tag.lower()
@@ -107,7 +125,7 @@ class _Walker:
             return
         if tag == "table":
             self.flush()
-            self.table(element)
+            self.table(element, depth)
             self.add_text(element.tail, element.sourceline)
             return
         if tag == "br":
@@ -119,12 +137,12 @@ class _Walker:
             self.flush()
         self.add_text(element.text, element.sourceline)
         for child in element:
-            self.walk(child)
+            self.walk(child, depth + 1)
         if block:
             self.flush()
         self.add_text(element.tail, element.sourceline)
 
-    def table(self, table) -> None:  # noqa: ANN001
+    def table(self, table, depth: int) -> None:  # noqa: ANN001
         rows = [tr for tr in table.iter("tr") if _owning_table(tr) is table]
         if any(
             _owning_table(inner.getparent()) is table
@@ -133,7 +151,7 @@ class _Walker:
         ):
             for tr in rows:
                 for cell in tr:
-                    self.walk(cell)
+                    self.walk(cell, depth + 1)
                     self.flush()
             return
         result = Table(rows=[], locations=[])
@@ -142,12 +160,13 @@ class _Walker:
             for td in tr:
                 if not isinstance(td.tag, str) or td.tag.lower() not in ("td", "th"):
                     continue
-                inner = _Walker()
-                inner.walk(td)
+                inner = _Walker(self.limits)
+                inner.walk(td, depth + 1)
                 inner.flush()
                 text = "\n".join(b.text for b in inner.blocks if isinstance(b, Line))
                 cells.append(Cell(text))
             if any(cell.text for cell in cells):
+                self._count(1)
                 result.rows.append(cells)
                 result.locations.append(Location(line=tr.sourceline))
         if result.rows:
@@ -160,16 +179,25 @@ def _owning_table(element):  # noqa: ANN001, ANN202
     return element
 
 
-def read_html(data: bytes) -> LayoutDocument:
+def read_html(data: bytes, limits: Limits = DEFAULT_LIMITS) -> LayoutDocument:
+    """The page's body as lines and tables. lxml's HTML parser loads no DTD and no external
+    entity (``&xxe;`` stays literal text) and reaches no network."""
     import lxml.html
 
     text = unicodedata.normalize("NFC", _decode(data))
+    parser = lxml.html.HTMLParser(no_network=True, huge_tree=False)
     try:
-        root = lxml.html.document_fromstring(text)
+        root = lxml.html.document_fromstring(text, parser=parser)
     except (ValueError, lxml.etree.ParserError) as error:
         raise ReadError(f"kein lesbares HTML ({error})") from error
-    walker = _Walker()
+    walker = _Walker(limits)
     body = root.find("body")
-    walker.walk(body if body is not None else root)
-    walker.flush()
-    return LayoutDocument(format="html", pages=[Page(number=None, blocks=walker.blocks)])
+    notes = []
+    try:
+        walker.walk(body if body is not None else root)
+        walker.flush()
+    except _LineLimitError:
+        notes.append(ReaderNote("RD007", lines_truncated(limits.max_lines)))
+    return LayoutDocument(
+        format="html", pages=[Page(number=None, blocks=walker.blocks)], notes=notes
+    )

@@ -16,7 +16,8 @@ import ctypes
 import itertools
 from dataclasses import dataclass
 
-from vorlage_cli.layout import Block, Cell, LayoutDocument, Line, Location, Page, Table
+from vorlage_cli.layout import Block, Cell, LayoutDocument, Line, Location, Page, ReaderNote, Table
+from vorlage_cli.limits import DEFAULT_LIMITS, Limits, lines_truncated, pages_truncated
 from vorlage_cli.readers.errors import ReadError
 from vorlage_cli.readers.furniture import separate_furniture
 
@@ -32,6 +33,9 @@ PARAGRAPH_PITCH = 1.5
 """A line further below the previous one than this many usual line pitches starts a paragraph."""
 MARGIN = 0.09
 """Top and bottom share of the page where running headers and footers live."""
+MAX_FORM_DEPTH = 32
+"""Form objects nested deeper than this are not searched for ruling lines: real tables sit one
+or two levels deep, and a hostile file must not drive the recursion."""
 
 
 @dataclass(slots=True)
@@ -51,24 +55,43 @@ class _Edge:
     end: float
 
 
-def read_pdf(data: bytes, password: str | None = None) -> LayoutDocument:
+def read_pdf(
+    data: bytes, limits: Limits = DEFAULT_LIMITS, password: str | None = None
+) -> LayoutDocument:
     import pypdfium2 as pdfium
 
     try:
         pdf = pdfium.PdfDocument(data, password=password)
     except pdfium.PdfiumError as error:
-        raise ReadError(_open_error(str(error))) from error
+        raise _open_error(str(error), password) from error
+    notes: list[ReaderNote] = []
     try:
         with contextlib.suppress(pdfium.PdfiumError):
             pdf.init_forms()
-        pages = []
+        total = len(pdf)
+        pages: list[Page] = []
         margins: set[int] = set()
-        for index in range(len(pdf)):
-            page = pdf[index]
+        lines = 0
+        for index in range(min(total, limits.max_pages)):
+            try:
+                page = pdf[index]
+            except pdfium.PdfiumError:
+                notes.append(ReaderNote("RD009", f"Seite {index + 1} ist beschädigt und fehlt"))
+                continue
             try:
                 pages.append(_read_page(page, index + 1, pdf, margins))
+            except pdfium.PdfiumError:
+                notes.append(ReaderNote("RD009", f"Seite {index + 1} ist beschädigt und fehlt"))
+                continue
             finally:
                 page.close()
+            lines += sum(_size(block) for block in pages[-1].blocks)
+            if lines > limits.max_lines and index + 1 < total:
+                notes.append(ReaderNote("RD007", lines_truncated(limits.max_lines)))
+                break
+        else:
+            if total > limits.max_pages:
+                notes.append(ReaderNote("RD007", pages_truncated(limits.max_pages, total)))
     finally:
         pdf.close()
     if pages and not any(page.blocks for page in pages):
@@ -78,16 +101,29 @@ def read_pdf(data: bytes, password: str | None = None) -> LayoutDocument:
             code="RD004",
         )
     separate_furniture(pages, in_margin=lambda line: id(line) in margins)
-    return LayoutDocument(format="pdf", pages=pages, page_count=len(pages))
+    return LayoutDocument(format="pdf", pages=pages, page_count=total, notes=notes)
 
 
-def _open_error(message: str) -> str:
+def _size(block: Block) -> int:
+    return len(block.rows) if isinstance(block, Table) else 1
+
+
+def _open_error(message: str, password: str | None) -> ReadError:
     lowered = message.lower()
     if "password" in lowered:
-        return "die PDF-Datei ist verschlüsselt (Passwort nötig)"
+        if password is None:
+            return ReadError(
+                "die PDF-Datei ist verschlüsselt; das Passwort mit --password angeben", "RD005"
+            )
+        return ReadError("die PDF-Datei ist verschlüsselt und das Passwort passt nicht", "RD005")
     if "format" in lowered or "file" in lowered:
-        return "keine gültige PDF-Datei (beschädigt oder unvollständig)"
-    return f"die PDF-Datei lässt sich nicht öffnen ({message})"
+        return ReadError("keine gültige PDF-Datei (beschädigt oder unvollständig)")
+    if "security" in lowered:
+        return ReadError(
+            "die PDF-Datei verwendet ein unbekanntes Verschlüsselungsverfahren", "RD005"
+        )
+    # PDFium names no reason for some, e.g. a PDF without pages ("PDFium: Success")
+    return ReadError("die PDF-Datei lässt sich nicht öffnen (beschädigt oder ohne Seiten)")
 
 
 def _read_page(page, number: int, pdf, margins: set[int]) -> Page:  # noqa: ANN001 - pypdfium2
@@ -205,12 +241,13 @@ def _edges(page, height: float) -> list[_Edge]:  # noqa: ANN001
     left, bottom, right, top = (ctypes.c_float() for _ in range(4))
     fill, stroke = ctypes.c_int(), ctypes.c_int()
 
-    def visit(get_count, get_object, parent) -> None:  # noqa: ANN001
+    def visit(get_count, get_object, parent, depth: int = 0) -> None:  # noqa: ANN001
         for index in range(get_count(parent)):
             obj = get_object(parent, index)
             kind = raw.FPDFPageObj_GetType(obj)
             if kind == raw.FPDF_PAGEOBJ_FORM:
-                visit(raw.FPDFFormObj_CountObjects, raw.FPDFFormObj_GetObject, obj)
+                if depth < MAX_FORM_DEPTH:
+                    visit(raw.FPDFFormObj_CountObjects, raw.FPDFFormObj_GetObject, obj, depth + 1)
                 continue
             if kind != raw.FPDF_PAGEOBJ_PATH:
                 continue

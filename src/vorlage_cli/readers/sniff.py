@@ -18,6 +18,11 @@ EXTENSIONS: dict[str, Format] = {
 }
 
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_BINARY_BYTES = frozenset([*range(0x00, 0x09), *range(0x0E, 0x20), 0x7F])
+"""Bytes that text in any 8-bit encoding or UTF-8 hardly contains (ESC aside: ANSI colours)."""
+BINARY_SHARE = 0.05
+"""More than this share of such bytes at the start makes a file binary data, not text: random
+or compressed bytes have about 11 %, a text file with a few stray NUL bytes far less."""
 
 
 def format_from_name(name: str) -> Format | None:
@@ -44,9 +49,17 @@ def sniff(head: bytes, data: bytes | None = None) -> Format | str:
         return "docx" if "word/document.xml" in names else "ein ZIP-Archiv ohne Word-Dokument"
     if head.startswith(_OLE_MAGIC):
         return "ein altes Office-Dokument (.doc), bitte als DOCX oder PDF speichern"
+    if _is_binary(head):
+        return "binär, kein Text und kein bekanntes Dokumentformat"
     lowered = stripped[:2048].lower()
     if lowered.startswith((b"<!doctype html", b"<html")) or (
         lowered.startswith(b"<") and (b"<html" in lowered or b"<body" in lowered)
     ):
         return "html"
     return "txt"
+
+
+def _is_binary(head: bytes) -> bool:
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16 text with its byte order mark
+        return False
+    return sum(byte in _BINARY_BYTES for byte in head) > BINARY_SHARE * len(head)

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import re
 
-from vorlage_cli.layout import Cell, LayoutDocument, Line, Location, Page
+from vorlage_cli.layout import Cell, LayoutDocument, Line, Location, Page, ReaderNote
+from vorlage_cli.limits import DEFAULT_LIMITS, Limits, lines_truncated
+from vorlage_cli.readers.bounds import MAX_CELLS, split_long_line
 from vorlage_cli.readers.furniture import GLUED_PAGE_NUMBER, TEXT_PAGE_BREAK, separate_furniture
 
 _COLUMN_GAP = re.compile(r" {2,}")
@@ -41,13 +43,15 @@ def split_cells(raw: str) -> list[Cell]:
     their cells carry no position and are matched by index.
     """
     if "\t" in raw:
-        cells = [Cell(part.strip()) for part in raw.split("\t")]
+        cells = [Cell(part.strip()) for part in raw.split("\t", MAX_CELLS - 1)]
         while cells and not cells[-1].text:
             cells.pop()
         return cells
     cells: list[Cell] = []
     start = 0
     for gap in _COLUMN_GAP.finditer(raw):
+        if len(cells) == MAX_CELLS - 1:
+            break
         if gap.start() > start:
             cells.append(Cell(raw[start : gap.start()], float(start), float(gap.start())))
         start = gap.end()
@@ -56,12 +60,17 @@ def split_cells(raw: str) -> list[Cell]:
     return [cell for cell in cells if cell.text.strip()]
 
 
-def read_text(data: bytes) -> LayoutDocument:
+def read_text(data: bytes, limits: Limits = DEFAULT_LIMITS) -> LayoutDocument:
     text, _encoding = decode(data)
     text = text.replace("\x00", "").replace("\r\n", "\n").replace("\r", "\n")
     pages = [Page(number=1)]
+    notes = []
     previous_blank = True
+    lines = 0
     for number, raw in enumerate(text.split("\n"), start=1):
+        if lines >= limits.max_lines:
+            notes.append(ReaderNote("RD007", lines_truncated(limits.max_lines)))
+            break
         parts = raw.split("\f")
         for part_index, part in enumerate(parts):
             if part_index > 0 and pages[-1].blocks:
@@ -78,10 +87,12 @@ def read_text(data: bytes) -> LayoutDocument:
             glued = GLUED_PAGE_NUMBER.search(part)
             if glued:
                 part = part[: glued.start()]
-            line = Line(split_cells(part), Location(line=number), raw=part.rstrip())
-            line.paragraph_start = previous_blank
-            pages[-1].blocks.append(line)
-            previous_blank = False
+            for piece in split_long_line(part):
+                line = Line(split_cells(piece), Location(line=number), raw=piece.rstrip())
+                line.paragraph_start = previous_blank
+                pages[-1].blocks.append(line)
+                previous_blank = False
+                lines += 1
             if glued:
                 marker = glued.group().strip()
                 pages[-1].furniture.append(Line([Cell(marker)], Location(line=number)))
@@ -90,4 +101,4 @@ def read_text(data: bytes) -> LayoutDocument:
     for number, page in enumerate(pages, start=1):
         page.number = number
     separate_furniture(pages)
-    return LayoutDocument(format="txt", pages=pages, page_count=None)
+    return LayoutDocument(format="txt", pages=pages, page_count=None, notes=notes)

@@ -57,6 +57,51 @@ READER_CODES: tuple[ReaderCode, ...] = (
         "example ocrmypdf) and check the result.",
     ),
     ReaderCode(
+        "RD005",
+        "pdf-verschluesselt",
+        "error",
+        "PDF ist verschlüsselt",
+        "The PDF opens only with a password. Give it with --password (or the environment "
+        "variable VORLAGE_PASSWORD, which keeps it out of the process list); the message says "
+        "whether a password was missing or wrong.",
+    ),
+    ReaderCode(
+        "RD006",
+        "grenze-ueberschritten",
+        "error",
+        "Datei überschreitet eine Grenze",
+        "The file is larger than --max-file-size, its DOCX package unpacks to more than "
+        "--max-unpacked-size (a ZIP bomb) or holds more files than a Word document has. The "
+        "limits protect a run over untrusted files; raise them for a real document that needs "
+        "more.",
+    ),
+    ReaderCode(
+        "RD007",
+        "dokument-gekuerzt",
+        "warning",
+        "Nur der Anfang des Dokuments gelesen",
+        "The document has more pages than --max-pages or more lines than --max-lines: its "
+        "beginning, where a Vorlage's fields are, was read, the rest skipped.",
+    ),
+    ReaderCode(
+        "RD008",
+        "aus-sicherheitsgruenden-nicht-gelesen",
+        "error",
+        "Aus Sicherheitsgründen nicht gelesen",
+        "A part of a DOCX package declares a DTD (<!DOCTYPE>), the carrier of entity "
+        "expansion (billion laughs) and external entities (XXE); Word never writes one. Or a "
+        "symbolic link found in a scanned folder leads out of that folder, where a submitted "
+        "file could make the report show any file of the machine; a link named on the command "
+        "line is followed.",
+    ),
+    ReaderCode(
+        "RD009",
+        "pdf-seite-beschaedigt",
+        "warning",
+        "PDF-Seite beschädigt",
+        "A page of the PDF cannot be loaded; it is skipped and the other pages are read.",
+    ),
+    ReaderCode(
         "RD010",
         "endung-passt-nicht",
         "warning",
@@ -86,14 +131,15 @@ READER_CODES: tuple[ReaderCode, ...] = (
         "interner-fehler",
         "error",
         "Interner Fehler bei der Verarbeitung",
-        "Reading or checking the document raised an unexpected error: a bug in vorlage worth "
-        "reporting with the document. The other documents go on.",
+        "Reading, extracting or checking the document raised an error the program did not "
+        "expect: a bug, found by this file, worth reporting with the document. The other "
+        "documents go on; VORLAGE_DEBUG=1 prints the traceback on stderr.",
     ),
 )
 
 TITLES = {**GROUPS, "RD": "Reading the file"}
 READER_INTRO = (
-    "Reported while a file is read, before there is a Vorlage to check; an error here means "
+    "Reported for a file that could not be read or checked, not by a rule; an error here means "
     "that the document could not be checked at all (exit code 2)."
 )
 
