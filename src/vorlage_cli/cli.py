@@ -13,11 +13,12 @@ from collections.abc import Iterator
 from contextlib import nullcontext
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated, NamedTuple, NoReturn
 
 import typer
 
 from vorlage_cli import __version__
+from vorlage_cli.limits import DEFAULT_LIMITS, MB, Limits
 from vorlage_cli.terminal import ColorChoice, use_color
 
 if TYPE_CHECKING:
@@ -38,6 +39,7 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     rich_markup_mode=None,
+    pretty_exceptions_show_locals=False,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
@@ -118,6 +120,35 @@ TimeoutOption = Annotated[
         "finding RD020 and the others go on.",
     ),
 ]
+PasswordOption = Annotated[
+    str | None,
+    typer.Option(
+        "--password",
+        envvar="VORLAGE_PASSWORD",
+        help="Password for encrypted PDFs (tried on every encrypted input); the environment "
+        "variable keeps it out of the process list.",
+        show_default=False,
+    ),
+]
+MaxFileSizeOption = Annotated[
+    int, typer.Option("--max-file-size", min=1, help="Largest file read, in MB.")
+]
+MaxPagesOption = Annotated[
+    int,
+    typer.Option("--max-pages", min=1, help="PDF pages read per document; later ones are skipped."),
+]
+MaxLinesOption = Annotated[
+    int,
+    typer.Option(
+        "--max-lines", min=1, help="Lines and table rows read per document; later ones are skipped."
+    ),
+]
+MaxUnpackedOption = Annotated[
+    int,
+    typer.Option(
+        "--max-unpacked-size", min=1, help="Largest decompressed size of a DOCX package, in MB."
+    ),
+]
 QuietOption = Annotated[
     bool,
     typer.Option(
@@ -188,6 +219,11 @@ def check(
     exclude: ExcludeOption = None,
     jobs: JobsOption = None,
     timeout: TimeoutOption = 60.0,
+    password: PasswordOption = None,
+    max_file_size: MaxFileSizeOption = DEFAULT_LIMITS.max_file_size // MB,
+    max_pages: MaxPagesOption = DEFAULT_LIMITS.max_pages,
+    max_lines: MaxLinesOption = DEFAULT_LIMITS.max_lines,
+    max_unpacked_size: MaxUnpackedOption = DEFAULT_LIMITS.max_unpacked_size // MB,
 ) -> None:
     """Check Vorlagen and report their fields and findings.
 
@@ -196,16 +232,20 @@ def check(
     """
     from vorlage_cli.report import Summary, make_reporter
 
-    files = _inputs(paths, exclude, quiet=quiet)
+    refused: dict[Path, str] = {}
+    files = _inputs(paths, exclude, refused, quiet=quiet)
+    reading = _Reading(
+        _limits(max_file_size, max_pages, max_lines, max_unpacked_size), password, refused
+    )
     if update_baseline:
         if baseline is None:
             _fail("--update-baseline braucht --baseline DATEI")
-        checker, _ = _checker(files, config, None)
+        checker, _ = _checker(files, config, None, reading)
         results = _processed(
             files, checker, jobs=jobs, timeout=timeout, quiet=quiet, to_stdout=False, color=color
         )
         _record_baseline(baseline, list(results))
-    checker, known = _checker(files, config, baseline)
+    checker, known = _checker(files, config, baseline, reading)
     reporter = make_reporter(
         output_format.value, sys.stdout, quiet=quiet, color=use_color(color, sys.stdout)
     )
@@ -247,6 +287,11 @@ def export(
     exclude: ExcludeOption = None,
     jobs: JobsOption = None,
     timeout: TimeoutOption = 60.0,
+    password: PasswordOption = None,
+    max_file_size: MaxFileSizeOption = DEFAULT_LIMITS.max_file_size // MB,
+    max_pages: MaxPagesOption = DEFAULT_LIMITS.max_pages,
+    max_lines: MaxLinesOption = DEFAULT_LIMITS.max_lines,
+    max_unpacked_size: MaxUnpackedOption = DEFAULT_LIMITS.max_unpacked_size // MB,
 ) -> None:
     """Export the extracted data, one object per document, in input order.
 
@@ -265,8 +310,12 @@ def export(
     from vorlage_cli.report import Summary
     from vorlage_cli.report.jsonl import JsonLinesReporter
 
-    files = _inputs(paths, exclude, quiet=quiet)
-    checker, _ = _checker(files, config, None)
+    refused: dict[Path, str] = {}
+    files = _inputs(paths, exclude, refused, quiet=quiet)
+    reading = _Reading(
+        _limits(max_file_size, max_pages, max_lines, max_unpacked_size), password, refused
+    )
+    checker, _ = _checker(files, config, None, reading)
     inputs = resolved(files)
     summary = Summary()
     unwritten = 0
@@ -396,8 +445,26 @@ def rules(
         print_entry(entry, sys.stdout)
 
 
+class _Reading(NamedTuple):
+    """How every document of a run is read: the limits, a PDF password, and the files that
+    discovery found but will not let a reader open (with the reason)."""
+
+    limits: Limits
+    password: str | None
+    refused: dict[Path, str]
+
+
+def _limits(max_file_size: int, max_pages: int, max_lines: int, max_unpacked_size: int) -> Limits:
+    return Limits(
+        max_file_size=max_file_size * MB,
+        max_pages=max_pages,
+        max_lines=max_lines,
+        max_unpacked_size=max_unpacked_size * MB,
+    )
+
+
 def _checker(
-    files: list[Path], config: Path | None, baseline: Path | None
+    files: list[Path], config: Path | None, baseline: Path | None, reading: _Reading
 ) -> tuple[Checker, Baseline | None]:
     """The pipeline with every document's configuration resolved, and the baseline: problems
     with either end the run before any output."""
@@ -412,7 +479,7 @@ def _checker(
         known = Baseline.load(baseline) if baseline is not None else None
     except (ConfigError, BaselineError) as error:
         _fail(str(error))
-    return Checker(resolver), known
+    return Checker(resolver, *reading), known
 
 
 def _record_baseline(path: Path, results: list[DocumentResult]) -> NoReturn:
@@ -435,10 +502,12 @@ def _fail(message: str) -> NoReturn:
     raise typer.Exit(EXIT_UNREADABLE)
 
 
-def _inputs(paths: list[Path], exclude: list[str] | None, *, quiet: bool) -> list[Path]:
+def _inputs(
+    paths: list[Path], exclude: list[str] | None, refused: dict[Path, str], *, quiet: bool
+) -> list[Path]:
     from vorlage_cli.discovery import discover
 
-    files = discover(paths, exclude or ())
+    files = discover(paths, exclude or (), refused)
     if not files and not quiet:
         typer.echo("vorlage: keine Dokumente gefunden", err=True)
     return files
@@ -483,4 +552,18 @@ def main() -> None:
         # The one call that needs no command machinery: answer before importing it.
         print(f"vorlage {__version__}")
         return
-    app()
+    try:
+        app()
+    except Exception as error:
+        # Each document's errors are findings already (pipeline, runner); this is the last
+        # guard for a bug outside them: one line, not a traceback that might show a password or
+        # document text, unless a developer asks for it.
+        if os.environ.get("VORLAGE_DEBUG"):
+            raise
+        detail = (str(error).splitlines() or [""])[0][:200]
+        print(
+            f"vorlage: interner Fehler ({type(error).__name__}: {detail}); "
+            "VORLAGE_DEBUG=1 zeigt die Einzelheiten",
+            file=sys.stderr,
+        )
+        sys.exit(EXIT_UNREADABLE)

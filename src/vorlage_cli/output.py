@@ -47,7 +47,7 @@ class AtomicWriter:
     ) -> None:
         """``inputs`` are the resolved paths of the run's inputs (see :func:`resolved`)."""
         self.target = target
-        if target.resolve() in inputs:
+        if target.resolve() in inputs or _hard_link_to_any(target, inputs):
             raise OutputError(f"{target}: die Ausgabedatei ist zugleich eine Eingabe")
         if target.is_dir():
             raise OutputError(f"{target}: ist ein Ordner")
@@ -92,6 +92,24 @@ class AtomicWriter:
             self._stream.close()
         if self._temporary is not None:
             Path(self._temporary).unlink(missing_ok=True)
+
+
+def _hard_link_to_any(target: Path, inputs: Collection[Path]) -> bool:
+    """Whether an existing target is another name of an input's file (a hard link), which
+    resolving names cannot show: writing it would replace the input's content."""
+    try:
+        found = target.stat()
+    except OSError:
+        return False
+    if found.st_nlink < 2:
+        return False
+    for path in inputs:
+        try:
+            if path.samefile(target):
+                return True
+        except OSError:
+            continue
+    return False
 
 
 @contextmanager

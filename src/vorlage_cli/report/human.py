@@ -19,7 +19,9 @@ from vorlage_cli.model import DocumentResult
 from vorlage_cli.report import Summary
 from vorlage_cli.report.places import place_in_words
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+"""Control characters, and the bidirectional overrides that make a terminal show text in
+another order than it is (a "Trojan Source" name)."""
 _SEVERITY = {
     "error": ("Fehler", "bold red"),
     "warning": ("Warnung", "yellow"),
@@ -30,7 +32,7 @@ _MAX_VALUE = 160
 
 
 def clean(value: object) -> str:
-    """Document text made safe for a terminal: no control characters."""
+    """Document text made safe for a terminal: no control characters, no bidi overrides."""
     return _CONTROL.sub("", str(value))
 
 
