@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 from typer.testing import CliRunner
 
 from vorlage_cli.cli import app
@@ -24,6 +26,13 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         action="store_true",
         help="Write the snapshots that differ; read every changed one before committing it.",
     )
+
+_FUZZ = {"deadline": None, "suppress_health_check": [HealthCheck.too_slow]}
+settings.register_profile("ci", max_examples=40, derandomize=True, database=None, **_FUZZ)
+"""Fast and the same on every run: the fuzz tests' share of the suite is a few seconds."""
+settings.register_profile("long", max_examples=20_000, **_FUZZ)
+"""For a fuzzing session: ``HYPOTHESIS_PROFILE=long pytest tests/test_fuzz.py``."""
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 
 @pytest.fixture
