@@ -27,6 +27,7 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         help="Write the snapshots that differ; read every changed one before committing it.",
     )
 
+
 _FUZZ = {"deadline": None, "suppress_health_check": [HealthCheck.too_slow]}
 settings.register_profile("ci", max_examples=40, derandomize=True, database=None, **_FUZZ)
 """Fast and the same on every run: the fuzz tests' share of the suite is a few seconds."""

@@ -110,9 +110,11 @@ def test_no_color_environment_is_respected_unless_overridden(monkeypatch) -> Non
 
 
 def test_a_document_that_never_arrives_hits_the_time_limit(run, folder: Path) -> None:
-    """A named pipe nobody writes to blocks its reader for ever: in a worker (two documents) and
-    in this process (one document)."""
-    os.mkfifo(folder / "stau.txt")
+    """A document far slower than the limit, in a worker (two documents) and in this process
+    (one document). One 8 MB line takes the extractor seconds; a named pipe, which once stood
+    in here, is now refused before it is opened."""
+    sentence = "Der Rat beschließt die Sanierung der Brücke. "
+    _write(folder, "stau.txt", sentence * (8 * 1024 * 1024 // len(sentence)))
     good = _write(folder, "bv.txt", SEED_LIKE)
     result = run("check", folder / "stau.txt", good, "-f", "jsonl", "--timeout", "0.5")
     stuck, done = (json.loads(line) for line in result.stdout.splitlines())
