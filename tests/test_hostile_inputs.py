@@ -240,6 +240,17 @@ def test_encrypted_pdf_opens_with_its_password(run, tmp_path: Path) -> None:
     assert "Passwort passt nicht" in json.loads(wrong.stdout)["findings"][0]["message"]
 
 
+def test_a_doctype_in_a_part_that_is_never_parsed_is_no_reason_to_refuse(tmp_path: Path) -> None:
+    svg = (
+        b'<?xml version="1.0"?><!DOCTYPE svg PUBLIC "-//W3C//DTD SVG 1.1//EN" '
+        b'"http://www.w3.org/Graphics/SVG/1.1/DTD/svg11.dtd"><svg/>'
+    )
+    data = make_docx(document_xml(PDF_TEXT), extra={"word/media/image1.svg": svg})
+    result = process(_write(tmp_path, "bild.docx", data))
+    assert result.vorlage is not None
+    assert result.vorlage.nummer == "BV-3/2025"
+
+
 @pytest.mark.parametrize(
     ("name", "data", "read_as"),
     [

@@ -346,9 +346,10 @@ def check_package(data: bytes, limits: Limits) -> None:
     """Refuse a package before python-docx unpacks it: ZIP bombs (members that decompress to
     gigabytes, whatever their headers declare), archives of thousands of members, and XML with a
     document type declaration, the carrier of entity expansion (billion laughs) and external
-    entities (XXE). OOXML forbids DTDs in its parts and Word never writes one, so refusing them
-    loses no real document; python-docx's parser would not resolve them either, but a clear
-    refusal beats relying on each parser's settings."""
+    entities (XXE). OOXML forbids DTDs in its XML parts and Word never writes one, so refusing
+    them loses no real document; python-docx's parser would not resolve them either, but a clear
+    refusal beats relying on each parser's settings. Other members (an SVG image, an embedded
+    HTML chunk) may carry a DOCTYPE and are never parsed here."""
     try:
         package = zipfile.ZipFile(BytesIO(data))
     except (zipfile.BadZipFile, OSError, ValueError) as error:
@@ -366,6 +367,7 @@ def check_package(data: bytes, limits: Limits) -> None:
         unpacked = 0  # counted as well: zipfile trusts the declared sizes only to cut off
         for member in members:
             overlap = b""
+            xml = member.filename.lower().endswith((".xml", ".rels"))
             try:
                 with package.open(member) as stream:
                     while chunk := stream.read(_CHUNK):
@@ -373,7 +375,7 @@ def check_package(data: bytes, limits: Limits) -> None:
                         if unpacked > limits.max_unpacked_size:
                             raise ReadError(_too_large(limits), code="RD006")
                         window = overlap + chunk
-                        if any(declaration in window for declaration in _XML_DECLARATIONS):
+                        if xml and any(mark in window for mark in _XML_DECLARATIONS):
                             raise ReadError(
                                 f"{member.filename} enthält eine DTD (<!DOCTYPE …>), die in "
                                 "Word-Dokumenten nicht vorkommt; aus Sicherheitsgründen nicht "
