@@ -87,6 +87,15 @@ def _corrupt_deflate() -> bytes:
     return bytes(data)
 
 
+def _future_zip_version() -> bytes:
+    """A package whose directory says it needs ZIP version 18.1 to extract: zipfile raised
+    NotImplementedError out of the format sniffing (found by the atheris session)."""
+    data = bytearray(make_docx(document_xml(["Betreff: x"])))
+    central = data.index(b"PK\x01\x02")
+    struct.pack_into("<H", data, central + 6, 181)
+    return bytes(data)
+
+
 # name, file name, content builder, finding code, a fragment of its message (read from the input)
 ERRORS: list[tuple[str, str, Callable[[], bytes | str], str, str]] = [
     ("empty text", "leer.txt", lambda: b"", "RD003", "leer"),
@@ -141,6 +150,7 @@ ERRORS: list[tuple[str, str, Callable[[], bytes | str], str, str]] = [
         "RD001",
         "beschädigtes Word-Dokument: word/document.xml",
     ),
+    ("zip of an unknown version", "version.docx", _future_zip_version, "RD001", "ZIP-Archiv"),
     (
         "document.xml of another root element",
         "wurzel.docx",

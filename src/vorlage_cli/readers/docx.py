@@ -352,7 +352,7 @@ def check_package(data: bytes, limits: Limits) -> None:
     HTML chunk) may carry a DOCTYPE and are never parsed here."""
     try:
         package = zipfile.ZipFile(BytesIO(data))
-    except (zipfile.BadZipFile, OSError, ValueError) as error:
+    except Exception as error:  # as in sniff: BadZipFile, NotImplementedError, ValueError …
         raise ReadError(f"kein lesbares Word-Dokument ({_first_line(error)})") from error
     with package:
         members = package.infolist()

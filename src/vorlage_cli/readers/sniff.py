@@ -44,7 +44,9 @@ def sniff(head: bytes, data: bytes | None = None) -> Format | str:
             return "docx"
         try:
             names = zipfile.ZipFile(BytesIO(data)).namelist()
-        except (zipfile.BadZipFile, OSError, ValueError):
+        except Exception:
+            # BadZipFile, and what a damaged directory makes zipfile raise on the way:
+            # NotImplementedError for an unknown version (found by fuzzing), ValueError, OSError
             return "ein beschädigtes ZIP-Archiv"
         return "docx" if "word/document.xml" in names else "ein ZIP-Archiv ohne Word-Dokument"
     if head.startswith(_OLE_MAGIC):
