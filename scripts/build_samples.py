@@ -1038,11 +1038,10 @@ def pin_zip(data: bytes) -> bytes:
 # --------------------------------------------------------------------------------------------
 
 
-def write_pdf(docx_path: Path, pdf_path: Path, stamp: dt.datetime) -> None:
-    """Convert with LibreOffice in a private profile, then pin the PDF's dates and /ID.
+def convert_to_pdf(docx_paths: list[Path], out_dir: Path) -> list[Path]:
+    """Convert DOCX files with LibreOffice in one run and a private profile; returns the PDFs.
 
-    LibreOffice stamps the conversion time and a random file ID; both are replaced by values
-    of the same length so the cross-reference offsets stay valid.
+    One run for many files: starting LibreOffice costs more than converting a short document.
     """
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     if not soffice:
@@ -1058,15 +1057,26 @@ def write_pdf(docx_path: Path, pdf_path: Path, stamp: dt.datetime) -> None:
                 "--convert-to",
                 "pdf",
                 "--outdir",
-                tmp,
-                str(docx_path),
+                str(out_dir),
+                *(str(path) for path in docx_paths),
             ],
             check=True,
             capture_output=True,
             env=env,
-            timeout=180,
+            timeout=180 + 10 * len(docx_paths),
         )
-        data = (Path(tmp) / (docx_path.stem + ".pdf")).read_bytes()
+    return [out_dir / (path.stem + ".pdf") for path in docx_paths]
+
+
+def write_pdf(docx_path: Path, pdf_path: Path, stamp: dt.datetime) -> None:
+    """Convert with LibreOffice, then pin the PDF's dates and /ID.
+
+    LibreOffice stamps the conversion time and a random file ID; both are replaced by values
+    of the same length so the cross-reference offsets stay valid.
+    """
+    with tempfile.TemporaryDirectory() as tmp:
+        (converted,) = convert_to_pdf([docx_path], Path(tmp))
+        data = converted.read_bytes()
     digits = stamp.strftime("%Y%m%d%H%M%S").encode()
 
     def pin_date(m: re.Match[bytes]) -> bytes:
