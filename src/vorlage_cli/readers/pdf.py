@@ -14,6 +14,7 @@ from __future__ import annotations
 import contextlib
 import ctypes
 import itertools
+import re
 from dataclasses import dataclass
 
 from vorlage_cli.layout import Block, Cell, LayoutDocument, Line, Location, Page, ReaderNote, Table
@@ -171,34 +172,29 @@ def _words(textpage, height: float) -> list[_Word]:  # noqa: ANN001
     raw.FPDFText_GetText(handle, 0, count, ctypes.cast(buffer, ctypes.POINTER(ctypes.c_ushort)))
     text = buffer.raw[: count * 2].decode("utf-16-le", errors="replace")
     rect = raw.FS_RECTF()
+    box = ctypes.byref(rect)
     loose_box = raw.FPDFText_GetLooseCharBox
     words: list[_Word] = []
-    start = None
-    for index in range(count + 1):
-        char = text[index] if index < count else " "
-        if char in _WORD_BREAKS:
-            if start is not None:
-                end = index - 1
-                if loose_box(handle, start, rect):
-                    x0, top, bottom = rect.left, height - rect.top, height - rect.bottom
-                    x1 = rect.right
-                    if end != start and loose_box(handle, end, rect):
-                        x1 = max(x1, rect.right)
-                        top = min(top, height - rect.top)
-                        bottom = max(bottom, height - rect.bottom)
-                    word = text[start:index]
-                    if char in _LINE_END_HYPHENS:
-                        word += "-"
-                    words.append(_Word(word, x0, top, x1, bottom))
-                start = None
-        elif start is None:
-            start = index
+    for match in _WORD.finditer(text, 0, count):
+        start, after = match.span()
+        if not loose_box(handle, start, box):
+            continue
+        x0, x1, top, bottom = rect.left, rect.right, height - rect.top, height - rect.bottom
+        if after - 1 != start and loose_box(handle, after - 1, box):
+            x1 = max(x1, rect.right)
+            top = min(top, height - rect.top)
+            bottom = max(bottom, height - rect.bottom)
+        word = match.group()
+        if after < count and text[after] in _LINE_END_HYPHENS:
+            word += "-"
+        words.append(_Word(word, x0, top, x1, bottom))
     return words
 
 
 _LINE_END_HYPHENS = "\ufffe\x02"
 """PDFium's marks for a hyphen at a line end; a line break follows, so they also end the word."""
-_WORD_BREAKS = frozenset(" \r\n\t\x00\xa0" + _LINE_END_HYPHENS)
+_WORD = re.compile("[^ \r\n\t\x00\xa0" + _LINE_END_HYPHENS + "]+")
+"""A word: a run of characters between PDFium's spaces, line breaks and line-end hyphens."""
 
 
 def _checkbox_words(page, pdf, height: float) -> list[_Word]:  # noqa: ANN001
@@ -459,29 +455,31 @@ def _lines(words: list[_Word], page: int) -> list[Line]:
     if not words:
         return []
     words = sorted(words, key=lambda w: (w.top, w.x0))
+    # Words come top first, so a line's first word has its top; its bottom is tracked.
     groups: list[list[_Word]] = []
+    tops: list[float] = []
+    bottoms: list[float] = []
     band_top = band_bottom = 0.0
     for word in words:
         middle = (word.top + word.bottom) / 2
         if groups and band_top <= middle <= band_bottom:
             groups[-1].append(word)
-            band_bottom = (
-                max(band_bottom, word.bottom)
-                if word.bottom - band_top < 2 * (band_bottom - band_top)
-                else band_bottom
-            )
+            if word.bottom > bottoms[-1]:
+                bottoms[-1] = word.bottom
+            if word.bottom > band_bottom and word.bottom - band_top < 2 * (band_bottom - band_top):
+                band_bottom = word.bottom
         else:
             groups.append([word])
+            tops.append(word.top)
+            bottoms.append(word.bottom)
             band_top, band_bottom = word.top, word.bottom
     lines = []
-    tops = [min(w.top for w in group) for group in groups]
     pitches = sorted(b - a for a, b in itertools.pairwise(tops) if b > a)
     usual = pitches[len(pitches) // 2] if pitches else 0.0
     previous_top = previous_bottom = None
     for number, group in enumerate(groups, start=1):
-        group.sort(key=lambda w: w.x0)
-        top = min(w.top for w in group)
-        bottom = max(w.bottom for w in group)
+        group.sort(key=_x0)
+        top, bottom = tops[number - 1], bottoms[number - 1]
         size = max(bottom - top, 1.0)
         cells: list[Cell] = []
         current: list[_Word] = [group[0]]
@@ -507,7 +505,11 @@ def _lines(words: list[_Word], page: int) -> list[Line]:
 
 
 def _cell(words: list[_Word]) -> Cell:
-    return Cell(" ".join(w.text for w in words), words[0].x0, max(w.x1 for w in words))
+    return Cell(" ".join([w.text for w in words]), words[0].x0, max([w.x1 for w in words]))
+
+
+def _x0(word: _Word) -> float:
+    return word.x0
 
 
 def _margin_furniture(page: Page, height: float, margins: set[int]) -> None:
