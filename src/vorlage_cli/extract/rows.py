@@ -6,7 +6,7 @@ as after a tab), so tables are flattened into rows that remember which table the
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from vorlage_cli.extract.textutil import fold, join_lines
 from vorlage_cli.layout import Cell, LayoutDocument, Line, Location, Table
@@ -14,6 +14,9 @@ from vorlage_cli.layout import Cell, LayoutDocument, Line, Location, Table
 
 @dataclass(slots=True)
 class Row:
+    """One line or table row. Its cells are never changed once the row exists, so its texts
+    are computed once: every strategy asks for them, many times over."""
+
     cells: list[Cell]
     location: Location
     paragraph_start: bool
@@ -23,17 +26,28 @@ class Row:
     """Set once a strategy has taken the row, so that no other field takes it again."""
     labelled: bool = False
     """Set where the row holds header labels and their values: the header has begun."""
+    _text: str | None = field(default=None, init=False, repr=False, compare=False)
+    _texts: tuple[str, ...] | None = field(default=None, init=False, repr=False, compare=False)
 
     @property
     def text(self) -> str:
-        return fold(" ".join(cell.text for cell in self.cells if cell.text))
+        if self._text is None:
+            self._text = fold(" ".join(cell.text for cell in self.cells if cell.text))
+        return self._text
 
     @property
     def texts(self) -> list[str]:
         """The non-empty cells' texts, a wrapped cell's lines joined ("Entscheidungs-" +
         "vorschlag" → "Entscheidungsvorschlag")."""
-        joined = (join_lines(cell.text.split("\n")) for cell in self.cells)
-        return [text for text in joined if text]
+        return list(self.cell_texts)
+
+    @property
+    def cell_texts(self) -> tuple[str, ...]:
+        """:attr:`texts` as a tuple, shared rather than copied: a key for memoising."""
+        if self._texts is None:
+            joined = (join_lines(cell.text.split("\n")) for cell in self.cells)
+            self._texts = tuple(text for text in joined if text)
+        return self._texts
 
 
 def flatten(document: LayoutDocument) -> list[Row]:

@@ -70,11 +70,21 @@ class SectionReader:
             label for name, more in sections.get("other", {}).items() for label in [name, *more]
         ]
         self.heading_pattern = phrase_pattern(labels, anchored=True)
+        self._headings: dict[tuple[tuple[str, ...], bool], tuple[str, str, str] | None] = {}
 
     def heading_of(self, row: Row) -> tuple[str, str, str] | None:
         """(section kind, printed heading, text after the heading) when the row opens a section:
         a heading alone, "Heading: text", a label cell beside its value, or a heading followed
-        by check boxes ("Finanzielle Auswirkungen Ja ☐ Nein ☒")."""
+        by check boxes ("Finanzielle Auswirkungen Ja ☐ Nein ☒").
+
+        Every strategy asks this of every row, so the answer is kept per distinct row text (it
+        depends on nothing else but whether the row is a table row)."""
+        memo = (row.cell_texts, row.table is not None)
+        if memo not in self._headings:
+            self._headings[memo] = self._heading_of(row)
+        return self._headings[memo]
+
+    def _heading_of(self, row: Row) -> tuple[str, str, str] | None:
         texts = row.texts
         if len(texts) > 1 and _NUMBER_CELL.match(texts[0]):
             texts = [f"{texts[0]} {texts[1]}", *texts[2:]]  # "I." | "Sachverhalt"

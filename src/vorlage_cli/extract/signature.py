@@ -129,7 +129,7 @@ def _is_known_function(text: str, lexicon: Lexicon) -> bool:
     """A function the lexicon knows, also as the end of a longer title ("3. Bürgermeisterin",
     "Berufsmäßige Stadträtin", "Stadtratsvorsitzender")."""
     words = key(text).split()
-    return bool(words) and any(words[-1].endswith(function) for function in lexicon.funktionen)
+    return bool(words) and words[-1].endswith(tuple(lexicon.funktionen))
 
 
 def _is_function(text: str, lexicon: Lexicon) -> bool:

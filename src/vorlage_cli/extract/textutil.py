@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _SPACE = re.compile(r"\s+")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b\u00ad]")
@@ -16,9 +17,11 @@ def fold(text: str) -> str:
     return _SPACE.sub(" ", _CONTROL.sub("", unicodedata.normalize("NFC", text))).strip()
 
 
+@lru_cache(maxsize=4096)
 def key(text: str) -> str:
     """A comparison key for labels: case, colons, spacing around slashes and a leading section
-    number do not matter ("II. Sachverhalt:" and "SACHVERHALT" match)."""
+    number do not matter ("II. Sachverhalt:" and "SACHVERHALT" match). Kept for the texts
+    seen last: the strategies look the same labels up again and again."""
     text = fold(text).rstrip(":").strip()
     text = _NUMBERING.sub("", text)
     text = re.sub(r"\s*/\s*", "/", text)
