@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
@@ -27,6 +27,12 @@ MAIN_SECTIONS = (
 def phrase_pattern(phrases: list[str], *, anchored: bool = False) -> re.Pattern[str]:
     """A case-insensitive pattern for any of the phrases as whole words, longest first, with any
     whitespace between words and around slashes."""
+    return _phrase_pattern(tuple(phrases), anchored)
+
+
+@lru_cache(maxsize=64)
+def _phrase_pattern(phrases: tuple[str, ...], anchored: bool) -> re.Pattern[str]:
+    """Built once per set of phrases: the readers of every document ask for the same ones."""
     parts = []
     for phrase in sorted(set(phrases), key=len, reverse=True):
         words = [re.escape(word) for word in phrase.split()]

@@ -13,8 +13,11 @@ from __future__ import annotations
 
 import contextlib
 import ctypes
+import functools
 import itertools
+import operator
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from vorlage_cli.layout import Block, Cell, LayoutDocument, Line, Location, Page, ReaderNote, Table
@@ -140,12 +143,13 @@ def _read_page(page, number: int, pdf, margins: set[int]) -> Page:  # noqa: ANN0
     grids = _grids(edges) if edges else []
     blocks: list[tuple[float, Block]] = []
     for grid in grids:
-        inside = [w for w in words if _in_box(w, grid.box)]
+        inside, outside = [], []
+        for word in words:
+            (inside if _in_box(word, grid.box) else outside).append(word)
         if not inside:
             continue
         table, loose = grid.table(inside, number)
         if table is not None:
-            outside = [w for w in words if not _in_box(w, grid.box)]
             words = outside + loose
             blocks.append((grid.box[1], table))
     for line in _lines(words, number):
@@ -172,8 +176,9 @@ def _words(textpage, height: float) -> list[_Word]:  # noqa: ANN001
     raw.FPDFText_GetText(handle, 0, count, ctypes.cast(buffer, ctypes.POINTER(ctypes.c_ushort)))
     text = buffer.raw[: count * 2].decode("utf-16-le", errors="replace")
     rect = raw.FS_RECTF()
-    box = ctypes.byref(rect)
-    loose_box = raw.FPDFText_GetLooseCharBox
+    box = ctypes.addressof(rect)
+    loose_box = _loose_box_function()
+    handle = ctypes.cast(handle, ctypes.c_void_p).value
     words: list[_Word] = []
     for match in _WORD.finditer(text, 0, count):
         start, after = match.span()
@@ -181,14 +186,28 @@ def _words(textpage, height: float) -> list[_Word]:  # noqa: ANN001
             continue
         x0, x1, top, bottom = rect.left, rect.right, height - rect.top, height - rect.bottom
         if after - 1 != start and loose_box(handle, after - 1, box):
-            x1 = max(x1, rect.right)
-            top = min(top, height - rect.top)
-            bottom = max(bottom, height - rect.bottom)
+            right, last_top, last_bottom = rect.right, height - rect.top, height - rect.bottom
+            if right > x1:
+                x1 = right
+            if last_top < top:
+                top = last_top
+            if last_bottom > bottom:
+                bottom = last_bottom
         word = match.group()
         if after < count and text[after] in _LINE_END_HYPHENS:
             word += "-"
         words.append(_Word(word, x0, top, x1, bottom))
     return words
+
+
+@functools.cache
+def _loose_box_function() -> Callable[[int | None, int, int], int]:
+    """PDFium's FPDFText_GetLooseCharBox called with plain addresses: it runs twice per word,
+    and without pypdfium2's argument conversion each call costs a third less."""
+    import pypdfium2.raw as raw
+
+    prototype = ctypes.CFUNCTYPE(ctypes.c_int, ctypes.c_void_p, ctypes.c_int, ctypes.c_void_p)
+    return prototype(ctypes.cast(raw.FPDFText_GetLooseCharBox, ctypes.c_void_p).value)
 
 
 _LINE_END_HYPHENS = "\ufffe\x02"
@@ -344,7 +363,12 @@ class _Grid:
         placed: dict[int, list[_Word]] = {}
         loose: list[_Word] = []
         for word in words:
-            containing = [i for i, cell in enumerate(self.cells) if _in_box(word, cell)]
+            cx, cy = (word.x0 + word.x1) / 2, (word.top + word.bottom) / 2
+            containing = [
+                i
+                for i, (x0, y0, x1, y1) in enumerate(self.cells)
+                if x0 <= cx <= x1 and y0 <= cy <= y1
+            ]
             if not containing:
                 loose.append(word)
                 continue
@@ -454,7 +478,7 @@ def _lines(words: list[_Word], page: int) -> list[Line]:
     """Cluster words into visual lines and split each line into columns at wide gaps."""
     if not words:
         return []
-    words = sorted(words, key=lambda w: (w.top, w.x0))
+    words = sorted(words, key=operator.attrgetter("top", "x0"))
     # Words come top first, so a line's first word has its top; its bottom is tracked.
     groups: list[list[_Word]] = []
     tops: list[float] = []
@@ -478,13 +502,14 @@ def _lines(words: list[_Word], page: int) -> list[Line]:
     usual = pitches[len(pitches) // 2] if pitches else 0.0
     previous_top = previous_bottom = None
     for number, group in enumerate(groups, start=1):
-        group.sort(key=_x0)
+        group.sort(key=operator.attrgetter("x0"))
         top, bottom = tops[number - 1], bottoms[number - 1]
         size = max(bottom - top, 1.0)
+        gap = COLUMN_GAP * size
         cells: list[Cell] = []
         current: list[_Word] = [group[0]]
         for word in group[1:]:
-            if word.x0 - current[-1].x1 > COLUMN_GAP * size:
+            if word.x0 - current[-1].x1 > gap:
                 cells.append(_cell(current))
                 current = [word]
             else:
@@ -506,10 +531,6 @@ def _lines(words: list[_Word], page: int) -> list[Line]:
 
 def _cell(words: list[_Word]) -> Cell:
     return Cell(" ".join([w.text for w in words]), words[0].x0, max([w.x1 for w in words]))
-
-
-def _x0(word: _Word) -> float:
-    return word.x0
 
 
 def _margin_furniture(page: Page, height: float, margins: set[int]) -> None:
