@@ -18,6 +18,8 @@ _AMBIGUOUS = re.compile(
     rf"|(?P<prefix>€|EUR\b)\s*(?P<prefixed>[1-9]\d{{0,2}},\d{{3}})(?![\d.,]?\d)"
 )
 _ENGLISH = re.compile(rf"(?<![\d.,])\d{{1,3}}(?:,\d{{3}})+\.\d{{2}}(?!\d)\s*{CURRENCY}")
+_THOUSANDS_COMMA = re.compile(r",\d{3}")
+"""Both notations above need a comma before three digits; a text without one needs no scan."""
 _COVERAGE = re.compile(
     r"\bDeckung|\bgedeckt\b|\bProdukt\w*\s*(?:Nr\.?\s*)?\d|\bSachkont|\bHaushaltsstelle"
     r"|\bTeilplan|\bKostenstelle|\bKostenträger|\bInvestitionsnummer|\bFinanzposition"
@@ -45,6 +47,8 @@ def ambiguous_amount(vorlage: Vorlage, options: RuleOptions) -> Iterator[Hit]:
     reported where they appear. Unit prices ("1,799 Euro je Liter") and amounts below one Euro
     are exact and not reported."""
     for path, text in texts(vorlage):
+        if not _THOUSANDS_COMMA.search(text):
+            continue
         seen: set[str] = set()
         for match in _AMBIGUOUS.finditer(text):
             amount = match.group("amount") or match.group("prefixed")

@@ -187,12 +187,17 @@ def listed_unreferenced(vorlage: Vorlage, options: RuleOptions) -> Iterator[Hit]
     Strategiekonzept" for "Smart City-Strategiekonzept für die Stadt Lünen"). A mention that
     matches no title ("siehe Anlage") could mean any of them: then nothing is reported."""
     referenced = references(vorlage)
-    mentions = _unnumbered_mentions(vorlage)
-    unreferenced: list[tuple[int, str]] = []
+    candidates = []
     for anlage in vorlage.anlagen:
         parsed = _parse(anlage.nummer or "")
         if parsed is None or parsed in referenced or (parsed[0], "") in referenced:
             continue
+        candidates.append((parsed, anlage))
+    if not candidates:
+        return  # every Anlage is mentioned by number: no need to read the sentences
+    mentions = _unnumbered_mentions(vorlage)
+    unreferenced: list[tuple[int, str]] = []
+    for parsed, anlage in candidates:
         title = {w.casefold() for w in _TITLE_WORD.findall(anlage.titel)}
         matched = [m for m in mentions if m & title]
         if matched:

@@ -19,6 +19,9 @@ _PLACEHOLDER = re.compile(
     )(?!\w)""",
     re.VERBOSE,
 )
+_PLACEHOLDER_PARTS = ("XXX", "xxx", "XX.", "[", "<", "@", "TODO", "TBD", "Lorem ipsum")
+"""Every placeholder contains one of these: a text without them needs no scan by the pattern,
+whose look-behind makes it slow on long reasoning texts."""
 _ELLIPSIS = re.compile(r"\[\s*(?:\.{3}|…)\s*\]|\.{3,}|…+")
 """An ellipsis ("...", "[…]") is a placeholder when it is all a section holds, but ordinary
 prose inside one: "[…]" marks an omission in a quotation."""
@@ -38,7 +41,13 @@ _FEMININE = re.compile(
 
 def placeholders_in(text: str | None) -> list[str]:
     """Placeholder text left from a template ("XXX", "[Text]", "@GRM4@"), as printed."""
+    if not _may_hold_placeholder(text or ""):
+        return []
     return [match.group() for match in _PLACEHOLDER.finditer(text or "")]
+
+
+def _may_hold_placeholder(text: str) -> bool:
+    return any(part in text for part in _PLACEHOLDER_PARTS)
 
 
 def is_missing(text: str | None, *, dash_means_none: bool = False) -> bool:
@@ -50,7 +59,9 @@ def is_missing(text: str | None, *, dash_means_none: bool = False) -> bool:
     stripped = text.strip()
     if dash_means_none and stripped in _NONE_MARKS:
         return False
-    remainder = _ELLIPSIS.sub(" ", _PLACEHOLDER.sub(" ", stripped))
+    if _may_hold_placeholder(stripped):
+        stripped = _PLACEHOLDER.sub(" ", stripped)
+    remainder = _ELLIPSIS.sub(" ", stripped) if "..." in stripped or "…" in stripped else stripped
     return not re.search(r"\w", remainder)
 
 
