@@ -16,7 +16,7 @@ def test_ruff(command: list[str]) -> None:
     if importlib.util.find_spec("ruff") is None:
         pytest.skip("ruff is not installed")
     result = subprocess.run(
-        [sys.executable, "-m", "ruff", *command, "src", "tests"],
+        [sys.executable, "-m", "ruff", *command, "src", "tests", "benchmarks", "scripts"],
         cwd=ROOT,
         capture_output=True,
         text=True,

@@ -1,0 +1,103 @@
+"""The benchmark's own logic, without timing anything: the corpus plan, the growing of a sample,
+and the accounting of a process tree. (Speed itself is measured by benchmarks/run.py.)"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import textwrap
+
+import pytest
+
+from .conftest import ROOT
+
+BENCHMARKS = ROOT / "benchmarks"
+
+
+@pytest.fixture(scope="module")
+def corpus():
+    sys.path.insert(0, str(BENCHMARKS))
+    try:
+        import corpus
+
+        yield corpus
+    finally:
+        sys.path.remove(str(BENCHMARKS))
+
+
+def test_page_counts_span_one_to_forty_pages_and_repeat(corpus) -> None:
+    pages = corpus.mixed_page_counts(200)
+    assert len(pages) == 200
+    assert min(pages) == 1
+    assert max(pages) == 40
+    assert sorted(pages)[100] <= 6  # most Vorlagen are short
+    assert corpus.mixed_page_counts(200) == pages
+
+
+def test_plan_cycles_through_every_sample_source(corpus) -> None:
+    documents = corpus.plan(20, [1, 500])
+    sources = {path.stem for path in (ROOT / "samples" / "src").glob("*.toml")}
+    assert {d.source for d in documents[:-2]} == sources
+    assert [(d.source, d.target_pages) for d in documents[-2:]] == [
+        ("bv-2025-044", 1),
+        ("bv-2025-044", 500),
+    ]
+    assert len({d.stem for d in documents}) == len(documents)
+
+
+def test_a_grown_sample_repeats_its_reasoning_under_numbered_parts(corpus) -> None:
+    build_samples = corpus.builder()
+    sample = build_samples.Sample.load(ROOT / "samples" / "src" / "bv-2025-044.toml")
+    reasoning = next(s for s in sample.abschnitte if s.get("titel") == "Begründung:")
+    own = set(corpus._prose(reasoning["text"]))
+    grown = corpus.grow(sample, 12, 2, corpus.random.Random(1))
+    text = next(s for s in grown.abschnitte if s.get("titel") == "Begründung:")["text"]
+    paragraphs = [p for p in text.strip().split("\n\n") if p]
+    added = paragraphs[len(corpus._prose(reasoning["text"])) :]
+    assert added[0] == "## Teil 1"
+    assert all(p in own or p.startswith("## Teil ") for p in added)
+    prose = sum(len(p) for p in added if not p.startswith("## "))
+    assert prose >= 10 * corpus.CHARACTERS_PER_PAGE
+    assert reasoning["text"] != text, "the source sample must stay as it was"
+
+
+def test_a_one_page_sample_keeps_the_first_paragraphs_and_three_stations(corpus) -> None:
+    build_samples = corpus.builder()
+    sample = build_samples.Sample.load(ROOT / "samples" / "src" / "vo-2025-0123.toml")
+    cut = corpus.grow(sample, 1, 3, corpus.random.Random(1))
+    assert [b["gremium"] for b in cut.beratung] == [
+        "Gemeindevorstand",
+        "Ortsbeirat Oberlinden",
+        "Ortsbeirat Niederlinden",
+    ]
+    reasoning = next(s for s in cut.abschnitte if s.get("titel") == "Sachverhalt:")
+    assert reasoning["text"].startswith("Im Ortsteil Hainbach besteht seit Jahren")
+    assert "\n\n" not in reasoning["text"]
+    proposal = next(s for s in cut.abschnitte if "punkte" in s)
+    assert len(proposal["punkte"]) == 2
+
+
+def test_the_peak_memory_of_a_grandchild_that_outlives_its_parent_is_counted() -> None:
+    """A forkserver's workers outlive the command; their memory must still be seen."""
+    probe = textwrap.dedent(
+        f"""
+        import json, sys
+        sys.path.insert(0, {str(BENCHMARKS)!r})
+        import measure
+        measure.become_subreaper()
+        grandchild = (
+            "import subprocess, sys; "
+            "subprocess.Popen([sys.executable, '-c', "
+            "'import time; block = bytearray(120 * 2**20); time.sleep(0.3)']); sys.exit(3)"
+        )
+        run = measure.run([sys.executable, "-c", grandchild])
+        print(json.dumps({{"exit": run.exit_code, "peak": run.peak_rss}}))
+        """
+    )
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    measured = json.loads(result.stdout)
+    assert measured["exit"] == 3
+    if sys.platform == "linux":
+        assert measured["peak"] >= 120 * 2**20
