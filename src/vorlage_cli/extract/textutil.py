@@ -12,15 +12,12 @@ _SUSPENDED_HYPHEN_NEXT = re.compile(r"^(und|oder|bzw\.|sowie|als|bis|u\.|&|,)(\s
 _NUMBERING = re.compile(r"^(?:[IVX]{1,5}\.|\d{1,2}(?:\.\d{1,2})*\.?|[a-z]\))\s+(?=\S)")
 
 
-_UNFOLDED = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b\u00ad]|[^\S ]|  ")
-"""What folding would change besides the ends: a control character, whitespace other than a
-space, or two spaces."""
-
-
 def fold(text: str) -> str:
     """Single spaces, no control characters, NFC."""
-    if unicodedata.is_normalized("NFC", text) and not _UNFOLDED.search(text):
-        return text.strip()  # most text is clean already; one scan instead of three
+    # Most text is clean already: printable (no control or format character, no whitespace but
+    # the space), without double spaces and in NFC, folding only strips its ends.
+    if text.isprintable() and "  " not in text and unicodedata.is_normalized("NFC", text):
+        return text.strip()
     return _SPACE.sub(" ", _CONTROL.sub("", unicodedata.normalize("NFC", text))).strip()
 
 
