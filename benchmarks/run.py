@@ -43,6 +43,8 @@ MEMORY_COUNTS = (100, 2000)
 SHORT_TEXT = corpus.ROOT / "samples" / "gremienweg" / "bv-2025-044.txt"
 FORMATS = {"pdf": "PDF", "docx": "DOCX", "txt": "text", "html": "HTML"}
 SECTIONS = ("throughput", "startup", "scaling", "memory")
+MAX_ARGUMENTS = 1_000_000
+"""Bytes of file names passed to one command: well under Linux's limit for a command line."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -231,6 +233,12 @@ def folder_sets(folder: Path) -> dict[str, FileSet]:
             sets[extension] = FileSet(files, pages)
     if not sets:
         sys.exit(f"benchmark: no .pdf, .docx, .txt or .html files in {folder}")
+    longest = max(sum(len(str(path)) + 1 for path in files.files) for files in sets.values())
+    if longest > MAX_ARGUMENTS:
+        sys.exit(
+            f"benchmark: the files of {folder} do not fit on one command line "
+            f"({longest} bytes); measure a smaller folder"
+        )
     return sets
 
 
@@ -284,7 +292,8 @@ def throughput(tools: Tools, sets: dict[str, FileSet], folder: Path, runs: int) 
             f"| {f'{1000 * wall / pages:.2f}' if pages else '–'} | {mb(series.peak_rss)} "
             f"| {ratio_floor} | {ratio_naive} |"
         )
-    print("\nPages of DOCX and text are those of the same document's PDF rendition.")
+    if any(extension != "pdf" and files.pages for extension, files in sets.items()):
+        print("\nPages of DOCX and text are those of the same document's PDF rendition.")
     headline(pdf, sets.get("pdf"))
 
 
