@@ -32,6 +32,9 @@ class Run:
     """User plus system seconds of the whole process tree."""
     peak_rss: int
     """Bytes: the largest resident set of any single process of the tree."""
+    command_rss: int
+    """Bytes: the largest resident set of the command's own process and the children it waited
+    for (the main process of a tool with worker processes)."""
     exit_code: int
     stderr: str
 
@@ -54,6 +57,10 @@ class Series:
     def peak_rss(self) -> int:
         """The largest of the runs: memory is a limit, so the worst run counts."""
         return max(run.peak_rss for run in self.runs)
+
+    @property
+    def command_rss(self) -> int:
+        return max(run.command_rss for run in self.runs)
 
     @property
     def spread(self) -> float:
@@ -82,7 +89,7 @@ def run(command: Sequence[str]) -> Run:
         wall = time.perf_counter() - start
         process.returncode = os.waitstatus_to_exitcode(status)
         cpu = usage.ru_utime + usage.ru_stime
-        peak = usage.ru_maxrss
+        own = peak = usage.ru_maxrss
         # Descendants that outlived the command were handed to this process: reap them too.
         while True:
             try:
@@ -94,8 +101,8 @@ def run(command: Sequence[str]) -> Run:
         errors.seek(0)
         stderr = errors.read().decode("utf-8", errors="replace")
     # ru_maxrss is in kilobytes on Linux, in bytes on macOS.
-    peak_bytes = peak if sys.platform == "darwin" else peak * 1024
-    return Run(wall, cpu, peak_bytes, process.returncode, stderr)
+    unit = 1 if sys.platform == "darwin" else 1024
+    return Run(wall, cpu, peak * unit, own * unit, process.returncode, stderr)
 
 
 def measure(
