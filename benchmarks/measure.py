@@ -2,14 +2,20 @@
 
 Each figure comes from the operating system's own accounting of the finished process
 (``os.wait4``), the same numbers ``/usr/bin/time -v`` prints. Peak memory is that of the largest
-single process of the command's tree: on Linux this process becomes a "child subreaper", so
-that worker processes which outlive their parent (a forkserver, say) are still accounted here.
+single process of the command's tree: the launcher becomes a "child subreaper" (Linux), so that
+worker processes which outlive their parent (a forkserver, say) are still accounted.
+
+Commands are started by a small launcher process (this file run as a script) rather than by the
+benchmark itself: a process's peak memory includes the memory image of the process it was
+forked from, and the benchmark is large once it has built a corpus. The launcher's own size
+(about 10 MB, see :func:`floor`) is thus the smallest peak that can be reported.
 """
 
 from __future__ import annotations
 
 import contextlib
 import ctypes
+import json
 import os
 import statistics
 import subprocess
@@ -17,7 +23,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 
 PR_SET_CHILD_SUBREAPER = 36
 
@@ -79,7 +85,23 @@ def become_subreaper() -> None:
 
 
 def run(command: Sequence[str]) -> Run:
-    """Run ``command`` once with its output discarded, and account for its whole tree."""
+    """Run ``command`` once through the launcher, output discarded; its whole tree accounted."""
+    launched = subprocess.run(
+        [sys.executable, "-S", __file__, *command], capture_output=True, text=True, check=False
+    )
+    if launched.returncode != 0:
+        raise RuntimeError(f"the launcher failed: {launched.stderr.strip()}")
+    return Run(**json.loads(launched.stdout))
+
+
+def floor() -> int:
+    """Bytes: the peak that a command of almost no memory shows (the launcher's own size)."""
+    return run([sys.executable, "-S", "-c", "pass"]).peak_rss
+
+
+def _launch(command: Sequence[str]) -> Run:
+    """Run ``command`` as a child of this (small) process and account for its whole tree."""
+    become_subreaper()
     with tempfile.TemporaryFile() as errors:
         start = time.perf_counter()
         process = subprocess.Popen(
@@ -121,3 +143,7 @@ def measure(
         for label, command in commands.items():
             series[label].runs.append(run(command))
     return series
+
+
+if __name__ == "__main__":
+    print(json.dumps(asdict(_launch(sys.argv[1:]))))

@@ -128,8 +128,6 @@ def main(argv: list[str] | None = None) -> int:
                 pages: next(d for d in documents if d.stem == scaling_stem(pages))
                 for pages in SCALING_PAGES
             }
-        # Only now: LibreOffice leaves processes behind that must not be taken for ours.
-        measure.become_subreaper()
         if "throughput" in sections:
             throughput(tools, sets, folder, args.runs)
         if "startup" in sections:
@@ -188,7 +186,8 @@ def print_setup(tools: Tools, args: argparse.Namespace) -> None:
     if tools.has_pdfplumber:
         print(f", pdfplumber {importlib.metadata.version('pdfplumber')}", end="")
     print(f"  \nRuns: median of {args.runs} per command, taken in turns; peak RSS is the largest")
-    print("single process of a run (the largest over the runs).")
+    print("single process of a run (the largest over the runs); a command of almost no memory")
+    print(f"shows {mb(measure.floor())}, the size of the process that starts the commands.")
     if not tools.has_jobs:
         print("\nThis vorlage has no --jobs option: every row runs one process.")
 

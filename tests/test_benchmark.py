@@ -3,10 +3,7 @@ and the accounting of a process tree. (Speed itself is measured by benchmarks/ru
 
 from __future__ import annotations
 
-import json
-import subprocess
 import sys
-import textwrap
 
 import pytest
 
@@ -22,6 +19,17 @@ def corpus():
         import corpus
 
         yield corpus
+    finally:
+        sys.path.remove(str(BENCHMARKS))
+
+
+@pytest.fixture(scope="module")
+def measure():
+    sys.path.insert(0, str(BENCHMARKS))
+    try:
+        import measure
+
+        yield measure
     finally:
         sys.path.remove(str(BENCHMARKS))
 
@@ -78,26 +86,24 @@ def test_a_one_page_sample_keeps_the_first_paragraphs_and_three_stations(corpus)
     assert len(proposal["punkte"]) == 2
 
 
-def test_the_peak_memory_of_a_grandchild_that_outlives_its_parent_is_counted() -> None:
-    """A forkserver's workers outlive the command; their memory must still be seen."""
-    probe = textwrap.dedent(
-        f"""
-        import json, sys
-        sys.path.insert(0, {str(BENCHMARKS)!r})
-        import measure
-        measure.become_subreaper()
-        grandchild = (
-            "import subprocess, sys; "
-            "subprocess.Popen([sys.executable, '-c', "
-            "'import time; block = bytearray(120 * 2**20); time.sleep(0.3)']); sys.exit(3)"
-        )
-        run = measure.run([sys.executable, "-c", grandchild])
-        print(json.dumps({{"exit": run.exit_code, "peak": run.peak_rss}}))
-        """
+def test_the_peak_memory_of_a_grandchild_that_outlives_its_parent_is_counted(measure) -> None:
+    """A forkserver's workers outlive the command; their memory must still be seen, and the
+    command's exit code reported as it is."""
+    grandchild = (
+        "import subprocess, sys; "
+        "subprocess.Popen([sys.executable, '-c', "
+        "'import time; block = bytearray(120 * 2**20); time.sleep(0.3)']); sys.exit(3)"
     )
-    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
-    assert result.returncode == 0, result.stderr
-    measured = json.loads(result.stdout)
-    assert measured["exit"] == 3
+    run = measure.run([sys.executable, "-c", grandchild])
+    assert run.exit_code == 3
     if sys.platform == "linux":
-        assert measured["peak"] >= 120 * 2**20
+        assert run.peak_rss >= 120 * 2**20
+        assert run.command_rss < 100 * 2**20, "the command itself holds no such block"
+
+
+def test_the_benchmarks_own_size_does_not_count_for_the_commands_it_starts(measure) -> None:
+    ballast = bytearray(200 * 2**20)
+    ballast[:: 2**12] = b"x" * len(ballast[:: 2**12])  # touch every page: resident
+    run = measure.run([sys.executable, "-c", "pass"])
+    assert run.exit_code == 0
+    assert run.peak_rss < 100 * 2**20
