@@ -68,14 +68,8 @@ class Series:
     def command_rss(self) -> int:
         return max(run.command_rss for run in self.runs)
 
-    @property
-    def spread(self) -> float:
-        """(max - min) / median of the wall times: how far to trust the median."""
-        walls = [run.wall for run in self.runs]
-        return (max(walls) - min(walls)) / self.wall if self.wall else 0.0
 
-
-def become_subreaper() -> None:
+def _become_subreaper() -> None:
     """Adopt orphaned descendants (Linux only; elsewhere their memory is simply not seen)."""
     if sys.platform != "linux":
         return
@@ -101,7 +95,7 @@ def floor() -> int:
 
 def _launch(command: Sequence[str]) -> Run:
     """Run ``command`` as a child of this (small) process and account for its whole tree."""
-    become_subreaper()
+    _become_subreaper()
     with tempfile.TemporaryFile() as errors:
         start = time.perf_counter()
         process = subprocess.Popen(

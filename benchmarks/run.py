@@ -276,10 +276,10 @@ def throughput(tools: Tools, sets: dict[str, FileSet], folder: Path, runs: int) 
     floor = pdf.get("pdftotext -layout")
     naive = pdf.get("pdfplumber extract_text")
     print(
-        "| format | command | documents | pages | documents/s | pages/s | ms/page | peak RSS | "
-        "time ÷ pdftotext | pdfplumber ÷ time |"
+        "| format | command | documents | pages | documents/s | pages/s | ms/page | CPU s | "
+        "peak RSS | time ÷ pdftotext | pdfplumber ÷ time |"
     )
-    print("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|")
+    print("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     for extension, label, files, series in rows:
         count, wall = len(files.files), series.wall
         pages = files.pages
@@ -288,9 +288,14 @@ def throughput(tools: Tools, sets: dict[str, FileSet], folder: Path, runs: int) 
         print(
             f"| {FORMATS[extension]} | `{label}` | {count} | {pages or '–'} | {count / wall:.1f} "
             f"| {f'{pages / wall:.0f}' if pages else '–'} "
-            f"| {f'{1000 * wall / pages:.2f}' if pages else '–'} | {mb(series.peak_rss)} "
+            f"| {f'{1000 * wall / pages:.2f}' if pages else '–'} | {series.cpu:.1f} "
+            f"| {mb(series.peak_rss)} "
             f"| {ratio_floor} | {ratio_naive} |"
         )
+    print(
+        "\nCPU s counts every process of a run. `--jobs 2` can take half the wall time of "
+        "`--jobs 1` only while no other work on the machine holds the second core."
+    )
     if any(extension != "pdf" and files.pages for extension, files in sets.items()):
         print("\nPages of DOCX and text are those of the same document's PDF rendition.")
     headline(pdf, sets.get("pdf"))
