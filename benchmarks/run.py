@@ -292,10 +292,8 @@ def throughput(tools: Tools, sets: dict[str, FileSet], folder: Path, runs: int) 
             f"| {mb(series.peak_rss)} "
             f"| {ratio_floor} | {ratio_naive} |"
         )
-    print(
-        "\nCPU s counts every process of a run. `--jobs 2` can take half the wall time of "
-        "`--jobs 1` only while no other work on the machine holds the second core."
-    )
+    print("\nCPU s counts every process of a run. `--jobs 2` can take half the wall time of")
+    print("`--jobs 1` only while no other work on the machine holds the second core.")
     if any(extension != "pdf" and files.pages for extension, files in sets.items()):
         print("\nPages of DOCX and text are those of the same document's PDF rendition.")
     headline(pdf, sets.get("pdf"))
@@ -421,7 +419,8 @@ def memory(tools: Tools, pdfs: FileSet, folder: Path) -> None:
         f"--jobs {j}: {100 * (peaks[high][i] / peaks[low][i] - 1):+.1f} %"
         for i, j in enumerate(jobs)
     )
-    print(f"\nLargest process at {high} documents against {low}: {growth} (target: within 10 %).")
+    print(f"\nLargest process at {high} documents against {low}: {growth}")
+    print("(target: within 10 %).")
 
 
 # --------------------------------------------------------------------------------------------
