@@ -316,16 +316,15 @@ def export(
         _limits(max_file_size, max_pages, max_lines, max_unpacked_size), password, refused
     )
     checker, _ = _checker(files, config, None, reading)
-    inputs = resolved(files)
     summary = Summary()
     unwritten = 0
+    folder, sink = None, None
     try:
+        # the inputs' resolved paths are needed only to keep an output off them
         if output is not None and (output.endswith(("/", os.sep)) or Path(output).is_dir()):
-            folder = FolderWriter(Path(output), inputs=inputs, force=force)
-            sink = None
-        else:
-            folder = None
-            sink = AtomicWriter(Path(output), inputs=inputs, force=force) if output else None
+            folder = FolderWriter(Path(output), inputs=resolved(files), force=force)
+        elif output is not None:
+            sink = AtomicWriter(Path(output), inputs=resolved(files), force=force)
     except OutputError as error:
         _fail(str(error))
     with terminate_like_interrupt():
