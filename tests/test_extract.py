@@ -13,8 +13,12 @@ from vorlage_cli.extract.textutil import join_lines
 from vorlage_cli.readers.text import read_text
 
 
-def vorlage_of(text: str):
+def extraction_of(text: str):
     return extract(read_text(text.encode()))
+
+
+def vorlage_of(text: str):
+    return extraction_of(text).vorlage
 
 
 @pytest.mark.parametrize(
@@ -83,11 +87,11 @@ def test_multi_day_session_and_sub_item_top() -> None:
 
 
 def test_invalid_date_keeps_the_printed_text_for_the_rules() -> None:
-    vorlage = vorlage_of(
+    found = extraction_of(
         "GREMIUM\tSTATUS\tTERMIN\nBauausschuss\tvorberatend\t31.02.2025\nRat\tbeschließend\t10.03.2025\n"
     )
-    assert vorlage.beratungsfolge[0].termin is None
-    assert vorlage.printed["beratungsfolge[0].termin"] == "31.02.2025"
+    assert found.vorlage.beratungsfolge[0].termin is None
+    assert found.evidence.printed["beratungsfolge[0].termin"] == "31.02.2025"
 
 
 def test_consultation_written_as_a_sentence() -> None:
@@ -134,12 +138,15 @@ def test_results_and_vote_counts_never_join_the_committee() -> None:
 
 
 def test_proposal_numbers_keep_repeats_and_gaps_for_the_rules() -> None:
-    vorlage = vorlage_of(
+    found = extraction_of(
         "BESCHLUSSVORSCHLAG\n\n1. Der Rat beschließt A.\n2. Der Rat beschließt B.\n"
         "2. Der Rat beschließt C.\n4. Der Rat beschließt D, insbesondere\n2. Lesung im Rat.\n"
     )
-    assert vorlage.proposal_numbers == ["1", "2", "2", "4"]
-    assert vorlage.beschlussvorschlag[-1] == "Der Rat beschließt D, insbesondere 2. Lesung im Rat."
+    assert found.evidence.proposal_numbers == ["1", "2", "2", "4"]
+    assert (
+        found.vorlage.beschlussvorschlag[-1]
+        == "Der Rat beschließt D, insbesondere 2. Lesung im Rat."
+    )
 
 
 @pytest.mark.parametrize(
@@ -151,4 +158,4 @@ def test_proposal_numbers_keep_repeats_and_gaps_for_the_rules() -> None:
     ],
 )
 def test_role_column_is_a_column_that_holds_roles(header: str, row: str, expected: bool) -> None:
-    assert vorlage_of(f"{header}\n{row}\n").role_column is expected
+    assert extraction_of(f"{header}\n{row}\n").evidence.role_column is expected

@@ -106,7 +106,8 @@ def _run(data: bytes, name: str = "fuzz.bin") -> None:
         assert error.code.startswith("RD")
         assert str(error) and "\n" not in str(error)
         return
-    run_rules(extract(document))
+    found = extract(document)
+    run_rules(found.vorlage, found.evidence)
 
 
 @given(vorlage_like_text())
@@ -369,7 +370,8 @@ _page = st.builds(
 )
 def test_extractor_on_random_layout_documents(kind: str, pages: list[Page]) -> None:
     """The extractor's side of the seam: any layout document a reader could build."""
-    run_rules(extract(LayoutDocument(format=kind, pages=pages)))  # type: ignore[arg-type]
+    found = extract(LayoutDocument(format=kind, pages=pages))  # type: ignore[arg-type]
+    run_rules(found.vorlage, found.evidence)
 
 
 @pytest.mark.parametrize("name", [name for name, _ in _seed_documents()])

@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 
 from vorlage_cli.config import Config, parse_config
+from vorlage_cli.evidence import Evidence
 from vorlage_cli.model import Finding, Vorlage
 from vorlage_cli.pipeline import process
 from vorlage_cli.rules import all_rules, run_rules
@@ -38,12 +39,9 @@ def _findings(case: dict[str, Any], folder: Path) -> list[Finding]:
         path.write_text(case["document"].lstrip("\n"), encoding="utf-8")
         return process(path, config).findings
     vorlage = Vorlage.model_validate(case["vorlage"])
-    for name, value in case.get("private", {}).items():
-        if name == "printed":
-            vorlage.printed.update(value)
-        else:
-            setattr(vorlage, name, set(value) if name == "recognised_sections" else value)
-    return run_rules(vorlage, config.settings)
+    evidence = Evidence(**case.get("evidence", {}))
+    evidence.sections = set(evidence.sections)
+    return run_rules(vorlage, evidence, config.settings)
 
 
 @pytest.mark.parametrize(
@@ -84,6 +82,6 @@ def test_severity_comes_from_the_settings_not_the_rule() -> None:
         beratungsfolge=[{"gremium": "Rat", "rolle": "Entscheidung"}],  # type: ignore[list-item]
     )
     config = parse_config({"rules": {"BF002": "warning", "REQ008": "off"}}, ROOT / "x.toml")
-    found = {f.code: f.severity for f in run_rules(vorlage, config.settings)}
+    found = {f.code: f.severity for f in run_rules(vorlage, settings=config.settings)}
     assert found["BF002"] == "warning"
     assert "REQ008" not in found

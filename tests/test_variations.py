@@ -133,7 +133,7 @@ def test_generated_beratungsfolge_is_read_back(layout: str, seed: int) -> None:
     rows = stations(rng, rng.randrange(2, 10), style)
     page_break = rng.randrange(1, len(rows)) if seed % 3 == 0 else None
     text = LAYOUTS[layout](rows, page_break)
-    vorlage = extract(read_text(text.encode()))
+    vorlage = extract(read_text(text.encode())).vorlage
     read = [(b.gremium, b.rolle, b.termin) for b in vorlage.beratungsfolge]
     assert read == [(r.gremium, r.rolle, r.termin) for r in rows], text
     if layout != "wrapped":

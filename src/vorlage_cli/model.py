@@ -10,9 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
-
-from vorlage_cli import layout
+from pydantic import BaseModel, ConfigDict, Field
 
 SCHEMA_VERSION = 1
 
@@ -80,79 +78,6 @@ class Vorlage(_Model):
     unterzeichnung: Unterzeichnung | None = None
     anlagen: list[Anlage] = Field(default_factory=list)
     weitere_abschnitte: dict[str, str] = Field(default_factory=dict)
-
-    _locations: dict[str, layout.Location] = PrivateAttr(default_factory=dict)
-    """Source locations of extracted values by field path ("beratungsfolge[1].termin"); not part
-    of the export, but rules use them to point findings into the file."""
-
-    _printed: dict[str, str] = PrivateAttr(default_factory=dict)
-    _sections: set[str] = PrivateAttr(default_factory=set)
-    _proposal_numbers: list[str] = PrivateAttr(default_factory=list)
-    _role_column: bool | None = PrivateAttr(default=None)
-    _signature_block: bool | None = PrivateAttr(default=None)
-
-    @property
-    def printed(self) -> dict[str, str]:
-        """Values as printed by field path ("erstellt_am": "31.02.2025"), for messages about
-        values that could not be normalised."""
-        return self._printed
-
-    @property
-    def recognised_sections(self) -> set[str]:
-        """Kinds of section the extractor found headings for, even where they were empty."""
-        return self._sections
-
-    @recognised_sections.setter
-    def recognised_sections(self, kinds: set[str]) -> None:
-        self._sections = set(kinds)
-
-    @property
-    def proposal_numbers(self) -> list[str]:
-        """The numbers printed before the Beschlussvorschlag points ("1", "2", "2", "4"), which
-        ``beschlussvorschlag`` strips; empty when the points are unnumbered or the numbers were
-        not recorded. The rules check them for gaps and repeats."""
-        return self._proposal_numbers
-
-    @proposal_numbers.setter
-    def proposal_numbers(self, numbers: list[str]) -> None:
-        self._proposal_numbers = list(numbers)
-
-    @property
-    def role_column(self) -> bool | None:
-        """Whether the template prints a role column in its Beratungsfolge (STATUS,
-        Zuständigkeit, Rolle); None when the extractor did not say. A result column
-        (Ergebnis, Abstimmung) is not a role column."""
-        return self._role_column
-
-    @role_column.setter
-    def role_column(self, printed: bool | None) -> None:
-        self._role_column = printed
-
-    @property
-    def signature_block(self) -> bool | None:
-        """Whether the template has a place for a signature (a signature line, "gez.", a
-        function line under an empty name); None when the extractor did not say."""
-        return self._signature_block
-
-    @signature_block.setter
-    def signature_block(self, printed: bool | None) -> None:
-        self._signature_block = printed
-
-    def locate(self, path: str, location: layout.Location | None) -> None:
-        if location is not None:
-            self._locations[path] = location
-
-    def location_of(self, path: str) -> layout.Location | None:
-        """The location of a field, falling back to its parent ("beratungsfolge[1].termin" →
-        "beratungsfolge[1]" → "beratungsfolge")."""
-        while path:
-            if path in self._locations:
-                return self._locations[path]
-            cut = max(path.rfind("."), path.rfind("["))
-            if cut <= 0:
-                break
-            path = path[:cut]
-        return self._locations.get(path)
 
 
 class Finding(_Model):

@@ -14,8 +14,10 @@ import sys
 import traceback
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 from vorlage_cli.config import Config, ConfigResolver
+from vorlage_cli.evidence import Evidence
 from vorlage_cli.extract.lexicon import Lexicon
 from vorlage_cli.limits import DEFAULT_LIMITS, Limits
 from vorlage_cli.model import DocumentResult, Finding, Location, Source, Vorlage
@@ -24,13 +26,23 @@ from vorlage_cli.readers import ReadError, load, parse
 INTERNAL_ERROR = "RD022"
 
 
+class Reading(NamedTuple):
+    """One file read and extracted: ``vorlage`` and ``evidence`` are None where the file could
+    not be read, and ``findings`` then say why."""
+
+    source: Source
+    vorlage: Vorlage | None
+    findings: list[Finding]
+    evidence: Evidence | None = None
+
+
 def read_vorlage(
     path: Path,
     lexicon: Lexicon | None = None,
     limits: Limits = DEFAULT_LIMITS,
     password: str | None = None,
     refusal: str | None = None,
-) -> tuple[Source, Vorlage | None, list[Finding]]:
+) -> Reading:
     """Read and extract one file; a file that cannot be read gives an error finding instead,
     and so does one that discovery refused to read (``refusal`` says why). ``lexicon`` is the
     label lexicon with a configuration's extra labels."""
@@ -38,14 +50,14 @@ def read_vorlage(
 
     unread = Source(path=str(path), format=None, sha256=None, pages=None)
     if refusal is not None:
-        return unread, None, [_error("RD008", refusal)]
+        return Reading(unread, None, [_error("RD008", refusal)])
     try:
         raw = load(path, limits)
         document = parse(raw, limits, password)
     except ReadError as error:
-        return unread, None, [_error(error.code, str(error))]
+        return Reading(unread, None, [_error(error.code, str(error))])
     except Exception as error:
-        return unread, None, [_internal(path, error, "beim Lesen")]
+        return Reading(unread, None, [_internal(path, error, "beim Lesen")])
     source = Source(
         path=str(path),
         format=raw.format,
@@ -56,10 +68,10 @@ def read_vorlage(
         Finding(code=note.code, severity="warning", message=note.message) for note in document.notes
     ]
     try:
-        vorlage = extract(document, lexicon)
+        found = extract(document, lexicon)
     except Exception as error:
-        return source, None, [*findings, _internal(path, error, "beim Auswerten")]
-    return source, vorlage, findings
+        return Reading(source, None, [*findings, _internal(path, error, "beim Auswerten")])
+    return Reading(source, found.vorlage, findings, found.evidence)
 
 
 def process(
@@ -73,10 +85,12 @@ def process(
     from vorlage_cli.rules import run_rules
 
     config = config or Config()
-    source, vorlage, findings = read_vorlage(path, config.lexicon, limits, password, refusal)
+    source, vorlage, findings, evidence = read_vorlage(
+        path, config.lexicon, limits, password, refusal
+    )
     if vorlage is not None:
         try:
-            findings.extend(run_rules(vorlage, config.settings))
+            findings.extend(run_rules(vorlage, evidence, config.settings))
         except Exception as error:
             # unchecked, so reported like an unreadable file (exit code 2), not as checked data
             vorlage = None

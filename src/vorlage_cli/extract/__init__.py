@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from vorlage_cli.evidence import Extraction
 from vorlage_cli.extract.beratungsfolge import BeratungsfolgeReader
 from vorlage_cli.extract.lexicon import Lexicon, default_lexicon
 from vorlage_cli.extract.preamble import (
@@ -42,24 +43,25 @@ _SIGNATURE_PLACE = re.compile(
 """A place for a signature left empty: "gez.", "i.V." or a signature line alone on a row."""
 
 
-def extract(document: LayoutDocument, lexicon: Lexicon | None = None) -> Vorlage:
+def extract(document: LayoutDocument, lexicon: Lexicon | None = None) -> Extraction:
     lexicon = lexicon or default_lexicon()
     rows = flatten(document)
-    vorlage = Vorlage()
+    found = Extraction(Vorlage())
+    vorlage, evidence = found.vorlage, found.evidence
 
     consultations = BeratungsfolgeReader(lexicon)
     stations = consultations.read(rows)
-    vorlage.role_column = consultations.role_column
+    evidence.role_column = consultations.role_column
     sections_reader = SectionReader(lexicon)
     first_section = sections_reader.first_section(rows)
 
-    header = read_preamble(rows, first_section, lexicon, vorlage)
+    header = read_preamble(rows, first_section, lexicon, found)
     signature = read_signature(rows, lexicon, first_section, sections_reader.heading_of)
     subject_rows = unlabelled_subject(rows, first_section, sections_reader)
     sections = sections_reader.read(rows)
 
-    fill_header_fields(vorlage, header, rows[:first_section], furniture_rows(document), lexicon)
-    fill_subject(vorlage, header, sections, subject_rows)
+    fill_header_fields(found, header, rows[:first_section], furniture_rows(document), lexicon)
+    fill_subject(found, header, sections, subject_rows)
 
     for position, station in enumerate(stations):
         vorlage.beratungsfolge.append(
@@ -73,42 +75,40 @@ def extract(document: LayoutDocument, lexicon: Lexicon | None = None) -> Vorlage
                 oeffentlich=station.oeffentlich,
             )
         )
-        vorlage.locate(f"beratungsfolge[{position}]", station.location)
+        evidence.locate(f"beratungsfolge[{position}]", station.location)
         if station.termin_text:
-            vorlage.printed[f"beratungsfolge[{position}].termin"] = station.termin_text
+            evidence.printed[f"beratungsfolge[{position}].termin"] = station.termin_text
     if stations:
-        vorlage.locate("beratungsfolge", stations[0].location)
+        evidence.locate("beratungsfolge", stations[0].location)
 
     orphans = orphan_blocks(rows, first_section)
     finanzen = best(sections, "finanzielle_auswirkungen") or money_block(
         orphans, lexicon.data.get("sections", {}).get("finanzen_words", [])
     )
     if finanzen is not None:
-        vorlage.finanzielle_auswirkungen = finanzen_text(finanzen)
-        vorlage.locate("finanzielle_auswirkungen", finanzen.location)
+        found.put("finanzielle_auswirkungen", finanzen_text(finanzen), finanzen.location)
     proposal = best(sections, "beschlussvorschlag")
     if proposal is not None:
-        vorlage.beschlussvorschlag, vorlage.proposal_numbers = proposal_points(proposal)
-        vorlage.locate("beschlussvorschlag", proposal.location)
+        points, evidence.proposal_numbers = proposal_points(proposal)
+        found.put("beschlussvorschlag", points, proposal.location)
     reasoning = best(sections, "sachdarstellung")
     if reasoning is not None:
         reasoning = embedded_attachment(reasoning, orphans) or reasoning
-        vorlage.sachdarstellung = section_text(reasoning)
-        vorlage.locate("sachdarstellung", reasoning.location)
+        found.put("sachdarstellung", section_text(reasoning), reasoning.location)
     for number, title in attachments(sections):
         vorlage.anlagen.append(Anlage(nummer=number, titel=title))
     anlagen = [s for s in sections if s.kind == "anlagen"]
     if anlagen:
-        vorlage.locate("anlagen", anlagen[0].location)
+        evidence.locate("anlagen", anlagen[0].location)
     for name, (text, location) in other_sections(sections).items():
         vorlage.weitere_abschnitte[heading_name(name)] = text
-        vorlage.locate(f"weitere_abschnitte.{heading_name(name)}", location)
+        evidence.locate(f"weitere_abschnitte.{heading_name(name)}", location)
     if signature is not None:
         name, funktion, vertretung, location = signature
-        vorlage.unterzeichnung = Unterzeichnung(name=name, funktion=funktion, vertretung=vertretung)
-        vorlage.locate("unterzeichnung", location)
-        vorlage.signature_block = True
+        signed = Unterzeichnung(name=name, funktion=funktion, vertretung=vertretung)
+        found.put("unterzeichnung", signed, location)
+        evidence.signature_block = True
     elif any(_SIGNATURE_PLACE.match(row.text) for row in rows):
-        vorlage.signature_block = True
-    vorlage.recognised_sections = {s.kind for s in sections}
-    return vorlage
+        evidence.signature_block = True
+    evidence.sections = {s.kind for s in sections}
+    return found

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from vorlage_cli.evidence import Extraction
 from vorlage_cli.extract.dates import DATE, parse_match
 from vorlage_cli.extract.header import (
     NUMBER_SHAPE,
@@ -24,7 +25,6 @@ from vorlage_cli.extract.rows import Row
 from vorlage_cli.extract.sections import SectionReader, best, section_text
 from vorlage_cli.extract.textutil import fold, join_lines, key
 from vorlage_cli.layout import Location
-from vorlage_cli.model import Vorlage
 
 _SITZUNG = re.compile(
     r"^(?:Beratung\s+in\s+)?(nicht\s*öffentliche[rn]?|nichtöffentliche[rn]?|öffentliche[rn]?)\s+Sitzung$",
@@ -38,7 +38,7 @@ _PLACE_DATE = re.compile(
 
 
 def read_preamble(
-    rows: list[Row], first_section: int, lexicon: Lexicon, vorlage: Vorlage
+    rows: list[Row], first_section: int, lexicon: Lexicon, found: Extraction
 ) -> HeaderReader:
     """Take the header's rows, collecting their values; the rows before ``first_section``."""
     header = HeaderReader(lexicon)
@@ -52,9 +52,9 @@ def read_preamble(
             _value_on_next_row(rows, index, header, lexicon)
         index += max(taken, 1)
     preamble = rows[:first_section]
-    _title_line(preamble, lexicon, vorlage, header)
+    _title_line(preamble, lexicon, header)
     _number_rows(preamble, header)
-    _sitzung_rows(preamble, vorlage)
+    _sitzung_rows(preamble, found)
     _ersteller_prefix_rows(preamble, lexicon, header)
     _unit_above_contacts(preamble, header)
     return header
@@ -88,7 +88,7 @@ def _value_on_next_row(rows: list[Row], index: int, header: HeaderReader, lexico
         row.used = row.labelled = True
 
 
-def _title_line(rows: list[Row], lexicon: Lexicon, vorlage: Vorlage, header: HeaderReader) -> None:
+def _title_line(rows: list[Row], lexicon: Lexicon, header: HeaderReader) -> None:
     """The kind, and often the number, in the title line: "VERWALTUNGSVORLAGE VL-40/2024 1N",
     "Vorlage - 23/224", "Beschlussvorlage"."""
     for row in rows:
@@ -123,12 +123,11 @@ def _number_rows(rows: list[Row], header: HeaderReader) -> None:
             return
 
 
-def _sitzung_rows(rows: list[Row], vorlage: Vorlage) -> None:
+def _sitzung_rows(rows: list[Row], found: Extraction) -> None:
     for row in rows:
         match = _SITZUNG.match(row.text)
-        if match and vorlage.sitzungsteil is None:
-            vorlage.sitzungsteil = sitzungsteil_of(match.group(1))  # type: ignore[assignment]
-            vorlage.locate("sitzungsteil", row.location)
+        if match and found.vorlage.sitzungsteil is None:
+            found.put("sitzungsteil", sitzungsteil_of(match.group(1)), row.location)
             row.used = True
 
 
@@ -202,8 +201,13 @@ def _pick_ersteller(header: HeaderReader, lexicon: Lexicon) -> tuple[str, Locati
 
 
 def fill_header_fields(
-    vorlage: Vorlage, header: HeaderReader, rows: list[Row], furniture: list[Row], lexicon: Lexicon
+    found: Extraction,
+    header: HeaderReader,
+    rows: list[Row],
+    furniture: list[Row],
+    lexicon: Lexicon,
 ) -> None:
+    vorlage = found.vorlage
     number = header.first("nummer") or header.first("title_number") or header.first("bare_number")
     if number is None:
         for row in furniture:
@@ -214,78 +218,69 @@ def fill_header_fields(
                 break
     if number is not None:
         shaped = NUMBER_SHAPE.search(number.text)
-        printed = shaped.group() if shaped else number.text
-        vorlage.nummer, vorlage.fassung = split_revision(printed)
-        vorlage.locate("nummer", number.location)
+        nummer, fassung = split_revision(shaped.group() if shaped else number.text)
+        found.put("nummer", nummer, number.location)
+        vorlage.fassung = fassung
 
     art = header.first("art")
+    title = header.first("title_kind")
     if art is not None:
         printed = _KIND_PREFIX.sub("", art.text)
         kind = lexicon.kind(printed)
-        vorlage.art = kind[0] if kind else printed
-        vorlage.locate("art", art.location)
-    elif header.first("title_kind") is not None:
-        title = header.first("title_kind")
-        vorlage.art = title.text
-        vorlage.locate("art", title.location)
+        found.put("art", kind[0] if kind else printed, art.location)
+    elif title is not None:
+        found.put("art", title.text, title.location)
     elif number is not None and number.label:
         # the kind named in the number's label: "Sitzungsvorlage Nr. 20-26 / V 02318"
         word = number.label.split()[0].rstrip(":")
         kind = lexicon.kind(word) or (lexicon.kind(word[:-1]) if word.endswith("n") else None)
         if kind is not None:
-            vorlage.art = kind[0]
-            vorlage.locate("art", number.location)
+            found.put("art", kind[0], number.location)
 
     author = _pick_ersteller(header, lexicon)
     if author is not None:
-        vorlage.ersteller = author[0]
-        vorlage.locate("ersteller", author[1])
+        found.put("ersteller", author[0], author[1])
 
     for value in header.values.get("erstellt_am", []):
-        found = DATE.search(value.text)
-        if found:
-            vorlage.erstellt_am = parse_match(found)
-            vorlage.printed["erstellt_am"] = found.group()
-            vorlage.locate("erstellt_am", value.location)
+        date = DATE.search(value.text)
+        if date:
+            found.put("erstellt_am", parse_match(date), value.location, date.group())
             break
     if vorlage.erstellt_am is None:
         for row in rows:
             dated = _PLACE_DATE.fullmatch(row.text.strip())
             if dated:
-                vorlage.erstellt_am = date_in(dated.group("date"))
-                vorlage.printed["erstellt_am"] = dated.group("date")
-                vorlage.locate("erstellt_am", row.location)
+                printed = dated.group("date")
+                found.put("erstellt_am", date_in(printed), row.location, printed)
                 break
     if vorlage.erstellt_am is None:
         for value in header.values.get("other", []):
             if key(value.label) in ("telefon", "tel."):
-                found = list(DATE.finditer(value.text))
-                if found:
-                    vorlage.erstellt_am = parse_match(found[-1])
-                    vorlage.printed["erstellt_am"] = found[-1].group()
-                    vorlage.locate("erstellt_am", value.location)
+                dates = list(DATE.finditer(value.text))
+                if dates:
+                    found.put(
+                        "erstellt_am", parse_match(dates[-1]), value.location, dates[-1].group()
+                    )
                     break
 
     if vorlage.sitzungsteil is None:
         status = header.first("sitzungsteil")
         if status is not None and sitzungsteil_of(status.text):
-            vorlage.sitzungsteil = sitzungsteil_of(status.text)  # type: ignore[assignment]
-            vorlage.locate("sitzungsteil", status.location)
+            found.put("sitzungsteil", sitzungsteil_of(status.text), status.location)
 
 
 def fill_subject(
-    vorlage: Vorlage, header: HeaderReader, sections: list, subject_rows: list[Row]
+    found: Extraction, header: HeaderReader, sections: list, subject_rows: list[Row]
 ) -> None:
     labelled = header.first("betreff")
     section = best(sections, "betreff")
     if labelled is not None:
-        vorlage.betreff = labelled.text
-        vorlage.locate("betreff", labelled.location)
+        found.put("betreff", labelled.text, labelled.location)
     elif section is not None and section_text(section):
-        vorlage.betreff = fold(section_text(section) or "")
-        vorlage.locate("betreff", section.location)
+        found.put("betreff", fold(section_text(section) or ""), section.location)
     elif subject_rows:
-        vorlage.betreff = join_lines([row.text for row in subject_rows])
-        vorlage.locate("betreff", subject_rows[0].location)
+        found.put(
+            "betreff", join_lines([row.text for row in subject_rows]), subject_rows[0].location
+        )
         for row in subject_rows:
             row.used = True

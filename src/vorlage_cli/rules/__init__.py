@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 
+from vorlage_cli.evidence import Evidence
 from vorlage_cli.extract.lexicon import Lexicon, default_lexicon
 from vorlage_cli.model import Finding, Location, Severity, Vorlage
 
@@ -56,7 +57,7 @@ class RuleOptions:
     signature_required: bool = False
 
 
-Check = Callable[[Vorlage, RuleOptions], Iterable[Hit]]
+Check = Callable[[Vorlage, Evidence, RuleOptions], Iterable[Hit]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,15 +139,20 @@ def find_rule(code_or_name: str) -> Rule | None:
     return next((entry for entry in REGISTRY.values() if entry.name == wanted.lower()), None)
 
 
-def run_rules(vorlage: Vorlage, settings: RuleSettings | None = None) -> list[Finding]:
+def run_rules(
+    vorlage: Vorlage, evidence: Evidence | None = None, settings: RuleSettings | None = None
+) -> list[Finding]:
+    """The findings of every rule switched on; without evidence (a Vorlage built by hand) the
+    rules judge the values alone and the findings point nowhere."""
     settings = settings or RuleSettings()
+    evidence = evidence or Evidence()
     findings: list[Finding] = []
     for current in all_rules():
         if current.code in settings.disabled:
             continue
         severity = settings.severity_of(current.code, current.severity)
-        for hit in current.check(vorlage, settings.options):
-            location = vorlage.location_of(hit.field) if hit.field else None
+        for hit in current.check(vorlage, evidence, settings.options):
+            location = evidence.location_of(hit.field) if hit.field else None
             findings.append(
                 Finding(
                     code=current.code,

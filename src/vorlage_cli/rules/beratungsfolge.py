@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterator
 from statistics import median_low
 
+from vorlage_cli.evidence import Evidence
 from vorlage_cli.model import Beratung, Vorlage
 from vorlage_cli.rules import Hit, RuleOptions, rule
 from vorlage_cli.rules.kinds import LATE_KINDS, asks_for_decision, kind_of
@@ -56,7 +57,7 @@ def _is_council(name: str, options: RuleOptions) -> bool:
 
 
 @rule("BF001", "gremium-fehlt", "error", "Beratung ohne Gremium")
-def body_missing(vorlage: Vorlage, options: RuleOptions) -> Iterator[Hit]:
+def body_missing(vorlage: Vorlage, evidence: Evidence, options: RuleOptions) -> Iterator[Hit]:
     """Every consultation names the body that deals with the Vorlage. A row with a date but no
     body has usually lost the name in a wrapped table cell, or had it deleted by mistake."""
     for index, entry in _indexed(vorlage):
@@ -68,14 +69,14 @@ def body_missing(vorlage: Vorlage, options: RuleOptions) -> Iterator[Hit]:
 
 
 @rule("BF002", "termin-ungueltig", "error", "Sitzungstermin fehlt oder ist kein gültiges Datum")
-def date_invalid(vorlage: Vorlage, options: RuleOptions) -> Iterator[Hit]:
+def date_invalid(vorlage: Vorlage, evidence: Evidence, options: RuleOptions) -> Iterator[Hit]:
     """Every consultation has a session date, and it is a real calendar date: "31.02.2025" is a
     typing error that would put the Vorlage on no agenda at all."""
     for index, entry in _indexed(vorlage):
         if entry.termin is not None:
             continue
         path = f"beratungsfolge[{index}].termin"
-        printed = vorlage.printed.get(path)
+        printed = evidence.printed.get(path)
         if printed:
             yield Hit(f"Termin {printed} für {entry.gremium} ist kein gültiges Datum", path)
         else:
@@ -83,7 +84,9 @@ def date_invalid(vorlage: Vorlage, options: RuleOptions) -> Iterator[Hit]:
 
 
 @rule("BF003", "entscheidung-vor-vorberatung", "error", "Entscheidung liegt vor einer Vorberatung")
-def decision_before_advice(vorlage: Vorlage, options: RuleOptions) -> Iterator[Hit]:
+def decision_before_advice(
+    vorlage: Vorlage, evidence: Evidence, options: RuleOptions
+) -> Iterator[Hit]:
     """The deciding body can only decide after every pre-advising and every heard body
     (Vorberatung, Anhörung) has dealt with the Vorlage: a deciding session dated before one of
     theirs means a wrong date or a wrong order. A body that decides more than once (the matter
@@ -105,7 +108,7 @@ def decision_before_advice(vorlage: Vorlage, options: RuleOptions) -> Iterator[H
 
 
 @rule("BF004", "entscheidung-fehlt", "error", "Kein Gremium entscheidet")
-def no_deciding_body(vorlage: Vorlage, options: RuleOptions) -> Iterator[Hit]:
+def no_deciding_body(vorlage: Vorlage, evidence: Evidence, options: RuleOptions) -> Iterator[Hit]:
     """A Vorlage that asks for a decision needs a body that decides. When every consultation
     carries a role and none of them is a decision (Entscheidung, beschließend), nobody is asked
     to decide. Templates without a role column, or with a station whose role is not printed,
@@ -119,7 +122,9 @@ def no_deciding_body(vorlage: Vorlage, options: RuleOptions) -> Iterator[Hit]:
 
 
 @rule("BF005", "mehrere-entscheidungen", "warning", "Mehrere Gremien entscheiden")
-def several_deciding_bodies(vorlage: Vorlage, options: RuleOptions) -> Iterator[Hit]:
+def several_deciding_bodies(
+    vorlage: Vorlage, evidence: Evidence, options: RuleOptions
+) -> Iterator[Hit]:
     """One body decides a matter. Two different bodies marked as deciding usually mean that a
     role was copied wrongly, but some councils delegate parts of a decision, so this is a
     warning. The same body deciding twice (Vertagung, a second round) is not reported."""
@@ -134,7 +139,9 @@ def several_deciding_bodies(vorlage: Vorlage, options: RuleOptions) -> Iterator[
 
 
 @rule("BF006", "entscheidung-bei-information", "warning", "Informationsvorlage mit Entscheidung")
-def decision_on_information(vorlage: Vorlage, options: RuleOptions) -> Iterator[Hit]:
+def decision_on_information(
+    vorlage: Vorlage, evidence: Evidence, options: RuleOptions
+) -> Iterator[Hit]:
     """Information kinds (Mitteilungs-, Informations-, Unterrichtungsvorlage) are taken note of,
     not decided. A deciding consultation in one means either the kind or the role is wrong."""
     kind = kind_of(vorlage, options.lexicon)
@@ -150,7 +157,7 @@ def decision_on_information(vorlage: Vorlage, options: RuleOptions) -> Iterator[
 
 
 @rule("BF007", "termin-unplausibel", "warning", "Sitzungstermin liegt weit vom Datum der Vorlage")
-def date_implausible(vorlage: Vorlage, options: RuleOptions) -> Iterator[Hit]:
+def date_implausible(vorlage: Vorlage, evidence: Evidence, options: RuleOptions) -> Iterator[Hit]:
     """A session more than a year before the Vorlage's date or more than two years after it is
     almost always a mistyped year ("2204", "2014" for "2024"). Without a document date the
     sessions are compared with their middle one (from three sessions on)."""
@@ -174,14 +181,14 @@ def date_implausible(vorlage: Vorlage, options: RuleOptions) -> Iterator[Hit]:
 
 
 @rule("BF008", "rolle-fehlt", "warning", "Beratung ohne Rolle")
-def role_missing(vorlage: Vorlage, options: RuleOptions) -> Iterator[Hit]:
+def role_missing(vorlage: Vorlage, evidence: Evidence, options: RuleOptions) -> Iterator[Hit]:
     """Where the template has a role column (Status, Zuständigkeit, Rolle), every station says
     why the body deals with the Vorlage; a row without one leaves open whether the body advises,
     is heard or decides. Whether there is a role column comes from the extractor; where it does
     not say, a list in which most rows (at least two) carry a role counts as having one."""
     rows = vorlage.beratungsfolge
     with_role = sum(1 for b in rows if b.rolle_text)
-    has_column = vorlage.role_column
+    has_column = evidence.role_column
     if has_column is None:
         has_column = with_role >= 2 and with_role > len(rows) - with_role
     if not has_column:
@@ -202,7 +209,9 @@ def role_missing(vorlage: Vorlage, options: RuleOptions) -> Iterator[Hit]:
     "Satzung nicht vom Rat beschlossen",
     options=("councils",),
 )
-def statute_in_committee(vorlage: Vorlage, options: RuleOptions) -> Iterator[Hit]:
+def statute_in_committee(
+    vorlage: Vorlage, evidence: Evidence, options: RuleOptions
+) -> Iterator[Hit]:
     """Statutes (Satzungen) are adopted by the council itself and cannot be delegated to a
     committee (GO NRW § 41 Abs. 1, and likewise in the other states). A Vorlage whose subject is a
     Satzung, or whose proposal adopts one, and whose deciding body is not the council is
@@ -233,7 +242,7 @@ def statute_in_committee(vorlage: Vorlage, options: RuleOptions) -> Iterator[Hit
 
 
 @rule("BF010", "gremium-unbekannt", "warning", "Gremium ist nicht bekannt", options=("bodies",))
-def body_unknown(vorlage: Vorlage, options: RuleOptions) -> Iterator[Hit]:
+def body_unknown(vorlage: Vorlage, evidence: Evidence, options: RuleOptions) -> Iterator[Hit]:
     """With the council's bodies listed under ``bodies``, every station must name one of them
     as spelt there: a misspelt or renamed body ("Haupt- und Finanzauschuss") is reported with
     the closest known name. Without that list this rule finds nothing."""
@@ -258,7 +267,7 @@ def body_unknown(vorlage: Vorlage, options: RuleOptions) -> Iterator[Hit]:
     "Vorlage zu kurz vor der Sitzung",
     options=("min-invitation-days",),
 )
-def invitation_period(vorlage: Vorlage, options: RuleOptions) -> Iterator[Hit]:
+def invitation_period(vorlage: Vorlage, evidence: Evidence, options: RuleOptions) -> Iterator[Hit]:
     """Bodies must receive their papers a minimum number of days before the session (the
     Ladungsfrist of the Geschäftsordnung, often 7 to 10 days). With ``min-invitation-days`` set,
     a Vorlage dated fewer days before its next session is reported. Tischvorlagen and

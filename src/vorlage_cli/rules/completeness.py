@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from vorlage_cli.evidence import Evidence
 from vorlage_cli.extract.textutil import key
 from vorlage_cli.model import Vorlage
 from vorlage_cli.rules import Hit, RuleOptions, rule
@@ -86,14 +87,12 @@ def _resolve(item: str, options: RuleOptions) -> str:
     return options.lexicon.section_of.get(key(item), f"other:{item}")
 
 
-def _recognisable(vorlage: Vorlage) -> bool:
-    return bool(
-        vorlage.nummer or vorlage.beratungsfolge or (vorlage.recognised_sections - {"betreff"})
-    )
+def _recognisable(vorlage: Vorlage, evidence: Evidence) -> bool:
+    return bool(vorlage.nummer or vorlage.beratungsfolge or (evidence.sections - {"betreff"}))
 
 
-def _needs(field: str, vorlage: Vorlage, options: RuleOptions) -> bool:
-    return _recognisable(vorlage) and field in required(vorlage, options)
+def _needs(field: str, vorlage: Vorlage, evidence: Evidence, options: RuleOptions) -> bool:
+    return _recognisable(vorlage, evidence) and field in required(vorlage, options)
 
 
 _HEADINGS = {
@@ -104,24 +103,24 @@ _HEADINGS = {
 }
 
 
-def _absent(vorlage: Vorlage, field: str, text: str | None, subject: str) -> str:
+def _absent(evidence: Evidence, field: str, text: str | None, subject: str) -> str:
     """The message for a missing text: only a placeholder, an empty section, or absent."""
     if text and text.strip():
         found = placeholders_in(text)
         shown = found[0] if found else text.strip()
         return f"{subject} enthält nur den Platzhalter {quoted(shown)}"
-    if field in _HEADINGS and field in vorlage.recognised_sections:
+    if field in _HEADINGS and field in evidence.sections:
         return f"Der Abschnitt {_HEADINGS[field]} ist leer"
     return f"{subject} fehlt"
 
 
 @rule("REQ001", "nicht-erkennbar", "error", "Dokument ist nicht als Vorlage erkennbar")
-def not_a_vorlage(vorlage: Vorlage, options: RuleOptions) -> Iterator[Hit]:
+def not_a_vorlage(vorlage: Vorlage, evidence: Evidence, options: RuleOptions) -> Iterator[Hit]:
     """A document with no number, no Beratungsfolge and none of the known sections is not
     recognisable as a Vorlage (or is a template the lexicon does not know yet). Reporting this as
     an error keeps a wrong file from passing as an empty success; the other completeness rules
     stay quiet on such a document."""
-    if not _recognisable(vorlage):
+    if not _recognisable(vorlage, evidence):
         yield Hit(
             "Das Dokument ist nicht als Vorlage erkennbar: keine Nummer, keine Beratungsfolge, "
             "keine bekannten Abschnitte"
@@ -129,27 +128,29 @@ def not_a_vorlage(vorlage: Vorlage, options: RuleOptions) -> Iterator[Hit]:
 
 
 @rule("REQ002", "nummer-fehlt", "error", "Vorlagennummer fehlt", options=("required",))
-def number_missing(vorlage: Vorlage, options: RuleOptions) -> Iterator[Hit]:
+def number_missing(vorlage: Vorlage, evidence: Evidence, options: RuleOptions) -> Iterator[Hit]:
     """Every Vorlage carries a number (Vorlage-Nr., Drucksache, DS-Nr.) under which it is filed
     and referred to in minutes and decisions."""
-    if _needs("nummer", vorlage, options) and is_missing(vorlage.nummer):
-        yield Hit(_absent(vorlage, "nummer", vorlage.nummer, "Die Vorlagennummer"), "nummer")
+    if _needs("nummer", vorlage, evidence, options) and is_missing(vorlage.nummer):
+        yield Hit(_absent(evidence, "nummer", vorlage.nummer, "Die Vorlagennummer"), "nummer")
 
 
 @rule("REQ003", "betreff-fehlt", "error", "Betreff fehlt", options=("required",))
-def subject_missing(vorlage: Vorlage, options: RuleOptions) -> Iterator[Hit]:
+def subject_missing(vorlage: Vorlage, evidence: Evidence, options: RuleOptions) -> Iterator[Hit]:
     """The subject (Betreff, Titel, Bezeichnung des Tagesordnungspunktes) becomes the agenda
     item's title; a Vorlage without one cannot be put on an agenda."""
-    if _needs("betreff", vorlage, options) and is_missing(vorlage.betreff):
-        yield Hit(_absent(vorlage, "betreff", vorlage.betreff, "Der Betreff"), "betreff")
+    if _needs("betreff", vorlage, evidence, options) and is_missing(vorlage.betreff):
+        yield Hit(_absent(evidence, "betreff", vorlage.betreff, "Der Betreff"), "betreff")
 
 
 @rule("REQ004", "beratungsfolge-fehlt", "error", "Beratungsfolge fehlt", options=("required",))
-def consultations_missing(vorlage: Vorlage, options: RuleOptions) -> Iterator[Hit]:
+def consultations_missing(
+    vorlage: Vorlage, evidence: Evidence, options: RuleOptions
+) -> Iterator[Hit]:
     """Without a Beratungsfolge nobody knows which bodies deal with the Vorlage and when. Some
     RIS web pages show it on another tab (SessionNet's "Beratungen"): the finding then says
     that the page at hand is incomplete, not necessarily the Vorlage."""
-    if _needs("beratungsfolge", vorlage, options) and not vorlage.beratungsfolge:
+    if _needs("beratungsfolge", vorlage, evidence, options) and not vorlage.beratungsfolge:
         yield Hit(
             "Die Beratungsfolge fehlt: keine Gremien und Sitzungstermine angegeben",
             "beratungsfolge",
@@ -159,17 +160,20 @@ def consultations_missing(vorlage: Vorlage, options: RuleOptions) -> Iterator[Hi
 @rule(
     "REQ005", "finanzen-fehlen", "error", "Finanzielle Auswirkungen fehlen", options=("required",)
 )
-def finances_missing(vorlage: Vorlage, options: RuleOptions) -> Iterator[Hit]:
+def finances_missing(vorlage: Vorlage, evidence: Evidence, options: RuleOptions) -> Iterator[Hit]:
     """A Vorlage that asks for a decision must state its financial impact, even if only to say
     there is none ("Nein", "keine", "-", "./."). Information kinds and motions of council
     members (Antrag) need not. Where the reasoning names amounts but the template has no
     financial section, the finding says so: the amounts are there, the statement is not."""
     text = vorlage.finanzielle_auswirkungen
-    if _needs("finanzielle_auswirkungen", vorlage, options) and is_missing(
+    if _needs("finanzielle_auswirkungen", vorlage, evidence, options) and is_missing(
         text, dash_means_none=True
     ):
         message = _absent(
-            vorlage, "finanzielle_auswirkungen", text, "Die Angabe zu den finanziellen Auswirkungen"
+            evidence,
+            "finanzielle_auswirkungen",
+            text,
+            "Die Angabe zu den finanziellen Auswirkungen",
         )
         if text is None and AMOUNT.search(vorlage.sachdarstellung or ""):
             message += "; Beträge nennt nur die Sachdarstellung"
@@ -179,36 +183,38 @@ def finances_missing(vorlage: Vorlage, options: RuleOptions) -> Iterator[Hit]:
 @rule(
     "REQ006", "beschlussvorschlag-fehlt", "error", "Beschlussvorschlag fehlt", options=("required",)
 )
-def proposal_missing(vorlage: Vorlage, options: RuleOptions) -> Iterator[Hit]:
+def proposal_missing(vorlage: Vorlage, evidence: Evidence, options: RuleOptions) -> Iterator[Hit]:
     """A Vorlage that asks a body to decide must say what it is to decide. Information kinds
     (Mitteilungs-, Informations-, Unterrichtungsvorlage) have none."""
     points = vorlage.beschlussvorschlag
-    if _needs("beschlussvorschlag", vorlage, options) and all(is_missing(p) for p in points):
+    if _needs("beschlussvorschlag", vorlage, evidence, options) and all(
+        is_missing(p) for p in points
+    ):
         text = " ".join(points) if points else None
-        message = _absent(vorlage, "beschlussvorschlag", text, "Der Beschlussvorschlag")
+        message = _absent(evidence, "beschlussvorschlag", text, "Der Beschlussvorschlag")
         yield Hit(message, "beschlussvorschlag")
 
 
 @rule("REQ007", "ersteller-fehlt", "error", "Federführende Stelle fehlt", options=("required",))
-def author_missing(vorlage: Vorlage, options: RuleOptions) -> Iterator[Hit]:
+def author_missing(vorlage: Vorlage, evidence: Evidence, options: RuleOptions) -> Iterator[Hit]:
     """The authoring unit (Federführung, Fachbereich, Amt, Dienststelle) answers questions in
     the session and carries out the decision; every Vorlage of the administration names it.
     Motions (Antrag) come from council members and are exempt."""
-    if _needs("ersteller", vorlage, options) and is_missing(vorlage.ersteller):
+    if _needs("ersteller", vorlage, evidence, options) and is_missing(vorlage.ersteller):
         message = _absent(
-            vorlage, "ersteller", vorlage.ersteller, "Die federführende Stelle (Ersteller)"
+            evidence, "ersteller", vorlage.ersteller, "Die federführende Stelle (Ersteller)"
         )
         yield Hit(message, "ersteller")
 
 
 @rule("REQ008", "datum-fehlt", "error", "Datum der Vorlage fehlt", options=("required",))
-def date_missing(vorlage: Vorlage, options: RuleOptions) -> Iterator[Hit]:
+def date_missing(vorlage: Vorlage, evidence: Evidence, options: RuleOptions) -> Iterator[Hit]:
     """A Vorlage is dated: the date orders revisions, shows whether the invitation period was
     kept, and is how the Vorlage is cited. A printed date that is no calendar date ("31.02.2025")
     is reported with the printed text. Some RIS pages show the date only on another tab."""
-    if not _needs("erstellt_am", vorlage, options) or vorlage.erstellt_am is not None:
+    if not _needs("erstellt_am", vorlage, evidence, options) or vorlage.erstellt_am is not None:
         return
-    printed = vorlage.printed.get("erstellt_am")
+    printed = evidence.printed.get("erstellt_am")
     if printed:
         yield Hit(f"Das Datum der Vorlage {printed} ist kein gültiges Datum", "erstellt_am")
     else:
@@ -216,12 +222,12 @@ def date_missing(vorlage: Vorlage, options: RuleOptions) -> Iterator[Hit]:
 
 
 @rule("REQ009", "begruendung-fehlt", "error", "Sachdarstellung fehlt", options=("required",))
-def reasoning_missing(vorlage: Vorlage, options: RuleOptions) -> Iterator[Hit]:
+def reasoning_missing(vorlage: Vorlage, evidence: Evidence, options: RuleOptions) -> Iterator[Hit]:
     """The Sachdarstellung (Sachverhalt, Begründung, Erläuterungen) is what the bodies read
     before they decide or take note; without it a proposal is a bare instruction."""
     text = vorlage.sachdarstellung
-    if _needs("sachdarstellung", vorlage, options) and is_missing(text):
-        message = _absent(vorlage, "sachdarstellung", text, "Die Sachdarstellung (Begründung)")
+    if _needs("sachdarstellung", vorlage, evidence, options) and is_missing(text):
+        message = _absent(evidence, "sachdarstellung", text, "Die Sachdarstellung (Begründung)")
         yield Hit(message, "sachdarstellung")
 
 
@@ -232,11 +238,11 @@ def reasoning_missing(vorlage: Vorlage, options: RuleOptions) -> Iterator[Hit]:
     "Vorgeschriebener Abschnitt fehlt",
     options=("required",),
 )
-def section_missing(vorlage: Vorlage, options: RuleOptions) -> Iterator[Hit]:
+def section_missing(vorlage: Vorlage, evidence: Evidence, options: RuleOptions) -> Iterator[Hit]:
     """Sections a council requires beyond the usual fields, configured per kind under
     ``[tool.vorlage.required]`` (for example a Klimaverträglichkeit or Inklusionsverträglichkeit
     check). Without configuration this rule finds nothing."""
-    if not _recognisable(vorlage):
+    if not _recognisable(vorlage, evidence):
         return
     present = {key(name): text for name, text in vorlage.weitere_abschnitte.items()}
     for item in required(vorlage, options):
@@ -246,7 +252,7 @@ def section_missing(vorlage: Vorlage, options: RuleOptions) -> Iterator[Hit]:
         text = present.get(key(name))
         if text is not None and not is_missing(text):
             continue
-        if text is not None or item in vorlage.recognised_sections:
+        if text is not None or item in evidence.sections:
             yield Hit(
                 f"Der vorgeschriebene Abschnitt {name} ist leer", f"weitere_abschnitte.{name}"
             )
@@ -255,7 +261,7 @@ def section_missing(vorlage: Vorlage, options: RuleOptions) -> Iterator[Hit]:
 
 
 @rule("REQ011", "platzhalter", "warning", "Platzhalter aus der Vorlage nicht ersetzt")
-def placeholder_left(vorlage: Vorlage, options: RuleOptions) -> Iterator[Hit]:
+def placeholder_left(vorlage: Vorlage, evidence: Evidence, options: RuleOptions) -> Iterator[Hit]:
     """Template placeholders left in the text ("XXX", "XX.XX.2025", "[Betrag]", "@GRM4@") mean
     that something was not filled in. A section made of nothing but a placeholder is reported
     by the completeness rule for that section instead."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from vorlage_cli.evidence import Evidence
 from vorlage_cli.model import Vorlage
 from vorlage_cli.rules import Hit, RuleOptions, rule
 from vorlage_cli.rules.kinds import is_revision
@@ -38,7 +39,9 @@ def _after_sessions(vorlage: Vorlage, named: list[str]) -> str:
 
 
 @rule("DAT001", "datum-nach-sitzung", "warning", "Vorlage ist nach einer ihrer Sitzungen datiert")
-def dated_after_session(vorlage: Vorlage, options: RuleOptions) -> Iterator[Hit]:
+def dated_after_session(
+    vorlage: Vorlage, evidence: Evidence, options: RuleOptions
+) -> Iterator[Hit]:
     """A Vorlage is written before the bodies meet. An original dated after one of its own
     sessions has a wrong date, a wrong session date, or was changed without being marked as a
     revision. (Revisions are reported as DAT002.) Prints made after the decision, with the
@@ -49,7 +52,9 @@ def dated_after_session(vorlage: Vorlage, options: RuleOptions) -> Iterator[Hit]
 
 
 @rule("DAT002", "neufassung-nach-sitzung", "info", "Neufassung ist nach einer Sitzung datiert")
-def revision_after_session(vorlage: Vorlage, options: RuleOptions) -> Iterator[Hit]:
+def revision_after_session(
+    vorlage: Vorlage, evidence: Evidence, options: RuleOptions
+) -> Iterator[Hit]:
     """A Neufassung or Ergänzung ("1N", "1. Ergänzung") is typically written because a body has
     already discussed the original, so a date after its first sessions is expected. It is noted
     so that a reader sees why the date lies after a session."""
@@ -60,7 +65,7 @@ def revision_after_session(vorlage: Vorlage, options: RuleOptions) -> Iterator[H
 
 
 @rule("DAT003", "nummer-jahr", "warning", "Jahr in der Nummer passt nicht zum Datum")
-def number_year(vorlage: Vorlage, options: RuleOptions) -> Iterator[Hit]:
+def number_year(vorlage: Vorlage, evidence: Evidence, options: RuleOptions) -> Iterator[Hit]:
     """Numbers carry the year they were given in ("VL-40/2024"). A number's year far from the
     document's date points to a mistyped number or date. Accepted: a number of the coming year
     on a document of November or December (Nordstemmen's DS 1/2008 is dated 20.12.2007), a

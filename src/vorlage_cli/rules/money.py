@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from vorlage_cli.evidence import Evidence
 from vorlage_cli.model import Vorlage
 from vorlage_cli.rules import Hit, RuleOptions, rule
 from vorlage_cli.rules.text import AMOUNT, CURRENCY, quoted, texts
@@ -40,7 +41,7 @@ def _german_reading(amount: str) -> str:
 
 
 @rule("FIN001", "betrag-mehrdeutig", "warning", "Betrag in mehrdeutiger Schreibweise")
-def ambiguous_amount(vorlage: Vorlage, options: RuleOptions) -> Iterator[Hit]:
+def ambiguous_amount(vorlage: Vorlage, evidence: Evidence, options: RuleOptions) -> Iterator[Hit]:
     """In German notation the comma separates the cents: "19,980 Euro" reads as 19 Euro 98 Cent,
     although 19.980 Euro are meant (the seed's Strategieentwicklungsprozess). Amounts with a
     comma before exactly three digits, and amounts in English notation ("1,250.00 €"), are
@@ -70,7 +71,9 @@ def ambiguous_amount(vorlage: Vorlage, options: RuleOptions) -> Iterator[Hit]:
 
 
 @rule("FIN002", "deckung-fehlt", "warning", "Kosten ohne Angabe der Deckung")
-def costs_without_coverage(vorlage: Vorlage, options: RuleOptions) -> Iterator[Hit]:
+def costs_without_coverage(
+    vorlage: Vorlage, evidence: Evidence, options: RuleOptions
+) -> Iterator[Hit]:
     """Where the financial impact or the proposal names an amount, the Vorlage also says where
     the money comes from: Deckung, Produkt, Sachkonto, Haushaltsstelle, Teilplan, budgeted
     funds ("im Haushalt 2025 veranschlagt") or grants. Coverage is looked for in the whole

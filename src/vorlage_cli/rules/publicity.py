@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from vorlage_cli.evidence import Evidence
 from vorlage_cli.model import Vorlage
 from vorlage_cli.rules import Hit, RuleOptions, rule
 from vorlage_cli.rules.text import in_body, quoted, station
@@ -67,7 +68,9 @@ def _is_public(vorlage: Vorlage) -> bool | None:
     "warning",
     "Öffentliche Vorlage zu einem nichtöffentlichen Thema",
 )
-def confidential_topic_in_public(vorlage: Vorlage, options: RuleOptions) -> Iterator[Hit]:
+def confidential_topic_in_public(
+    vorlage: Vorlage, evidence: Evidence, options: RuleOptions
+) -> Iterator[Hit]:
     """Personnel matters, land deals and contract awards are usually discussed in non-public
     session (the Gemeindeordnungen protect personal data and business secrets of bidders and
     sellers). A public Vorlage whose subject or proposal is one of them deserves a second look;
@@ -95,7 +98,9 @@ def confidential_topic_in_public(vorlage: Vorlage, options: RuleOptions) -> Iter
     "warning",
     "Ö/N einer Beratung widerspricht dem Sitzungsteil",
 )
-def publicity_contradiction(vorlage: Vorlage, options: RuleOptions) -> Iterator[Hit]:
+def publicity_contradiction(
+    vorlage: Vorlage, evidence: Evidence, options: RuleOptions
+) -> Iterator[Hit]:
     """A non-public Vorlage must not be discussed in a public session, and a Vorlage declared
     public is not decided behind closed doors. Pre-advising bodies that always meet in private
     (Gemeindevorstand, Verwaltungsausschuss, a Dienstberatung) are normal practice and not

@@ -7,6 +7,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
 
+from vorlage_cli.evidence import Evidence
 from vorlage_cli.model import Vorlage
 from vorlage_cli.rules import Hit, RuleOptions, rule
 from vorlage_cli.rules.text import listing, texts
@@ -84,13 +85,13 @@ def _sequence_problems(labels: list[str], noun: str, nouns: str) -> list[str]:
 
 
 @rule("NUM001", "beschlusspunkte-nummerierung", "warning", "Beschlusspunkte lückenhaft nummeriert")
-def proposal_numbering(vorlage: Vorlage, options: RuleOptions) -> Iterator[Hit]:
+def proposal_numbering(vorlage: Vorlage, evidence: Evidence, options: RuleOptions) -> Iterator[Hit]:
     """The numbered points of a Beschlussvorschlag are voted on and cited by their numbers
     ("Punkt 3 wird abgelehnt"); a gap or a number given twice makes such a vote ambiguous. The
     printed numbers come from the extractor (the model keeps the points without them)."""
-    problems = _sequence_problems(vorlage.proposal_numbers, "Punkt", "Punkte")
+    problems = _sequence_problems(evidence.proposal_numbers, "Punkt", "Punkte")
     if problems:
-        printed = ", ".join(vorlage.proposal_numbers)
+        printed = ", ".join(evidence.proposal_numbers)
         yield Hit(
             f"Die Punkte des Beschlussvorschlags sind {printed} nummeriert: {listing(problems)}",
             "beschlussvorschlag",
@@ -98,7 +99,9 @@ def proposal_numbering(vorlage: Vorlage, options: RuleOptions) -> Iterator[Hit]:
 
 
 @rule("NUM002", "anlagen-nummerierung", "warning", "Anlagen lückenhaft nummeriert")
-def attachment_numbering(vorlage: Vorlage, options: RuleOptions) -> Iterator[Hit]:
+def attachment_numbering(
+    vorlage: Vorlage, evidence: Evidence, options: RuleOptions
+) -> Iterator[Hit]:
     """The Anlagen list runs 1, 2, 3 (sub-numbers such as 6a, 6b belong to 6): a gap means an
     Anlage was left out or renumbered, a repeat that two attachments share a number. An Anlage
     embedded in the document itself and left off the list shows up as a gap too."""
@@ -145,7 +148,7 @@ def _listed(reference: tuple[int, str], listed: set[tuple[int, str]]) -> bool:
 
 
 @rule("NUM003", "anlage-nicht-aufgefuehrt", "warning", "Anlage im Text, aber nicht im Verzeichnis")
-def reference_unlisted(vorlage: Vorlage, options: RuleOptions) -> Iterator[Hit]:
+def reference_unlisted(vorlage: Vorlage, evidence: Evidence, options: RuleOptions) -> Iterator[Hit]:
     """Every "Anlage N" the text refers to is in the Anlagen list, or the bodies look for a
     paper they were never sent. Where the template prints no Anlagen list at all the finding
     says so; the RIS may still carry the files."""
@@ -155,7 +158,7 @@ def reference_unlisted(vorlage: Vorlage, options: RuleOptions) -> Iterator[Hit]:
         return
     path = next(iter(missing.values()))
     many = len(missing) > 1
-    if not vorlage.anlagen and "anlagen" not in vorlage.recognised_sections:
+    if not vorlage.anlagen and "anlagen" not in evidence.sections:
         message = (
             f"Der Text verweist auf {'die Anlagen' if many else 'Anlage'} "
             f"{_numbers(missing)}, die Vorlage hat aber kein Anlagenverzeichnis"
@@ -180,7 +183,9 @@ def _unnumbered_mentions(vorlage: Vorlage) -> list[set[str]]:
 
 
 @rule("NUM004", "anlage-ohne-verweis", "info", "Anlage wird im Text nicht erwähnt")
-def listed_unreferenced(vorlage: Vorlage, options: RuleOptions) -> Iterator[Hit]:
+def listed_unreferenced(
+    vorlage: Vorlage, evidence: Evidence, options: RuleOptions
+) -> Iterator[Hit]:
     """A listed Anlage that the text never mentions is either superfluous or the reasoning
     forgot to explain it. Mentions by number ("Anlage 2") count, and so do mentions without a
     number that share a distinctive word with the Anlage's title ("das anliegende

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from vorlage_cli.evidence import Evidence
 from vorlage_cli.model import Vorlage
 from vorlage_cli.rules import Hit, RuleOptions, rule
 
@@ -15,7 +16,7 @@ from vorlage_cli.rules import Hit, RuleOptions, rule
     "Unterschrift fehlt",
     options=("signature-required",),
 )
-def signature_missing(vorlage: Vorlage, options: RuleOptions) -> Iterator[Hit]:
+def signature_missing(vorlage: Vorlage, evidence: Evidence, options: RuleOptions) -> Iterator[Hit]:
     """Where the template has a signature block, a Vorlage leaves the administration signed by
     the mayor or a deputy ("i.V. Dr. Christian Klicki, Beigeordneter"). A block with a function
     but no name, a template the extractor recognised as having a signature block, or
@@ -27,5 +28,5 @@ def signature_missing(vorlage: Vorlage, options: RuleOptions) -> Iterator[Hit]:
     if signed is not None:
         role = " ".join(part for part in (signed.vertretung, signed.funktion) if part)
         yield Hit(f"Der Unterschriftsblock ({role}) nennt keinen Namen", "unterzeichnung")
-    elif vorlage.signature_block or options.signature_required:
+    elif evidence.signature_block or options.signature_required:
         yield Hit("Die Vorlage ist nicht unterzeichnet", "unterzeichnung")
