@@ -159,3 +159,47 @@ def test_proposal_numbers_keep_repeats_and_gaps_for_the_rules() -> None:
 )
 def test_role_column_is_a_column_that_holds_roles(header: str, row: str, expected: bool) -> None:
     assert extraction_of(f"{header}\n{row}\n").evidence.role_column is expected
+
+
+def _roles(text: str) -> list[tuple[str | None, str | None]]:
+    return [(b.rolle, b.rolle_quelle) for b in vorlage_of(text).beratungsfolge]
+
+
+def test_roles_not_printed_are_derived_from_the_kind_and_the_dates() -> None:
+    newest_first = (
+        "Beschlussvorlage\nVorlage Nr.: 2025/0001\n"
+        "Gremium\tTermin\nStadtrat\t28.05.2026\nHauptausschuss\t18.05.2026\n"
+    )
+    assert _roles(newest_first) == [("Entscheidung", "abgeleitet"), ("Vorberatung", "abgeleitet")]
+    information = (
+        "Mitteilungsvorlage\nVorlage Nr.: 2025/0002\n"
+        "Gremium\tTermin\nBauausschuss\t04.03.2025\nStadtrat\t20.03.2025\n"
+    )
+    assert _roles(information) == [("Kenntnisnahme", "abgeleitet")] * 2
+
+
+def test_printed_roles_are_marked_and_stations_without_one_follow_them() -> None:
+    text = (
+        "Beschlussvorlage\nVorlage Nr.: 2025/0003\n"
+        "Gremium\tTermin\tZuständigkeit\nBauausschuss\t04.03.2025\t\n"
+        "Rat\t20.03.2025\tEntscheidung\nOrtsrat Nord\t02.04.2025\t\n"
+    )
+    assert _roles(text) == [
+        ("Vorberatung", "abgeleitet"),
+        ("Entscheidung", "gedruckt"),
+        (None, None),  # after the decision: nothing to derive
+    ]
+
+
+def test_no_role_is_derived_where_the_evidence_is_thin() -> None:
+    two_on_the_last_day = (
+        "Beschlussvorlage\nVorlage Nr.: 2025/0004\n"
+        "Gremium\tTermin\nBauausschuss\t04.03.2025\nStadtrat\t20.03.2025\nKreistag\t20.03.2025\n"
+    )
+    assert _roles(two_on_the_last_day) == [
+        ("Vorberatung", "abgeleitet"),
+        (None, None),
+        (None, None),
+    ]
+    generic_kind_without_proposal = "Vorlage Nr.: 2025/0005\nGremium\tTermin\nRat\t20.03.2025\n"
+    assert _roles(generic_kind_without_proposal) == [(None, None)]

@@ -362,27 +362,50 @@ def schema() -> None:
 @app.command()
 def evaluate(
     paths: Annotated[
-        list[Path],
+        list[Path] | None,
         typer.Argument(
             help="Golden files (*.golden.json) or folders containing them.", show_default=False
         ),
-    ],
+    ] = None,
     documents: Annotated[
         Path | None,
         typer.Option(
             "--documents",
             "-d",
-            help="Resolve the golden files' documents against this folder.",
+            help="Resolve the golden files' or OParl records' documents against this folder.",
             file_okay=False,
+        ),
+    ] = None,
+    oparl: Annotated[
+        Path | None,
+        typer.Option(
+            "--oparl",
+            help="Compare with a city's OParl Paper records (JSON Lines or a JSON array) "
+            "instead of golden files.",
+            dir_okay=False,
+            show_default=False,
+        ),
+    ] = None,
+    meetings: Annotated[
+        Path | None,
+        typer.Option(
+            "--meetings",
+            help="The OParl Meeting records the papers' consultations point to (their dates "
+            "and bodies).",
+            dir_okay=False,
+            show_default=False,
         ),
     ] = None,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="List every mismatch.")] = False,
     config: ConfigOption = None,
+    jobs: JobsOption = None,
 ) -> None:
-    """Measure extraction against hand-written golden files: field-level accuracy.
+    """Measure extraction against hand-written golden files, or against a city's OParl records.
 
     See docs/golden-files.md for the format. Exit code 1 when any field differs.
     """
+    if oparl is not None:
+        _evaluate_oparl(oparl, meetings, documents, verbose=verbose, config=config, jobs=jobs)
     from vorlage_cli.config import ConfigError, ConfigResolver
     from vorlage_cli.evaluate import (
         GoldenError,
@@ -395,7 +418,7 @@ def evaluate(
     from vorlage_cli.pipeline import read_vorlage
     from vorlage_cli.report.evaluation import print_evaluation
 
-    goldens = find_goldens(paths)
+    goldens = find_goldens(paths or [])
     if not goldens:
         typer.echo("vorlage: keine Golden-Dateien (*.golden.json) gefunden", err=True)
         raise typer.Exit(EXIT_UNREADABLE)
@@ -412,6 +435,36 @@ def evaluate(
     except ConfigError as error:
         _fail(str(error))
     print_evaluation(checks, sys.stdout, verbose=verbose)
+    raise typer.Exit(EXIT_CLEAN if all(check.ok for check in checks) else EXIT_FINDINGS)
+
+
+def _evaluate_oparl(
+    papers: Path,
+    meetings: Path | None,
+    documents: Path | None,
+    *,
+    verbose: bool,
+    config: Path | None,
+    jobs: int | None,
+) -> NoReturn:
+    from vorlage_cli.oparl_compare import RecordError, compare, load_records
+    from vorlage_cli.report.evaluation import print_oparl_evaluation
+    from vorlage_cli.runner import default_jobs, process_all
+
+    try:
+        records = load_records(papers, meetings, documents)
+    except RecordError as error:
+        _fail(str(error))
+    if not records.found:
+        _fail(f"{papers}: kein Datensatz mit auffindbarem Dokument")
+    files = [record.document for record in records.found]
+    checker, _ = _checker(files, config, None, _Reading(DEFAULT_LIMITS, None, {}))
+    checks = []
+    results = process_all(files, jobs=jobs or default_jobs(), timeout=None, task=checker)
+    for record, result in zip(records.found, results, strict=True):
+        lexicon = checker.configs.for_document(record.document).lexicon
+        checks.extend(compare(record, result.vorlage, lexicon))
+    print_oparl_evaluation(checks, records.without_document, sys.stdout, verbose=verbose)
     raise typer.Exit(EXIT_CLEAN if all(check.ok for check in checks) else EXIT_FINDINGS)
 
 

@@ -15,6 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field
 SCHEMA_VERSION = 1
 
 Rolle = Literal["Vorberatung", "Entscheidung", "Kenntnisnahme", "Anhörung", "Beratung"]
+RollenQuelle = Literal["gedruckt", "abgeleitet"]
 Severity = Literal["error", "warning", "info"]
 SourceFormat = Literal["txt", "pdf", "docx", "html"]
 
@@ -46,6 +47,9 @@ class Beratung(_Model):
     gremium: str
     rolle: Rolle | None = None
     rolle_text: str | None = None
+    rolle_quelle: RollenQuelle | None = None
+    """Where ``rolle`` comes from: "gedruckt" where the document prints it, "abgeleitet" where
+    the extractor derived it from the kind and the order of the sessions; None without a role."""
     termin: dt.date | None = None
     einladung: str | None = None
     top: str | None = None

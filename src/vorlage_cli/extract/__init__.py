@@ -17,6 +17,7 @@ from vorlage_cli.extract.preamble import (
     read_preamble,
     unlabelled_subject,
 )
+from vorlage_cli.extract.roles import derive_roles, mark_printed_roles
 from vorlage_cli.extract.rows import flatten, furniture_rows
 from vorlage_cli.extract.sections import (
     SectionReader,
@@ -111,4 +112,6 @@ def extract(document: LayoutDocument, lexicon: Lexicon | None = None) -> Extract
     elif any(_SIGNATURE_PLACE.match(row.text) for row in rows):
         evidence.signature_block = True
     evidence.sections = {s.kind for s in sections}
+    mark_printed_roles(vorlage.beratungsfolge)
+    derive_roles(vorlage, lexicon)
     return found

@@ -46,6 +46,10 @@ def _phrase_pattern(phrases: tuple[str, ...], anchored: bool) -> re.Pattern[str]
 class Lexicon:
     data: dict[str, Any]
     kinds: dict[str, tuple[str, bool]] = field(default_factory=dict)
+    """Kind key → (usual spelling, whether the kind asks a body to decide)."""
+    generic_kinds: frozenset[str] = frozenset()
+    revision_kinds: frozenset[str] = frozenset()
+    late_kinds: frozenset[str] = frozenset()
     field_labels: dict[str, list[str]] = field(default_factory=dict)
     section_of: dict[str, str] = field(default_factory=dict)
     """Heading key → "betreff", "beschlussvorschlag", … or "other:<printed name>"."""
@@ -65,8 +69,12 @@ class Lexicon:
     @classmethod
     def from_data(cls, data: dict[str, Any]) -> Lexicon:
         lexicon = cls(data=data)
-        for name, props in data.get("kinds", {}).items():
+        kinds = data.get("kinds", {})
+        for name, props in kinds.items():
             lexicon.kinds[key(name)] = (name, bool(props.get("decides", True)))
+        lexicon.generic_kinds = frozenset(n for n, p in kinds.items() if p.get("generic"))
+        lexicon.revision_kinds = frozenset(n for n, p in kinds.items() if p.get("revision"))
+        lexicon.late_kinds = frozenset(n for n, p in kinds.items() if p.get("late"))
         fields = data.get("fields", {})
         for name in ("nummer", "art", "ersteller", "erstellt_am", "sitzungsteil", "betreff"):
             lexicon.field_labels[name] = list(fields.get(name, []))

@@ -64,3 +64,55 @@ def print_evaluation(checks: list[Check], stream: IO[str], *, verbose: bool = Fa
                 console.print(Text(f"{clean(check.document)}: {check.field}", style="bold"))
                 console.print(Text(f"  erwartet: {clean(check.expected)}"))
                 console.print(Text(f"  gelesen:  {clean(check.actual)}"))
+
+
+SHOWN_DISAGREEMENTS = 10
+"""Disagreements listed per field without --verbose: enough to see the kind of failure."""
+
+
+def print_oparl_evaluation(
+    checks: list[Check], without_document: list[str], stream: IO[str], *, verbose: bool = False
+) -> None:
+    """Agreement per compared value with the city's OParl records, then the disagreements."""
+    console = Console(file=stream, highlight=False, markup=False, emoji=False, soft_wrap=True)
+    by_field: dict[str, list[Check]] = defaultdict(list)
+    for check in checks:
+        by_field[check.field].append(check)
+    documents = len({check.document for check in checks})
+    table = Table(header_style="bold", show_edge=False)
+    table.add_column("Wert")
+    table.add_column("stimmt", justify="right")
+    table.add_column("verglichen", justify="right")
+    table.add_column("Übereinstimmung", justify="right")
+    for name in sorted(by_field):
+        results = [check.ok for check in by_field[name]]
+        table.add_row(
+            Text(name),
+            Text(str(sum(results))),
+            Text(str(len(results))),
+            Text(_percent(sum(results), len(results))),
+        )
+    console.print(Text(f"{documents} Dokumente mit OParl-Datensatz verglichen"))
+    if without_document:
+        console.print(
+            Text(
+                f"{len(without_document)} Datensätze ohne auffindbares Dokument, z. B. "
+                + ", ".join(clean(name) for name in without_document[:3])
+            )
+        )
+    console.print(table)
+    for name in sorted(by_field):
+        wrong = [check for check in by_field[name] if not check.ok]
+        if not wrong:
+            continue
+        console.print(Text(f"\nAbweichungen bei {name} ({len(wrong)}):", style="bold"))
+        shown = wrong if verbose else wrong[:SHOWN_DISAGREEMENTS]
+        for check in shown:
+            console.print(
+                Text(
+                    f"  {clean(check.document)}: OParl {clean(check.expected)}, "
+                    f"gelesen {clean(check.actual)}"
+                )
+            )
+        if len(shown) < len(wrong):
+            console.print(Text(f"  … {len(wrong) - len(shown)} weitere (--verbose zeigt alle)"))

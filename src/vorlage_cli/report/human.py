@@ -15,7 +15,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from vorlage_cli.model import DocumentResult
+from vorlage_cli.model import Beratung, DocumentResult
 from vorlage_cli.report import Summary
 from vorlage_cli.report.places import place_in_words
 
@@ -41,6 +41,13 @@ def _short(value: str | None) -> str:
         return "–"
     value = clean(" ".join(value.split()))
     return value if len(value) <= _MAX_VALUE else value[: _MAX_VALUE - 1] + "…"
+
+
+def _role(station: Beratung) -> str:
+    """The role as a reader should take it: a derived role says so."""
+    if station.rolle_quelle == "abgeleitet":
+        return f"{station.rolle} (abgeleitet)"
+    return clean(station.rolle or station.rolle_text or "")
 
 
 def _date(value: object) -> str:
@@ -114,7 +121,7 @@ class HumanReporter:
                     table.add_row(
                         Text(str(index)),
                         Text(_short(station.gremium)),
-                        Text(clean(station.rolle or station.rolle_text or "")),
+                        Text(_role(station)),
                         Text(_date(station.termin)),
                         Text(clean(station.einladung or "")),
                         Text(clean(station.top or "")),

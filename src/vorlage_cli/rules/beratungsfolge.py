@@ -16,7 +16,7 @@ from statistics import median_low
 from vorlage_cli.evidence import Evidence
 from vorlage_cli.model import Beratung, Vorlage
 from vorlage_cli.rules import Hit, RuleOptions, rule
-from vorlage_cli.rules.kinds import LATE_KINDS, asks_for_decision, kind_of
+from vorlage_cli.rules.kinds import asks_for_decision, kind_of
 from vorlage_cli.rules.text import body_key, german_date, in_body, listing, quoted, station
 
 _COUNCIL = re.compile(
@@ -274,7 +274,8 @@ def invitation_period(vorlage: Vorlage, evidence: Evidence, options: RuleOptions
     Dringlichkeitsvorlagen are handed out late by design and are exempt."""
     days = options.min_invitation_days
     created = vorlage.erstellt_am
-    if days is None or created is None or kind_of(vorlage, options.lexicon) in LATE_KINDS:
+    late = kind_of(vorlage, options.lexicon) in options.lexicon.late_kinds
+    if days is None or created is None or late:
         return
     upcoming = [found for found in _dated(vorlage) if found[2] >= created]
     if not upcoming:

@@ -7,11 +7,6 @@ from __future__ import annotations
 from vorlage_cli.extract.lexicon import Lexicon
 from vorlage_cli.model import Vorlage
 
-REVISION_KINDS = frozenset({"Ergänzungsvorlage", "Änderungsvorlage", "Neufassung"})
-GENERIC_KINDS = frozenset({"Vorlage", "Sitzungsvorlage", "Drucksache"})
-LATE_KINDS = frozenset({"Tischvorlage", "Dringlichkeitsvorlage"})
-"""Kinds handed out at short notice by design: no invitation period applies."""
-
 
 def kind_of(vorlage: Vorlage, lexicon: Lexicon) -> str | None:
     """The kind in the lexicon's spelling ("Beschlussvorlage"), or None when unknown."""
@@ -29,7 +24,7 @@ def asks_for_decision(vorlage: Vorlage, lexicon: Lexicon) -> bool:
     Kenntnisnahme informs; otherwise an unknown kind asks for a decision when it has a
     Beschlussvorschlag or a deciding consultation."""
     kind = lexicon.kind(vorlage.art) if vorlage.art else None
-    if kind is not None and kind[0] not in GENERIC_KINDS:
+    if kind is not None and kind[0] not in lexicon.generic_kinds:
         return kind[1]
     roles = [b.rolle for b in vorlage.beratungsfolge]
     if roles and all(role == "Kenntnisnahme" for role in roles):
@@ -42,4 +37,4 @@ def asks_for_decision(vorlage: Vorlage, lexicon: Lexicon) -> bool:
 def is_revision(vorlage: Vorlage, lexicon: Lexicon) -> bool:
     """A Neufassung or Ergänzung of an earlier Vorlage: a revision suffix ("1N", "1. Ergänzung")
     or a revising kind. A subject that mentions a "Neufassung" of a statute is not one."""
-    return vorlage.fassung is not None or kind_of(vorlage, lexicon) in REVISION_KINDS
+    return vorlage.fassung is not None or kind_of(vorlage, lexicon) in lexicon.revision_kinds
