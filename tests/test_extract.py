@@ -8,7 +8,7 @@ import pytest
 
 from vorlage_cli.extract import extract
 from vorlage_cli.extract.dates import find_date
-from vorlage_cli.extract.header import split_revision
+from vorlage_cli.extract.lexicon import default_lexicon
 from vorlage_cli.extract.textutil import join_lines
 from vorlage_cli.readers.text import read_text
 
@@ -31,10 +31,15 @@ def vorlage_of(text: str):
         ("BV/009/2023/IV-DKT", "BV/009/2023/IV-DKT", None),
         ("20-26 / V 02318", "20-26 / V 02318", None),
         ("DS 40/2011", "DS 40/2011", None),
+        ("DS 12/2021 1. Ergänzung", "DS 12/2021", "1. Ergänzung"),
+        ("DS 10/2013 – 1. Ergänzung", "DS 10/2013", "1. Ergänzung"),
+        ("2023/0999/1", "2023/0999", "1"),
+        ("VII-DS-01234-NF-01", "VII-DS-01234", "NF-01"),
+        ("VII-DS-01234", "VII-DS-01234", None),
     ],
 )
 def test_revision_suffixes(printed: str, nummer: str, fassung: str | None) -> None:
-    assert split_revision(printed) == (nummer, fassung)
+    assert default_lexicon().numbers.split(printed) == (nummer, fassung)
 
 
 @pytest.mark.parametrize(

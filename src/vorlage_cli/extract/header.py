@@ -16,23 +16,6 @@ from vorlage_cli.extract.rows import Row
 from vorlage_cli.extract.textutil import ends_mid_phrase, fold, join_lines, key
 from vorlage_cli.layout import Location
 
-_REVISION = re.compile(
-    r"""(?:
-        \s*[-–]\s*(?P<ordinal>\d{1,2}\.\s*(?:Ergänzung|Neufassung|Änderung|Fassung|Nachtrag))
-      | \s+(?P<neu>\d{1,2}\s?N)
-      | \s+(?P<word>(?:\d{1,2}\.\s*)?(?:Ergänzung|Neufassung|Nachtrag))
-      | (?<=\d{3})(?P<sep>[-/])(?P<short>R?\d{1,2}(?:-\d{1,2})?)
-    )\s*$""",
-    re.VERBOSE | re.IGNORECASE,
-)
-NUMBER_SHAPE = re.compile(
-    r"""(?<![\w/])(?:
-        \d{1,2}-\d{1,2}\s*/\s*[A-Z]\s*\d{3,6}                       # 20-26 / V 02318
-      | (?:[A-ZÄÖÜ]{1,6}(?:\s?[-/]\s?|\s))?\d{1,5}\s?/\s?\d{2,4}(?:/[\w-]+)*  # BV/0197/2026
-      | [A-ZÄÖÜ]{1,6}-\d{1,5}/\d{4}                                 # VL-40/2024
-    )(?:\s+\d{1,2}\s?N|\s*-\s*\d{1,2}\.\s*\w+|[-/]R?\d{1,2})?(?![\w/])""",
-    re.VERBOSE,
-)
 _PUBLIC = re.compile(r"\b(nicht\s*öffentlich|nichtöffentlich|öffentlich)(e|er)?\b", re.IGNORECASE)
 _CONTACT_VALUE = re.compile(r"^\s+[\d(+]")
 """A contact label without colon is followed by a number: "Tel. 233 – 92626"."""
@@ -43,28 +26,6 @@ class Value:
     text: str
     location: Location
     label: str = ""
-
-
-def split_revision(number: str) -> tuple[str, str | None]:
-    """Separate a revision suffix as printed ("VL-40/2024 1N" → "VL-40/2024", "1N")."""
-    number = fold(number)
-    match = _REVISION.search(number)
-    if not match:
-        return number, None
-    suffix = next(
-        g
-        for g in (
-            match.group("ordinal"),
-            match.group("neu"),
-            match.group("word"),
-            match.group("short"),
-        )
-        if g
-    )
-    base = number[: match.start()].rstrip(" -–")
-    if not NUMBER_SHAPE.search(base):
-        return number, None
-    return base, fold(suffix)
 
 
 def sitzungsteil_of(text: str) -> str | None:

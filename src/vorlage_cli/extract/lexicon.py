@@ -13,6 +13,7 @@ from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
+from vorlage_cli.extract.numbers import NumberGrammar
 from vorlage_cli.extract.textutil import key
 
 MAIN_SECTIONS = (
@@ -65,10 +66,14 @@ class Lexicon:
     contact_labels: set[str] = field(default_factory=set)
     keyed_section_of: dict[str, str] = field(default_factory=dict)
     """Labels that open a section only as a key cell beside its value (a summary table)."""
+    numbers: NumberGrammar = field(default_factory=lambda: NumberGrammar.from_words([]))
 
     @classmethod
     def from_data(cls, data: dict[str, Any]) -> Lexicon:
         lexicon = cls(data=data)
+        lexicon.numbers = NumberGrammar.from_words(
+            list(data.get("numbers", {}).get("revision_words", []))
+        )
         kinds = data.get("kinds", {})
         for name, props in kinds.items():
             lexicon.kinds[key(name)] = (name, bool(props.get("decides", True)))

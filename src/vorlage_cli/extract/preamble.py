@@ -13,13 +13,7 @@ import re
 
 from vorlage_cli.evidence import Extraction
 from vorlage_cli.extract.dates import DATE, parse_match
-from vorlage_cli.extract.header import (
-    NUMBER_SHAPE,
-    HeaderReader,
-    date_in,
-    sitzungsteil_of,
-    split_revision,
-)
+from vorlage_cli.extract.header import HeaderReader, Value, date_in, sitzungsteil_of
 from vorlage_cli.extract.lexicon import Lexicon
 from vorlage_cli.extract.rows import Row
 from vorlage_cli.extract.sections import SectionReader, best, section_text
@@ -53,7 +47,7 @@ def read_preamble(
         index += max(taken, 1)
     preamble = rows[:first_section]
     _title_line(preamble, lexicon, header)
-    _number_rows(preamble, header)
+    _number_rows(preamble, header, lexicon)
     _sitzung_rows(preamble, found)
     _ersteller_prefix_rows(preamble, lexicon, header)
     _unit_above_contacts(preamble, header)
@@ -76,7 +70,7 @@ def _value_on_next_row(rows: list[Row], index: int, header: HeaderReader, lexico
     if header.field_of(value.split(":")[0]) or value.endswith(":"):
         return
     fits = {
-        "nummer": bool(NUMBER_SHAPE.fullmatch(value)),
+        "nummer": bool(lexicon.numbers.shape.fullmatch(value)),
         "art": lexicon.kind(_KIND_PREFIX.sub("", value)) is not None,
         "erstellt_am": bool(DATE.search(value)),
         "sitzungsteil": sitzungsteil_of(value) is not None,
@@ -103,7 +97,7 @@ def _title_line(rows: list[Row], lexicon: Lexicon, header: HeaderReader) -> None
         if rest.startswith((":", "Nr", "-Nr")) and not rest.startswith("- "):
             continue
         rest = rest.lstrip("-– ").strip()
-        if rest and not NUMBER_SHAPE.match(rest):
+        if rest and not lexicon.numbers.shape.match(rest):
             continue
         header.add("title_kind", kind[0], row.location, word)
         if rest:
@@ -112,12 +106,12 @@ def _title_line(rows: list[Row], lexicon: Lexicon, header: HeaderReader) -> None
         return
 
 
-def _number_rows(rows: list[Row], header: HeaderReader) -> None:
+def _number_rows(rows: list[Row], header: HeaderReader, lexicon: Lexicon) -> None:
     """A reference printed alone on its row ("DS 1/2008"), as SD.NET letterheads do. A row that
     continues the text above it ("… ab dem Schuljahr" / "2025/2026") is not one."""
     for index, row in enumerate(rows):
         continues = index > 0 and not rows[index - 1].used and not row.paragraph_start
-        if not row.used and not continues and NUMBER_SHAPE.fullmatch(row.text):
+        if not row.used and not continues and lexicon.numbers.shape.fullmatch(row.text):
             header.add("bare_number", row.text, row.location)
             row.used = True
             return
@@ -200,6 +194,36 @@ def _pick_ersteller(header: HeaderReader, lexicon: Lexicon) -> tuple[str, Locati
     return chosen.text, chosen.location
 
 
+_WEAK_NUMBER_LABELS = frozenset({"nr.", "nr", "nummer"})
+"""Labels that name a number without saying whose: "Nr. 1" may be any list item."""
+
+
+def _pick_number(
+    header: HeaderReader, furniture: list[Row], lexicon: Lexicon
+) -> tuple[Value, str] | None:
+    """The Vorlage's number and the value it was printed in. Every candidate must have a
+    number's shape; a label that names the Vorlage ("Vorlage-Nr.", "Drucksache") beats the title
+    line, which beats a bare "Nr.", which beats a number alone on its row; the page header is
+    the last resort. Among equals the first printed wins."""
+    candidates: list[tuple[float, tuple[int, int], Value, str]] = []
+    for source, rank in (("nummer", 0.0), ("title_number", 1.0), ("bare_number", 2.0)):
+        for value in header.values.get(source, []):
+            shaped = lexicon.numbers.shape.search(value.text)
+            if shaped is None:
+                continue
+            weak = source == "nummer" and key(value.label) in _WEAK_NUMBER_LABELS
+            where = (value.location.page or 0, value.location.line or 0)
+            candidates.append((rank + (1.5 if weak else 0.0), where, value, shaped.group()))
+    if candidates:
+        _, _, value, printed = min(candidates, key=lambda c: (c[0], c[1]))
+        return value, printed
+    for row in furniture:
+        shaped = lexicon.numbers.shape.search(row.text)
+        if shaped:
+            return Value(shaped.group(), row.location), shaped.group()
+    return None
+
+
 def fill_header_fields(
     found: Extraction,
     header: HeaderReader,
@@ -208,18 +232,11 @@ def fill_header_fields(
     lexicon: Lexicon,
 ) -> None:
     vorlage = found.vorlage
-    number = header.first("nummer") or header.first("title_number") or header.first("bare_number")
-    if number is None:
-        for row in furniture:
-            match = NUMBER_SHAPE.search(row.text)
-            if match:
-                header.add("nummer", match.group(), row.location, "")
-                number = header.first("nummer")
-                break
-    if number is not None:
-        shaped = NUMBER_SHAPE.search(number.text)
-        nummer, fassung = split_revision(shaped.group() if shaped else number.text)
-        found.put("nummer", nummer, number.location)
+    picked = _pick_number(header, furniture, lexicon)
+    number = picked[0] if picked else None
+    if picked is not None:
+        nummer, fassung = lexicon.numbers.split(picked[1])
+        found.put("nummer", nummer, picked[0].location)
         vorlage.fassung = fassung
 
     art = header.first("art")
