@@ -16,6 +16,9 @@ ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = ROOT / "samples"
 GOLDEN = ROOT / "tests" / "golden"
 CORPUS = ROOT.parent / "shared" / "corpus"
+GATHERED = ROOT / "tests" / "corpus"
+"""Real documents gathered from other public repositories: listed in manifest.json, downloaded
+into fetched/ by scripts/fetch_corpus.py, never committed."""
 SNAPSHOTS = ROOT / "tests" / "snapshots"
 FIXTURES = ROOT / "tests" / "fixtures"
 

@@ -1,7 +1,8 @@
 """Every field of every golden file, written by hand from the documents, against the extractor.
 
-The shared corpus (real documents of several cities) is compared where ``../shared`` is present;
-the samples' golden files live beside the samples. One test per field of each document, so a
+The shared corpus (real documents of several cities) is compared where ``../shared`` is present,
+the gathered documents of further cities where scripts/fetch_corpus.py has downloaded them; the
+samples' golden files live beside the samples. One test per field of each document, so a
 regression names the document and the field.
 """
 
@@ -16,7 +17,7 @@ from vorlage_cli.evaluate import compare, find_goldens, load_golden
 from vorlage_cli.model import Vorlage
 from vorlage_cli.pipeline import read_vorlage
 
-from .conftest import CORPUS, GOLDEN, SAMPLES
+from .conftest import CORPUS, GATHERED, GOLDEN, SAMPLES
 
 
 @cache
@@ -26,7 +27,7 @@ def extracted(path: Path) -> Vorlage | None:
 
 def _cases() -> list:
     cases = []
-    sets = [(GOLDEN / "corpus", CORPUS), (SAMPLES, None)]
+    sets = [(GOLDEN / "corpus", CORPUS), (GOLDEN / "gathered", GATHERED), (SAMPLES, None)]
     for folder, documents in sets:
         if documents is not None and not documents.is_dir():
             cases.append(
@@ -42,6 +43,17 @@ def _cases() -> list:
         for golden_path in find_goldens([folder]):
             golden = load_golden(golden_path, documents)
             for document in golden.documents:
+                if not document.is_file():
+                    cases.append(
+                        pytest.param(
+                            None,
+                            None,
+                            None,
+                            marks=pytest.mark.skip(reason="run scripts/fetch_corpus.py"),
+                            id=f"{document.name}-absent",
+                        )
+                    )
+                    continue
                 for field in golden.vorlage:
                     case_id = f"{document.name}:{field}"
                     cases.append(pytest.param(golden, document, field, id=case_id))
