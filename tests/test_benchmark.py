@@ -107,3 +107,19 @@ def test_the_benchmarks_own_size_does_not_count_for_the_commands_it_starts(measu
     run = measure.run([sys.executable, "-c", "pass"])
     assert run.exit_code == 0
     assert run.peak_rss < 100 * 2**20
+
+
+@pytest.fixture(scope="module")
+def precision():
+    sys.path.insert(0, str(BENCHMARKS))
+    try:
+        import precision
+
+        yield precision
+    finally:
+        sys.path.remove(str(BENCHMARKS))
+
+
+def test_the_precision_benchmark_skips_without_the_bulk_corpora(precision, tmp_path, capsys):
+    assert precision.main(["--bulk", str(tmp_path / "absent")]) == 0
+    assert "nothing to measure" in capsys.readouterr().err
