@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from vorlage_cli.cli import OutputFormat
+from vorlage_cli.options import OutputFormat
 from vorlage_cli.report import FORMATS
 from vorlage_cli.report.catalogue import markdown
 from vorlage_cli.rules import all_rules

@@ -13,7 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from vorlage_cli.cli import EXIT_CLEAN, EXIT_FINDINGS, EXIT_UNREADABLE, FailOn, _exit_code
+from vorlage_cli.commands import EXIT_CLEAN, EXIT_FINDINGS, EXIT_UNREADABLE, exit_code
+from vorlage_cli.options import FailOn
 from vorlage_cli.report import Summary
 from vorlage_cli.terminal import ColorChoice, use_color
 
@@ -67,8 +68,8 @@ def test_an_unreadable_input_exits_two_even_with_exit_zero(run, folder: Path) ->
 
 def test_info_findings_count_only_at_threshold_info() -> None:
     summary = Summary(documents=1, infos=2)
-    assert _exit_code(summary, FailOn.warning, exit_zero=False) == EXIT_CLEAN
-    assert _exit_code(summary, FailOn.info, exit_zero=False) == EXIT_FINDINGS
+    assert exit_code(summary, FailOn.warning, exit_zero=False) == EXIT_CLEAN
+    assert exit_code(summary, FailOn.info, exit_zero=False) == EXIT_FINDINGS
 
 
 def test_a_wrong_call_exits_two(run, folder: Path) -> None:

@@ -1,34 +1,34 @@
-"""The command line: parse options, run the pipeline, pick the reporter, map the outcome to an
-exit code (0 clean, 1 findings at or above --fail-on, 2 an input could not be read or the call
-is wrong).
+"""The command line: parse the options into an :class:`Options`, pick the reporter, and call
+``commands.py``, which runs the documents and returns the exit code (0 clean, 1 findings at or
+above --fail-on, 2 an input could not be read or the call is wrong).
 
 Heavy modules (pydantic, rich, the readers) are imported inside the commands, so that
 ``--help`` and a check of one short text file start quickly."""
 
 from __future__ import annotations
 
-import os
 import sys
-from collections.abc import Iterator
-from contextlib import nullcontext
-from enum import StrEnum
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, NamedTuple, NoReturn
+from typing import Annotated, NoReturn, TypeVar
 
 import typer
 
 from vorlage_cli import __version__
+from vorlage_cli.commands import (
+    EXIT_CLEAN,
+    EXIT_FINDINGS,
+    EXIT_UNREADABLE,
+    RunError,
+    checker_for,
+    run_check,
+    run_export,
+)
 from vorlage_cli.limits import DEFAULT_LIMITS, MB, Limits
-from vorlage_cli.terminal import ColorChoice, use_color
+from vorlage_cli.options import FailOn, Options, OutputFormat
+from vorlage_cli.terminal import ColorChoice, note, use_color
 
-if TYPE_CHECKING:
-    from vorlage_cli.baseline import Baseline
-    from vorlage_cli.model import DocumentResult
-    from vorlage_cli.pipeline import Checker
-    from vorlage_cli.report import Summary
-    from vorlage_cli.runner import Task
-
-EXIT_CLEAN, EXIT_FINDINGS, EXIT_UNREADABLE = 0, 1, 2
+T = TypeVar("T")
 
 app = typer.Typer(
     name="vorlage",
@@ -42,22 +42,6 @@ app = typer.Typer(
     pretty_exceptions_show_locals=False,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
-
-
-class OutputFormat(StrEnum):
-    human = "human"
-    json = "json"
-    jsonl = "jsonl"
-    sarif = "sarif"
-    github = "github"
-    junit = "junit"
-    gitlab = "gitlab"
-
-
-class FailOn(StrEnum):
-    error = "error"
-    warning = "warning"
-    info = "info"
 
 
 def _version(value: bool) -> None:
@@ -230,39 +214,28 @@ def check(
     Exit code 0: no finding at or above --fail-on; 1: at least one; 2: an input could not be
     read (or the call is wrong).
     """
-    from vorlage_cli.report import Summary, make_reporter
+    from vorlage_cli.report import make_reporter
 
-    refused: dict[Path, str] = {}
-    files = _inputs(paths, exclude, refused, quiet=quiet)
-    reading = _Reading(
-        _limits(max_file_size, max_pages, max_lines, max_unpacked_size), password, refused
+    options = Options(
+        paths=tuple(paths),
+        exclude=tuple(exclude or ()),
+        config=config,
+        jobs=jobs,
+        timeout=timeout,
+        password=password,
+        limits=_limits(max_file_size, max_pages, max_lines, max_unpacked_size),
+        quiet=quiet,
+        color=color,
+        output_format=output_format,
+        fail_on=fail_on,
+        exit_zero=exit_zero,
+        baseline=baseline,
+        update_baseline=update_baseline,
     )
-    if update_baseline:
-        if baseline is None:
-            _fail("--update-baseline braucht --baseline DATEI")
-        checker, _ = _checker(files, config, None, reading)
-        results = _processed(
-            files, checker, jobs=jobs, timeout=timeout, quiet=quiet, to_stdout=False, color=color
-        )
-        _record_baseline(baseline, list(results))
-    checker, known = _checker(files, config, baseline, reading)
     reporter = make_reporter(
         output_format.value, sys.stdout, quiet=quiet, color=use_color(color, sys.stdout)
     )
-    summary = Summary()
-    left_out = 0
-    for result in _processed(
-        files, checker, jobs=jobs, timeout=timeout, quiet=quiet, to_stdout=True, color=color
-    ):
-        if known is not None:
-            result, hidden = known.filter(result)
-            left_out += hidden
-        summary.add(result)
-        reporter.document(result)
-    reporter.finish(summary)
-    if left_out:
-        typer.echo(f"vorlage: {left_out} bekannte Befunde aus {baseline} ausgeblendet", err=True)
-    raise typer.Exit(_exit_code(summary, fail_on, exit_zero=exit_zero))
+    _run(run_check, options, reporter)
 
 
 @app.command()
@@ -300,53 +273,20 @@ def export(
     not be read (its object then has "vorlage": null and the reason in "findings") or an output
     could not be written.
     """
-    from vorlage_cli.output import (
-        AtomicWriter,
-        FolderWriter,
-        OutputError,
-        resolved,
-        terminate_like_interrupt,
-    )
-    from vorlage_cli.report import Summary
-    from vorlage_cli.report.jsonl import JsonLinesReporter
 
-    refused: dict[Path, str] = {}
-    files = _inputs(paths, exclude, refused, quiet=quiet)
-    reading = _Reading(
-        _limits(max_file_size, max_pages, max_lines, max_unpacked_size), password, refused
+    options = Options(
+        paths=tuple(paths),
+        exclude=tuple(exclude or ()),
+        config=config,
+        jobs=jobs,
+        timeout=timeout,
+        password=password,
+        limits=_limits(max_file_size, max_pages, max_lines, max_unpacked_size),
+        quiet=quiet,
+        output=output,
+        force=force,
     )
-    checker, _ = _checker(files, config, None, reading)
-    summary = Summary()
-    unwritten = 0
-    folder, sink = None, None
-    try:
-        # the inputs' resolved paths are needed only to keep an output off them
-        if output is not None and (output.endswith(("/", os.sep)) or Path(output).is_dir()):
-            folder = FolderWriter(Path(output), inputs=resolved(files), force=force)
-        elif output is not None:
-            sink = AtomicWriter(Path(output), inputs=resolved(files), force=force)
-    except OutputError as error:
-        _fail(str(error))
-    with terminate_like_interrupt():
-        results = _processed(
-            files, checker, jobs=jobs, timeout=timeout, quiet=quiet, to_stdout=output is None
-        )
-        if folder is not None:
-            for result in results:
-                summary.add(result)
-                try:
-                    folder.write(result)
-                except OutputError as error:
-                    unwritten += 1
-                    typer.echo(f"vorlage: {error}", err=True)
-        else:
-            with sink if sink else nullcontext(sys.stdout) as stream:
-                reporter = JsonLinesReporter(stream)
-                for result in results:
-                    summary.add(result)
-                    reporter.document(result)
-                reporter.finish(summary)
-    raise typer.Exit(EXIT_UNREADABLE if summary.unreadable or unwritten else EXIT_CLEAN)
+    _run(run_export, options)
 
 
 @app.command()
@@ -420,13 +360,11 @@ def evaluate(
 
     goldens = find_goldens(paths or [])
     if not goldens:
-        typer.echo("vorlage: keine Golden-Dateien (*.golden.json) gefunden", err=True)
-        raise typer.Exit(EXIT_UNREADABLE)
+        _fail("keine Golden-Dateien (*.golden.json) gefunden")
     try:
         loaded = [load_golden(path, documents) for path in goldens]
     except GoldenError as error:
-        typer.echo(f"vorlage: {error}", err=True)
-        raise typer.Exit(EXIT_UNREADABLE) from None
+        _fail(str(error))
     try:
         configs = ConfigResolver(config)
         checks = run_evaluation(
@@ -458,7 +396,7 @@ def _evaluate_oparl(
     if not records.found:
         _fail(f"{papers}: kein Datensatz mit auffindbarem Dokument")
     files = [record.document for record in records.found]
-    checker, _ = _checker(files, config, None, _Reading(DEFAULT_LIMITS, None, {}))
+    checker, _ = _call(checker_for, files, Options(paths=tuple(files), config=config))
     checks = []
     results = process_all(files, jobs=jobs or default_jobs(), timeout=None, task=checker)
     for record, result in zip(records.found, results, strict=True):
@@ -497,15 +435,6 @@ def rules(
         print_entry(entry, sys.stdout)
 
 
-class _Reading(NamedTuple):
-    """How every document of a run is read: the limits, a PDF password, and the files that
-    discovery found but will not let a reader open (with the reason)."""
-
-    limits: Limits
-    password: str | None
-    refused: dict[Path, str]
-
-
 def _limits(max_file_size: int, max_pages: int, max_lines: int, max_unpacked_size: int) -> Limits:
     return Limits(
         max_file_size=max_file_size * MB,
@@ -515,88 +444,21 @@ def _limits(max_file_size: int, max_pages: int, max_lines: int, max_unpacked_siz
     )
 
 
-def _checker(
-    files: list[Path], config: Path | None, baseline: Path | None, reading: _Reading
-) -> tuple[Checker, Baseline | None]:
-    """The pipeline with every document's configuration resolved, and the baseline: problems
-    with either end the run before any output."""
-    from vorlage_cli.baseline import Baseline, BaselineError
-    from vorlage_cli.config import ConfigError, ConfigResolver
-    from vorlage_cli.pipeline import Checker
-
+def _call(function: Callable[..., T], *args: object) -> T:
+    """Call into commands.py, turning a run that cannot go on into its one-line message."""
     try:
-        resolver = ConfigResolver(config)
-        for path in files:
-            resolver.for_document(path)
-        known = Baseline.load(baseline) if baseline is not None else None
-    except (ConfigError, BaselineError) as error:
+        return function(*args)
+    except RunError as error:
         _fail(str(error))
-    return Checker(resolver, *reading), known
 
 
-def _record_baseline(path: Path, results: list[DocumentResult]) -> NoReturn:
-    """Write every finding to the baseline instead of reporting; exit 2 if an input could not
-    be read (its error is recorded too, but the run did not check it)."""
-    from vorlage_cli.baseline import write_baseline
-    from vorlage_cli.output import OutputError
-
-    try:
-        count = write_baseline(path, results)
-    except OutputError as error:
-        _fail(str(error))
-    typer.echo(f"vorlage: {count} Befunde in die Baseline {path} geschrieben", err=True)
-    unreadable = any(result.vorlage is None for result in results)
-    raise typer.Exit(EXIT_UNREADABLE if unreadable else EXIT_CLEAN)
+def _run(command: Callable[..., int], *args: object) -> NoReturn:
+    raise typer.Exit(_call(command, *args))
 
 
 def _fail(message: str) -> NoReturn:
-    typer.echo(f"vorlage: {message}", err=True)
+    note(message)
     raise typer.Exit(EXIT_UNREADABLE)
-
-
-def _inputs(
-    paths: list[Path], exclude: list[str] | None, refused: dict[Path, str], *, quiet: bool
-) -> list[Path]:
-    from vorlage_cli.discovery import discover
-
-    files = discover(paths, exclude or (), refused)
-    if not files and not quiet:
-        typer.echo("vorlage: keine Dokumente gefunden", err=True)
-    return files
-
-
-def _processed(
-    files: list[Path],
-    task: Task,
-    *,
-    jobs: int | None,
-    timeout: float,
-    quiet: bool,
-    to_stdout: bool,
-    color: ColorChoice = ColorChoice.auto,
-) -> Iterator[DocumentResult]:
-    """The documents' results in input order, with a progress bar on stderr where wanted."""
-    from vorlage_cli.runner import default_jobs, process_all
-    from vorlage_cli.terminal import progress, wants_progress
-
-    shown = wants_progress(len(files), quiet=quiet, report_to_stdout=to_stdout)
-    with progress(len(files), enabled=shown, color=use_color(color, sys.stderr)) as advance:
-        for result in process_all(
-            files, jobs=jobs or default_jobs(), timeout=timeout or None, task=task
-        ):
-            yield result
-            advance()
-
-
-def _exit_code(summary: Summary, fail_on: FailOn, *, exit_zero: bool) -> int:
-    if summary.unreadable:
-        return EXIT_UNREADABLE
-    at_or_above = {
-        FailOn.error: summary.errors,
-        FailOn.warning: summary.errors + summary.warnings,
-        FailOn.info: summary.errors + summary.warnings + summary.infos,
-    }[fail_on]
-    return EXIT_FINDINGS if at_or_above and not exit_zero else EXIT_CLEAN
 
 
 def main() -> None:
@@ -608,14 +470,8 @@ def main() -> None:
         app()
     except Exception as error:
         # Each document's errors are findings already (pipeline, runner); this is the last
-        # guard for a bug outside them: one line, not a traceback that might show a password or
-        # document text, unless a developer asks for it.
-        if os.environ.get("VORLAGE_DEBUG"):
-            raise
-        detail = (str(error).splitlines() or [""])[0][:200]
-        print(
-            f"vorlage: interner Fehler ({type(error).__name__}: {detail}); "
-            "VORLAGE_DEBUG=1 zeigt die Einzelheiten",
-            file=sys.stderr,
-        )
+        # guard for a bug outside them.
+        from vorlage_cli.internal import internal_error
+
+        note(internal_error(error))
         sys.exit(EXIT_UNREADABLE)

@@ -9,21 +9,19 @@ stderr as well, for whoever fixes the bug.
 from __future__ import annotations
 
 import hashlib
-import os
-import sys
-import traceback
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
 
+from vorlage_cli import codes
 from vorlage_cli.config import Config, ConfigResolver
 from vorlage_cli.evidence import Evidence
 from vorlage_cli.extract.lexicon import Lexicon
+from vorlage_cli.internal import internal_error
 from vorlage_cli.limits import DEFAULT_LIMITS, Limits
 from vorlage_cli.model import DocumentResult, Finding, Location, Source, Vorlage
 from vorlage_cli.readers import ReadError, load, parse
-
-INTERNAL_ERROR = "RD022"
+from vorlage_cli.rules.catalogue import severity_of
 
 
 class Reading(NamedTuple):
@@ -50,12 +48,12 @@ def read_vorlage(
 
     unread = Source(path=str(path), format=None, sha256=None, pages=None)
     if refusal is not None:
-        return Reading(unread, None, [_error("RD008", refusal)])
+        return Reading(unread, None, [_finding(codes.REFUSED, refusal)])
     try:
         raw = load(path, limits)
         document = parse(raw, limits, password)
     except ReadError as error:
-        return Reading(unread, None, [_error(error.code, str(error))])
+        return Reading(unread, None, [_finding(error.code, str(error))])
     except Exception as error:
         return Reading(unread, None, [_internal(path, error, "beim Lesen")])
     source = Source(
@@ -64,9 +62,7 @@ def read_vorlage(
         sha256=hashlib.sha256(raw.data).hexdigest(),
         pages=document.page_count,
     )
-    findings = [
-        Finding(code=note.code, severity="warning", message=note.message) for note in document.notes
-    ]
+    findings = [_finding(note.code, note.message) for note in document.notes]
     try:
         found = extract(document, lexicon)
     except Exception as error:
@@ -122,19 +118,10 @@ class Checker:
         )
 
 
-def _error(code: str, message: str) -> Finding:
-    return Finding(code=code, severity="error", message=message, location=Location())
+def _finding(code: str, message: str) -> Finding:
+    """A reader's or the pipeline's finding, at the severity the catalogue gives its code."""
+    return Finding(code=code, severity=severity_of(code), message=message, location=Location())
 
 
 def _internal(path: Path, error: Exception, stage: str) -> Finding:
-    """The finding for an exception no reader anticipated; the traceback goes to stderr only
-    when asked for, since a batch over thousands of files wants one line per bad file."""
-    if os.environ.get("VORLAGE_DEBUG"):
-        print(f"vorlage: {path}: interner Fehler {stage}:", file=sys.stderr)
-        traceback.print_exception(error, file=sys.stderr)
-    detail = (str(error).splitlines() or [""])[0][:200]
-    return _error(
-        INTERNAL_ERROR,
-        f"interner Fehler {stage} ({type(error).__name__}{': ' + detail if detail else ''}); "
-        "bitte melden, VORLAGE_DEBUG=1 zeigt die Einzelheiten",
-    )
+    return _finding(codes.INTERNAL_ERROR, internal_error(error, stage, path))

@@ -31,8 +31,11 @@ from multiprocessing.connection import Connection, wait
 from pathlib import Path
 from types import FrameType
 
+from vorlage_cli import codes
+from vorlage_cli.internal import internal_error
 from vorlage_cli.model import DocumentResult, Finding, Source
 from vorlage_cli.pipeline import process
+from vorlage_cli.rules.catalogue import severity_of
 
 Task = Callable[[Path], DocumentResult]
 """Turns one path into its result; must be picklable (a module-level function or a
@@ -77,7 +80,7 @@ def failed(path: Path, code: str, message: str) -> DocumentResult:
     return DocumentResult(
         source=Source(path=str(path), format=None, sha256=None, pages=None),
         vorlage=None,
-        findings=[Finding(code=code, severity="error", message=message)],
+        findings=[Finding(code=code, severity=severity_of(code), message=message)],
         valid=False,
     )
 
@@ -88,10 +91,7 @@ def _guarded(task: Task, path: Path) -> DocumentResult:
         return task(path)
     except Exception as error:
         return failed(
-            path,
-            "RD022",
-            f"Interner Fehler bei der Verarbeitung ({type(error).__name__}: {error}); bitte "
-            f"mit dem Dokument als Fehler melden",
+            path, codes.INTERNAL_ERROR, internal_error(error, "bei der Verarbeitung", path)
         )
 
 
@@ -120,7 +120,7 @@ def _in_process(task: Task, path: Path, timeout: float | None) -> DocumentResult
     try:
         return _guarded(task, path)
     except _TimeLimitError:
-        return failed(path, "RD020", _time_limit_message(timeout))
+        return failed(path, codes.TIME_LIMIT, _time_limit_message(timeout))
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
@@ -215,7 +215,7 @@ class _Pool:
                 try:
                     answered, result = worker.connection.recv()
                 except (EOFError, OSError):
-                    ready[index] = failed(path, "RD021", _crash_message(worker))
+                    ready[index] = failed(path, codes.WORKER_DIED, _crash_message(worker))
                     self._replace(worker)
                     continue
                 assert answered == index
@@ -225,11 +225,11 @@ class _Pool:
                 if worker.done >= DOCUMENTS_PER_WORKER:
                     self._replace(worker)
             elif worker.process.sentinel in signalled:
-                ready[index] = failed(path, "RD021", _crash_message(worker))
+                ready[index] = failed(path, codes.WORKER_DIED, _crash_message(worker))
                 self._replace(worker)
             elif time.monotonic() >= worker.deadline:
                 assert self.timeout is not None
-                ready[index] = failed(path, "RD020", _time_limit_message(self.timeout))
+                ready[index] = failed(path, codes.TIME_LIMIT, _time_limit_message(self.timeout))
                 self._replace(worker)
 
     def _replace(self, worker: _Worker) -> None:

@@ -22,6 +22,12 @@ class ColorChoice(StrEnum):
     never = "never"
 
 
+def note(message: str) -> None:
+    """A message to the user beside the output: on stderr, so that stdout holds only the
+    report or the data, and prefixed with the program's name, as in ``vorlage: …``."""
+    print(f"vorlage: {message}", file=sys.stderr)
+
+
 def use_color(choice: ColorChoice, stream: IO[str]) -> bool:
     if choice is ColorChoice.always:
         return True

@@ -12,6 +12,7 @@ import stat
 from dataclasses import dataclass
 from pathlib import Path
 
+from vorlage_cli import codes
 from vorlage_cli.layout import Format, LayoutDocument, ReaderNote
 from vorlage_cli.limits import DEFAULT_LIMITS, Limits, megabytes
 from vorlage_cli.readers.errors import ReadError
@@ -44,37 +45,40 @@ def _read_bytes(path: Path, limits: Limits) -> bytes:
     except FileNotFoundError as error:
         if path.is_symlink():
             raise ReadError(
-                f"symbolischer Link auf eine fehlende Datei ({path.readlink()})", code="RD002"
+                f"symbolischer Link auf eine fehlende Datei ({path.readlink()})",
+                code=codes.CANNOT_OPEN,
             ) from error
-        raise ReadError("Datei nicht gefunden", code="RD002") from error
+        raise ReadError("Datei nicht gefunden", code=codes.CANNOT_OPEN) from error
     except OSError as error:
         raise ReadError(
-            f"lässt sich nicht lesen ({error.strerror or error})", code="RD002"
+            f"lässt sich nicht lesen ({error.strerror or error})", code=codes.CANNOT_OPEN
         ) from error
     if stat.S_ISDIR(info.st_mode):
-        raise ReadError("ist ein Ordner, keine Datei", code="RD002")
+        raise ReadError("ist ein Ordner, keine Datei", code=codes.CANNOT_OPEN)
     if not stat.S_ISREG(info.st_mode):
-        raise ReadError("ist keine gewöhnliche Datei (Gerät, Pipe oder Socket)", code="RD002")
+        raise ReadError(
+            "ist keine gewöhnliche Datei (Gerät, Pipe oder Socket)", code=codes.CANNOT_OPEN
+        )
     if info.st_size > limits.max_file_size:
         raise ReadError(
             f"die Datei ist {megabytes(info.st_size)} groß, mehr als die Grenze von "
             f"{megabytes(limits.max_file_size)} (--max-file-size)",
-            code="RD006",
+            code=codes.OVER_LIMIT,
         )
     try:
         with path.open("rb") as stream:
             data = stream.read(limits.max_file_size + 1)
     except PermissionError as error:
-        raise ReadError("keine Leseberechtigung", code="RD002") from error
+        raise ReadError("keine Leseberechtigung", code=codes.CANNOT_OPEN) from error
     except OSError as error:
         raise ReadError(
-            f"lässt sich nicht lesen ({error.strerror or error})", code="RD002"
+            f"lässt sich nicht lesen ({error.strerror or error})", code=codes.CANNOT_OPEN
         ) from error
     if len(data) > limits.max_file_size:  # grew since stat
         raise ReadError(
             f"die Datei ist größer als die Grenze von {megabytes(limits.max_file_size)} "
             "(--max-file-size)",
-            code="RD006",
+            code=codes.OVER_LIMIT,
         )
     return data
 
@@ -82,10 +86,10 @@ def _read_bytes(path: Path, limits: Limits) -> bytes:
 def identify(path: Path, data: bytes) -> RawFile:
     """Decide the format of bytes read from ``path`` by their content."""
     if not data.strip():
-        raise ReadError("die Datei ist leer", code="RD003")
+        raise ReadError("die Datei ist leer", code=codes.EMPTY)
     kind = sniff(data[:8192], data)
     if kind not in FORMAT_NAMES:
-        raise ReadError(f"Inhalt ist {kind}", code="RD001")
+        raise ReadError(f"Inhalt ist {kind}", code=codes.UNREADABLE_CONTENT)
     return RawFile(path, data, kind)  # type: ignore[arg-type]
 
 
@@ -113,7 +117,7 @@ def parse(
     if named is not None and named != raw.format:
         document.notes.append(
             ReaderNote(
-                "RD010",
+                codes.EXTENSION_MISMATCH,
                 f"Dateiendung {raw.path.suffix} passt nicht zum Inhalt: gelesen als "
                 f"{FORMAT_NAMES[raw.format]}",
             )

@@ -12,6 +12,7 @@ import zipfile
 from collections.abc import Iterator
 from io import BytesIO
 
+from vorlage_cli import codes
 from vorlage_cli.layout import Block, Cell, LayoutDocument, Line, Location, Page, ReaderNote, Table
 from vorlage_cli.limits import DEFAULT_LIMITS, Limits, lines_truncated, megabytes
 from vorlage_cli.readers.bounds import MAX_CELLS, split_long_line
@@ -304,7 +305,7 @@ def read_docx(data: bytes, limits: Limits = DEFAULT_LIMITS) -> LayoutDocument:
     try:
         _BodyReader(limits.max_lines, numbering).blocks(body, into=page.blocks)
     except _LineLimitError:
-        notes.append(ReaderNote("RD007", lines_truncated(limits.max_lines)))
+        notes.append(ReaderNote(codes.TRUNCATED, lines_truncated(limits.max_lines)))
     furniture = _BodyReader(limits.max_lines)
     seen: set[str] = set()
     try:
@@ -360,10 +361,10 @@ def check_package(data: bytes, limits: Limits) -> None:
             raise ReadError(
                 f"das Word-Dokument enthält {len(members)} Dateien, mehr als die Grenze von "
                 f"{limits.max_archive_members}",
-                code="RD006",
+                code=codes.OVER_LIMIT,
             )
         if sum(member.file_size for member in members) > limits.max_unpacked_size:
-            raise ReadError(_too_large(limits), code="RD006")
+            raise ReadError(_too_large(limits), code=codes.OVER_LIMIT)
         unpacked = 0  # counted as well: zipfile trusts the declared sizes only to cut off
         for member in members:
             overlap = b""
@@ -373,14 +374,14 @@ def check_package(data: bytes, limits: Limits) -> None:
                     while chunk := stream.read(_CHUNK):
                         unpacked += len(chunk)
                         if unpacked > limits.max_unpacked_size:
-                            raise ReadError(_too_large(limits), code="RD006")
+                            raise ReadError(_too_large(limits), code=codes.OVER_LIMIT)
                         window = overlap + chunk
                         if xml and any(mark in window for mark in _XML_DECLARATIONS):
                             raise ReadError(
                                 f"{member.filename} enthält eine DTD (<!DOCTYPE …>), die in "
                                 "Word-Dokumenten nicht vorkommt; aus Sicherheitsgründen nicht "
                                 "gelesen",
-                                code="RD008",
+                                code=codes.REFUSED,
                             )
                         overlap = window[-_OVERLAP:]
             except ReadError:

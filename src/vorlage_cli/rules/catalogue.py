@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from vorlage_cli import codes
 from vorlage_cli.model import Severity
 from vorlage_cli.rules import GROUPS, Rule, all_rules, find_rule
 
@@ -26,7 +27,7 @@ class ReaderCode:
 
 READER_CODES: tuple[ReaderCode, ...] = (
     ReaderCode(
-        "RD001",
+        codes.UNREADABLE_CONTENT,
         "kein-lesbares-format",
         "error",
         "Inhalt ist kein lesbares Dokument",
@@ -35,21 +36,21 @@ READER_CODES: tuple[ReaderCode, ...] = (
         "decided by the content, not by the file name.",
     ),
     ReaderCode(
-        "RD002",
+        codes.CANNOT_OPEN,
         "datei-nicht-lesbar",
         "error",
         "Datei nicht gefunden oder nicht lesbar",
         "The path does not exist, is a folder where a file was expected, or may not be read.",
     ),
     ReaderCode(
-        "RD003",
+        codes.EMPTY,
         "datei-leer",
         "error",
         "Datei ist leer",
         "The file holds no bytes, or only whitespace: usually a failed download or copy.",
     ),
     ReaderCode(
-        "RD004",
+        codes.SCANNED_PDF,
         "pdf-ohne-text",
         "error",
         "PDF enthält keinen Text",
@@ -57,7 +58,7 @@ READER_CODES: tuple[ReaderCode, ...] = (
         "example ocrmypdf) and check the result.",
     ),
     ReaderCode(
-        "RD005",
+        codes.ENCRYPTED_PDF,
         "pdf-verschluesselt",
         "error",
         "PDF ist verschlüsselt",
@@ -66,7 +67,7 @@ READER_CODES: tuple[ReaderCode, ...] = (
         "whether a password was missing or wrong.",
     ),
     ReaderCode(
-        "RD006",
+        codes.OVER_LIMIT,
         "grenze-ueberschritten",
         "error",
         "Datei überschreitet eine Grenze",
@@ -76,7 +77,7 @@ READER_CODES: tuple[ReaderCode, ...] = (
         "more.",
     ),
     ReaderCode(
-        "RD007",
+        codes.TRUNCATED,
         "dokument-gekuerzt",
         "warning",
         "Nur der Anfang des Dokuments gelesen",
@@ -84,7 +85,7 @@ READER_CODES: tuple[ReaderCode, ...] = (
         "beginning, where a Vorlage's fields are, was read, the rest skipped.",
     ),
     ReaderCode(
-        "RD008",
+        codes.REFUSED,
         "aus-sicherheitsgruenden-nicht-gelesen",
         "error",
         "Aus Sicherheitsgründen nicht gelesen",
@@ -95,14 +96,14 @@ READER_CODES: tuple[ReaderCode, ...] = (
         "line is followed.",
     ),
     ReaderCode(
-        "RD009",
+        codes.DAMAGED_PAGE,
         "pdf-seite-beschaedigt",
         "warning",
         "PDF-Seite beschädigt",
         "A page of the PDF cannot be loaded; it is skipped and the other pages are read.",
     ),
     ReaderCode(
-        "RD010",
+        codes.EXTENSION_MISMATCH,
         "endung-passt-nicht",
         "warning",
         "Dateiendung passt nicht zum Inhalt",
@@ -110,7 +111,7 @@ READER_CODES: tuple[ReaderCode, ...] = (
         "The file is read by its content; the name misleads people and other tools.",
     ),
     ReaderCode(
-        "RD020",
+        codes.TIME_LIMIT,
         "zeitlimit-ueberschritten",
         "error",
         "Verarbeitung hat das Zeitlimit überschritten",
@@ -119,7 +120,7 @@ READER_CODES: tuple[ReaderCode, ...] = (
         "damaged or built to be hostile.",
     ),
     ReaderCode(
-        "RD021",
+        codes.WORKER_DIED,
         "verarbeitung-abgebrochen",
         "error",
         "Verarbeitung ist abgebrochen",
@@ -127,7 +128,7 @@ READER_CODES: tuple[ReaderCode, ...] = (
         "library, or it ran out of memory); the other documents go on.",
     ),
     ReaderCode(
-        "RD022",
+        codes.INTERNAL_ERROR,
         "interner-fehler",
         "error",
         "Interner Fehler bei der Verarbeitung",
@@ -160,6 +161,17 @@ def lookup(code_or_name: str) -> Entry | None:
     return next(
         (c for c in READER_CODES if wanted.upper() == c.code or wanted.lower() == c.name), None
     )
+
+
+def severity_of(code: str) -> Severity:
+    """The default severity of a reader's or a rule's code."""
+    entry = _BY_CODE.get(code) or find_rule(code)
+    if entry is None:
+        raise KeyError(f"no finding code {code} in the catalogue")
+    return entry.severity
+
+
+_BY_CODE = {entry.code: entry for entry in READER_CODES}
 
 
 def group_of(entry: Entry) -> str:

@@ -1,0 +1,66 @@
+"""What a run of ``check`` or ``export`` was asked to do, as one object.
+
+The command line fills it from its options; ``commands.py`` reads it. Nothing here parses or
+runs anything, so the same object serves the command line, the tests and any other caller.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+from pathlib import Path
+
+from vorlage_cli.limits import DEFAULT_LIMITS, Limits
+from vorlage_cli.terminal import ColorChoice
+
+
+class OutputFormat(StrEnum):
+    """The report formats of ``check``; all but human are machine formats for stdout."""
+
+    human = "human"
+    json = "json"
+    jsonl = "jsonl"
+    sarif = "sarif"
+    github = "github"
+    junit = "junit"
+    gitlab = "gitlab"
+
+
+class FailOn(StrEnum):
+    """The least severity that makes ``check`` exit with 1."""
+
+    error = "error"
+    warning = "warning"
+    info = "info"
+
+
+@dataclass(frozen=True, slots=True)
+class Options:
+    """The options of a ``check`` or ``export`` run. The first group is shared; ``check`` reads
+    the reporting group and ignores ``output``/``force``, ``export`` the other way round."""
+
+    paths: tuple[Path, ...]
+    """Files, folders and glob patterns, as given."""
+    exclude: tuple[str, ...] = ()
+    config: Path | None = None
+    """A configuration file for every document instead of the one found from each."""
+    jobs: int | None = None
+    """Worker processes; None: one per core."""
+    timeout: float = 60.0
+    """Seconds per document; 0: no limit."""
+    password: str | None = None
+    limits: Limits = DEFAULT_LIMITS
+    quiet: bool = False
+    color: ColorChoice = ColorChoice.auto
+
+    # check
+    output_format: OutputFormat = OutputFormat.human
+    fail_on: FailOn = FailOn.error
+    exit_zero: bool = False
+    baseline: Path | None = None
+    update_baseline: bool = False
+
+    # export
+    output: str | None = None
+    """A JSON Lines file, or a folder (existing, or named with a trailing slash); None: stdout."""
+    force: bool = False
