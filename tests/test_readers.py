@@ -214,6 +214,22 @@ def test_html_blocks_tables_comments_and_decomposed_umlauts() -> None:
     assert [[c.text for c in row] for row in blocks[2].rows] == [["Rat", "25.04.2024"]]
 
 
+def test_xhtml_with_xml_declarations_and_their_encoding(tmp_path: Path) -> None:
+    """An ALLRIS net 3 page: XHTML in ISO-8859-1 declared only by its XML declaration, with a
+    converted Word document embedded that declares itself again."""
+    page = (
+        '<?xml version="1.0" encoding="iso-8859-1"?>\n'
+        '<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN" '
+        '"http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd">\n'
+        '<html xmlns="http://www.w3.org/1999/xhtml"><body><h1>Drucksache - 22-0001</h1>'
+        '<div><?xml version="1.0" encoding="UTF-8"?><html><body><p>Der Ausschuss möge '
+        "beschließen:</p></body></html></div></body></html>"
+    ).encode("iso-8859-1")
+    document = parse_bytes(page, "vo020.asp", tmp_path)
+    lines = [b.text for b in document.blocks() if isinstance(b, Line)]
+    assert lines == ["Drucksache - 22-0001", "Der Ausschuss möge beschließen:"]
+
+
 # -- format by content ----------------------------------------------------------------------
 
 

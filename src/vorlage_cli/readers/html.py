@@ -59,15 +59,22 @@ _BLOCKS = {
     "thead",
     "tfoot",
 }
-_CHARSET = re.compile(rb"""<meta[^>]+charset=["']?([\w-]+)""", re.IGNORECASE)
+_CHARSET = re.compile(
+    rb"""<\?xml[^>]+encoding=["']([\w-]+)|<meta[^>]+charset=["']?([\w-]+)""", re.IGNORECASE
+)
+_XML_DECLARATION = re.compile(r"<\?xml[^>]*\?>", re.IGNORECASE)
+"""XHTML pages (ALLRIS net 3) start with one, and embed Word documents that bring their own.
+Their encoding is honoured while decoding; lxml refuses to parse a decoded text that still
+declares one."""
 _SPACES = re.compile(r"[ \t\r\n\xa0\u200b]+")
 
 
 def _decode(data: bytes) -> str:
     declared = _CHARSET.search(data[:4096])
     if declared:
+        encoding = (declared.group(1) or declared.group(2)).decode("ascii")
         try:
-            return data.decode(declared.group(1).decode("ascii"), errors="replace")
+            return data.decode(encoding, errors="replace")
         except LookupError:
             pass
     return decode(data)[0]
@@ -184,12 +191,12 @@ def read_html(data: bytes, limits: Limits = DEFAULT_LIMITS) -> LayoutDocument:
     entity (``&xxe;`` stays literal text) and reaches no network."""
     import lxml.html
 
-    text = unicodedata.normalize("NFC", _decode(data))
+    text = _XML_DECLARATION.sub("", unicodedata.normalize("NFC", _decode(data)))
     parser = lxml.html.HTMLParser(no_network=True, huge_tree=False)
     try:
         root = lxml.html.document_fromstring(text, parser=parser)
     except (ValueError, lxml.etree.ParserError) as error:
-        raise ReadError(f"kein lesbares HTML ({error})") from error
+        raise ReadError("kein lesbares HTML: die Seite enthält kein Dokument") from error
     walker = _Walker(limits)
     body = root.find("body")
     notes = []
