@@ -21,7 +21,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from vorlage_cli.extract.dates import DATE, parse_match
+from vorlage_cli.extract.dates import DATE, PARTIAL_DATE_END, YEAR_START, parse_match
 from vorlage_cli.extract.lexicon import Lexicon, phrase_pattern
 from vorlage_cli.extract.rows import Row
 from vorlage_cli.extract.textutil import ends_mid_phrase, fold, join_lines, key
@@ -34,27 +34,16 @@ _TOP_LABEL = re.compile(
     r"^TOP(?:\s*(?:Nr\.?)?\s*(?P<n>\d{1,3}(?:\.\d{1,2}){0,2}[a-z]?))?\b", re.IGNORECASE
 )
 _EINLADUNG = re.compile(r"^\d{1,3}/\d{4}$")
-_VOTES = re.compile(
-    r"^(?:(?:Ja|Nein|Für|Gegen|Enthaltung(?:en)?|Befangen|dafür|dagegen)\s*:?\s*\d+\s*)+",
-    re.IGNORECASE,
-)
-_PUBLIC = re.compile(
-    r"^(nicht\s*öffentlich|nichtöffentlich|öffentlich|nö|ö|n)(?![\wäöü])", re.IGNORECASE
-)
-_SESSION = re.compile(
-    r"^(?:\d+\.\s*)?(?:öffentliche\s+|nichtöffentliche\s+)?Sitzung\b", re.IGNORECASE
-)
-_IGNORED = re.compile(r"^(?:[●•○◦▪■□X✓✔]|\(?[A-Z]\)?|-|–)$")
+_IGNORED = re.compile(r"^(?:[●•○◦▪■□xX✓✔]|\(?[A-Z]\)?|-|–)$")
 _TRAILING_DASH = re.compile(r"\s*[-–—:,]\s*$")
 _BRACKETED = re.compile(r"\(([^()]{3,40})\)")
-_SENTENCE = re.compile(
-    r"""(?P<role>Beschluss|Bekanntgabe|Beratung|Anhörung|Vorberatung|Entscheidung|Behandlung|
-                 Kenntnisnahme|Unterrichtung)
-        \s+(?P<article>des|der|im|in\s+der|in\s+dem|durch\s+den|durch\s+die)
-        \s+(?P<gremium>[^.;:]{3,120}?(?:\d+\.\s+[^.;:]{3,60}?)?)
-        \s+(?:vom|am)\s+(?=\d)""",
-    re.VERBOSE | re.IGNORECASE,
-)
+
+_ASIDE = re.compile(r"\s*\([^()]*\)\s*:?\s*$")
+"""A remark after a heading: "Beratungsfolge (Änderungen vorbehalten):"."""
+UNKNOWN = "unknown"
+"""The kind of a header column whose label the lexicon does not know."""
+MAX_UNKNOWN_LABELS = 1
+MAX_HEADER_ROWS = 5
 
 
 @dataclass(slots=True)
@@ -107,45 +96,87 @@ class BeratungsfolgeReader:
         self.lexicon = lexicon
         self.role_column: bool | None = None
         """After ``read``: whether the list's header has a role column; None without header."""
+        self._top_column = False
         self.column_pattern = phrase_pattern(list(_column_labels(lexicon)), anchored=True)
+        self.words = lexicon.consultation
 
     # -- finding the list -------------------------------------------------------------------
 
     def header_columns(self, row: Row) -> list[Column] | None:
-        """The columns if ``row`` is a row of Beratungsfolge column labels."""
+        """The columns if ``row`` is a row of Beratungsfolge column labels. One word the
+        lexicon does not know is allowed ("Voraussichtlicher Sitzungstermin", a label of the
+        city's own), as long as the known labels name a date and a body, role or agenda item."""
         cells = [c for c in row.cells if fold(c.text)]
         columns: list[Column] = []
         if len(cells) >= 2:
             for cell in cells:
-                kind = self.lexicon.column_of.get(key(cell.text))
-                if kind is None:
-                    return None
-                columns.append(Column(kind, cell.x0, cell.x1))
+                kind = self._column_kind(cell.text)
+                columns.append(Column(kind or UNKNOWN, cell.x0, cell.x1))
         else:
             text = row.text
             position = 0
             while position < len(text):
                 match = self.column_pattern.match(text[position:])
-                if not match:
-                    return None
-                columns.append(Column(self.lexicon.column_of[key(match.group())]))
-                position += match.end()
+                if match:
+                    columns.append(Column(self.lexicon.column_of[key(match.group())]))
+                    position += match.end()
+                else:
+                    word = text[position:].split(" ", 1)[0]
+                    columns.append(Column(UNKNOWN))
+                    position += len(word)
                 position += len(text[position:]) - len(text[position:].lstrip())
         kinds = {c.kind for c in columns}
+        unknown = sum(c.kind == UNKNOWN for c in columns)
         if (
-            len(columns) < 2
-            or not (kinds & {"termin"})
+            unknown > MAX_UNKNOWN_LABELS
+            or len(columns) - unknown < 2
+            or "termin" not in kinds
             or not (kinds & {"gremium", "top", "rolle", "status"})
         ):
             return None
         return columns
+
+    def _column_kind(self, text: str) -> str | None:
+        """The column a label cell names; a label broken inside its narrow cell ("EINLADUN" /
+        "G") is read as one word too."""
+        kind = self.lexicon.column_of.get(key(text))
+        if kind is None and "\n" in text:
+            kind = self.lexicon.column_of.get(key("".join(fold(part) for part in text.split("\n"))))
+        return kind
+
+    def wrapped_header(self, rows: list[Row], index: int) -> tuple[list[Column], int] | None:
+        """A header whose labels stand one under another, each on a short row of its own
+        ("Gremium" / "Voraussichtlicher" / "Sitzungstermin" / "Zuständigkeit"): the columns and
+        how many rows it takes."""
+        texts: list[str] = []
+        for offset in range(MAX_HEADER_ROWS):
+            if index + offset >= len(rows):
+                return None
+            row = rows[index + offset]
+            if row.used or len(row.texts) != 1 or len(row.text.split()) > 3:
+                return None
+            texts.append(row.text)
+            if offset == 0:
+                continue
+            joined = Row([Cell(" ".join(texts))], row.location, True)
+            columns = self.header_columns(joined)
+            if columns is not None:
+                following = index + offset + 1
+                if following < len(rows) and len(rows[following].text.split()) <= 3:
+                    longer = Row(
+                        [Cell(" ".join([*texts, rows[following].text]))], row.location, True
+                    )
+                    if self.header_columns(longer) is not None:
+                        continue
+                return columns, offset + 1
+        return None
 
     def is_heading(self, row: Row) -> bool:
         texts = row.texts
         return (
             bool(texts)
             and len(texts) <= 2
-            and key(texts[0]) in self.lexicon.bf_headings
+            and key(_ASIDE.sub("", texts[0])) in self.lexicon.bf_headings
             and (
                 len(texts) == 1
                 or self.header_columns(Row(row.cells[1:], row.location, True)) is None
@@ -157,18 +188,29 @@ class BeratungsfolgeReader:
             if row.used:
                 continue
             columns = self.header_columns(row)
-            heading = columns is None and self.is_heading(row)
-            if columns is None and not heading:
-                continue
-            start = index + 1
+            header_rows = 1
+            if columns is None and not self.is_heading(row):
+                wrapped = self.wrapped_header(rows, index)
+                if wrapped is None:
+                    continue
+                columns, header_rows = wrapped
+            heading = columns is None
+            start = index + header_rows
             if heading and start < len(rows):
                 columns = self.header_columns(rows[start])
+                taken = 1
+                if columns is None:
+                    wrapped = self.wrapped_header(rows, start)
+                    if wrapped is not None:
+                        columns, taken = wrapped
                 if columns is not None:
-                    rows[start].used = True
-                    start += 1
+                    for header_row in rows[start : start + taken]:
+                        header_row.used = True
+                    start += taken
             stations = self._walk(rows, start, columns or [], row.table)
             if stations:
-                row.used = True
+                for header_row in rows[index : index + header_rows]:
+                    header_row.used = True
                 self.role_column = _role_column(columns, stations)
                 return stations
         return self._sentences(rows)
@@ -182,28 +224,42 @@ class BeratungsfolgeReader:
         pieces: list[Piece] = []
         taken: list[int] = []
         index = start
+        self._top_column = any(column.kind == "top" for column in columns)
         while index < len(rows):
             row = rows[index]
-            if row.used or self._ends_list(row, table, bool(stations)):
+            # a row that completes a phrase broken off just above ("Beratung und" / station /
+            # "Beschlussempfehlung") belongs to the list even where it looks like a heading
+            previous = rows[index - 1].text if index > start else ""
+            open_piece = bool(pieces) and pieces[-1].row >= index - 2
+            continues = bool(stations) and (
+                ends_mid_phrase(previous) or (open_piece and ends_mid_phrase(pieces[-1].text))
+            )
+            if row.used or (not continues and self._ends_list(row, table, bool(stations))):
                 break
             if self.header_columns(row) is not None:
                 # the header row repeated where the table continues on the next page
                 row.used = True
                 index += 1
                 continue
+            width = 1
+            if _date_continues(row, rows[index + 1] if index + 1 < len(rows) else None):
+                # "25. Januar" / "2023": a date broken in a narrow cell
+                following = rows[index + 1]
+                row = Row([*row.cells, *following.cells], row.location, row.paragraph_start)
+                width = 2
             station, row_pieces = self._parse_row(row, columns, index)
             if station is None and not row_pieces:
                 if not stations:
                     break
-                index += 1
-                taken.append(index - 1)
+                taken.extend(range(index, index + width))
+                index += width
                 continue
             if station is not None:
                 station.order = index
                 stations.append(station)
             pieces.extend(row_pieces)
-            taken.append(index)
-            index += 1
+            taken.extend(range(index, index + width))
+            index += width
         if not stations:
             return []
         last = stations[-1].order
@@ -295,28 +351,41 @@ class BeratungsfolgeReader:
         return station, pieces
 
     def _cells_by_column(self, row: Row, columns: list[Column]) -> list[tuple[str | None, str]]:
-        cells = (
-            list(row.cells)
-            if row.table is not None or any(c.x0 is None for c in row.cells)
-            else [c for c in row.cells if fold(c.text)]
-        )
+        """The row's cells with the column each stands in, where that can be told: by position
+        where header and row both have positions, by order where both are logical cells (a
+        table, tab-separated text). Otherwise (a header without positions over a line split at
+        spaces) the cells are typed by their content alone."""
+        logical = row.table is not None or any(c.x0 is None for c in row.cells)
+        cells = list(row.cells) if logical else [c for c in row.cells if fold(c.text)]
+        filled = [c for c in cells if fold(c.text)]
         if not columns:
-            return [(None, c.text) for c in cells if fold(c.text)]
-        positioned = all(c.x0 is not None for c in columns) and all(
-            c.x0 is not None for c in cells if fold(c.text)
-        )
-        result = []
-        if positioned and len(cells) != len(columns):
-            for cell in cells:
-                if fold(cell.text):
-                    result.append((_nearest(columns, cell).kind, cell.text))
-            return result
-        if len(cells) > len(columns) or (len(cells) == 1 and len(columns) > 2):
-            return [(None, c.text) for c in cells if fold(c.text)]
-        for column, cell in zip(columns, cells, strict=False):
-            if fold(cell.text):
-                result.append((column.kind, cell.text))
-        return result
+            return self._content_typed(row, filled)
+        positioned = all(c.x0 is not None for c in columns)
+        if positioned and all(c.x0 is not None for c in filled):
+            if len(cells) == len(columns):
+                return [
+                    (_kind(col), c.text)
+                    for col, c in zip(columns, cells, strict=True)
+                    if fold(c.text)
+                ]
+            return [(_kind(_nearest(columns, c)), c.text) for c in filled]
+        if not logical or positioned or len(cells) > len(columns):
+            return self._content_typed(row, filled)
+        if len(cells) == 1 and len(columns) > 2:
+            return self._content_typed(row, filled)
+        return [
+            (_kind(column), cell.text)
+            for column, cell in zip(columns, cells, strict=False)
+            if fold(cell.text)
+        ]
+
+    @staticmethod
+    def _content_typed(row: Row, filled: list[Cell]) -> list[tuple[str | None, str]]:
+        """Cells without a column: a table's cells stay apart (each is one value), a line is
+        read as one text, since its gaps need not be column borders."""
+        if row.table is not None:
+            return [(None, c.text) for c in filled]
+        return [(None, row.text)] if filled else []
 
     def _marks(self, row: Row, columns: list[Column]) -> bool | None:
         """Public/non-public from an X under the ö or the nö column. In text with single spaces
@@ -383,18 +452,21 @@ class BeratungsfolgeReader:
         if kind == "einladung":
             pieces.append(Piece("einladung", line, index))
             return
-        tokens = self._tokens(line, allow_bare_numbers=kind in ("top", "oeffentlich", "status"))
+        # a bare number in a list with a TOP column is the agenda item ("4 X" under the row
+        # whose date broke over two lines), never part of a body's name
+        bare = kind in ("top", "oeffentlich", "status") or (kind is None and self._top_column)
+        tokens = self._tokens(line, allow_bare_numbers=bare)
         if not tokens:
             return  # only marks such as a status bullet
         claimed = all(t != "free" for t, _ in tokens)
-        if _SESSION.match(line) or _VOTES.match(line):
+        if self.words.session.match(line) or self.words.votes.match(line):
             pieces.append(Piece("result", line, index))
             return
         if claimed and tokens:
             for token_kind, part in tokens:
                 pieces.append(Piece(token_kind, part, index))
             return
-        if kind in ("rolle", "status") and not _looks_like_body(line):
+        if kind in ("rolle", "status") and not self._looks_like_body(line):
             pieces.append(Piece("rolle", line, index))
         elif kind in ("ergebnis", "mark_oeffentlich", "mark_nichtoeffentlich"):
             pieces.append(Piece("result", line, index))
@@ -402,7 +474,7 @@ class BeratungsfolgeReader:
             tokens
             and tokens[0][0] in ("rolle", "result")
             and kind is None
-            and not _looks_like_body(line)
+            and not self._looks_like_body(line)
         ):
             pieces.append(Piece(tokens[0][0], line, index))
         else:
@@ -439,7 +511,7 @@ class BeratungsfolgeReader:
         return tokens
 
     def _claim(self, text: str, allow_bare_numbers: bool) -> tuple[str, int] | None:
-        votes = _VOTES.match(text)
+        votes = self.words.votes.match(text)
         if votes:
             return "result", votes.end()
         role = self.lexicon.role_pattern.match(text)
@@ -457,7 +529,7 @@ class BeratungsfolgeReader:
         top = _TOP_LABEL.match(text)
         if top:
             return "top", top.end()
-        public = _PUBLIC.match(text)
+        public = self.words.public.match(text)
         if public and (len(public.group(1)) > 2 or allow_bare_numbers):
             return "oeffentlich", public.end()
         first = text.split(" ", 1)[0]
@@ -469,8 +541,10 @@ class BeratungsfolgeReader:
             return "ignore", len(first)
         return None
 
-    @staticmethod
-    def _apply(station: Station, piece: Piece) -> None:
+    def _looks_like_body(self, text: str) -> bool:
+        return self.words.body.search(text) is not None
+
+    def _apply(self, station: Station, piece: Piece) -> None:
         if piece.kind == "top":
             match = _TOP_LABEL.match(piece.text) or _TOP.match(piece.text)
             number = match.group("n") if match else piece.text
@@ -479,8 +553,7 @@ class BeratungsfolgeReader:
         elif piece.kind == "einladung":
             station.einladung = station.einladung or piece.text
         elif piece.kind == "oeffentlich":
-            value = key(piece.text)
-            station.oeffentlich = value in ("öffentlich", "ö")
+            station.oeffentlich = key(piece.text) in self.words.public_keys
 
     def _assign(self, stations: list[Station], pieces: list[Piece]) -> None:
         """Hand each piece of a dateless row to the station it belongs to."""
@@ -530,6 +603,10 @@ class BeratungsfolgeReader:
             return below
         if below_filled and not above_filled:
             return above
+        if slot != "gremium":
+            # a role or result printed under its row's own line, as text extraction of a
+            # table emits the rest of a row after its first cells
+            return above
         return above if piece.row - above.order <= below.order - piece.row else below
 
     def _finish(self, station: Station) -> ParsedStation:
@@ -554,7 +631,7 @@ class BeratungsfolgeReader:
         found: list[ParsedStation] = []
         for index, row in enumerate(rows):
             text = row.text
-            match = _SENTENCE.search(text)
+            match = self.words.sentence.search(text)
             if not match:
                 continue
             date_match = DATE.match(text[match.end() :])
@@ -612,6 +689,22 @@ def _column_labels(lexicon: Lexicon) -> list[str]:
     ]
 
 
+def _date_continues(row: Row, following: Row | None) -> bool:
+    """Whether a row ends with a day and month whose year starts the next row."""
+    return (
+        following is not None
+        and not following.used
+        and following.table == row.table
+        and DATE.search(row.text) is None
+        and PARTIAL_DATE_END.search(row.text) is not None
+        and YEAR_START.match(following.text) is not None
+    )
+
+
+def _kind(column: Column) -> str | None:
+    return None if column.kind == UNKNOWN else column.kind
+
+
 def _nearest(columns: list[Column], cell: Cell) -> Column:
     def distance(column: Column) -> float:
         if column.x0 is None or cell.x0 is None:
@@ -622,16 +715,6 @@ def _nearest(columns: list[Column], cell: Cell) -> Column:
         return min(abs(column.x0 - cell.x0), abs((column.x1 or column.x0) - (cell.x1 or cell.x0)))
 
     return min(columns, key=distance)
-
-
-def _looks_like_body(text: str) -> bool:
-    return bool(
-        re.search(
-            r"(ausschuss|rat|beirat|versammlung|vertretung|kreistag|konferenz|kommission|gremium|dienstberatung)\b",
-            text,
-            re.IGNORECASE,
-        )
-    )
 
 
 def _nominative(gremium: str) -> str:

@@ -56,6 +56,13 @@ DATE = re.compile(
 )
 
 
+PARTIAL_DATE_END = re.compile(
+    rf"(?<![\d.])\d{{1,2}}\.\s?(?:(?:{_MONTH_WORD})\.?|\d{{1,2}}\.)$", re.IGNORECASE
+)
+"""A day and month at the end of a line whose year is printed on the next ("25. Januar")."""
+YEAR_START = re.compile(r"^(?:19|20)\d{2}(?!\d)")
+
+
 def _year(text: str) -> int:
     year = int(text)
     if len(text) == 2:

@@ -43,6 +43,59 @@ def _phrase_pattern(phrases: tuple[str, ...], anchored: bool) -> re.Pattern[str]
     return re.compile(start + "(?:" + "|".join(parts) + r")(?![\w])", re.IGNORECASE)
 
 
+@dataclass(frozen=True, slots=True)
+class ConsultationWords:
+    """Patterns for the words that fill a Beratungsfolge, built from the lexicon's lists."""
+
+    body: re.Pattern[str]
+    """A word that ends in a body's head word ("Finanzausschuss", "Ortschaftsrat")."""
+    votes: re.Pattern[str]
+    """Vote counts at the start of a text: "Ja 44 Nein 0 Enthaltung 0"."""
+    public: re.Pattern[str]
+    """A public or non-public mark at the start of a text; group 1 is the mark."""
+    public_keys: frozenset[str]
+    """The keys of the marks that mean public."""
+    session: re.Pattern[str]
+    """A line naming a session: "12. öffentliche Sitzung des Rates"."""
+    sentence: re.Pattern[str]
+    """A consultation written as a sentence: "Beschluss des Bezirksausschusses … vom …",
+    "Vorberatung im Bauausschuss am …"; groups role, article, gremium."""
+
+    @classmethod
+    def from_data(cls, words: dict[str, list[str]], roles: list[str]) -> ConsultationWords:
+        bodies = "|".join(re.escape(w) for w in sorted(words.get("bodies", []), key=len))
+        votes = "|".join(
+            re.escape(w) for w in sorted(words.get("votes", []), key=len, reverse=True)
+        )
+        marks = words.get("public", []) + words.get("non_public", [])
+        sessions = "|".join(re.escape(w) for w in words.get("session", []))
+        nouns = sorted(
+            {r for r in roles if " " not in r and r[:1].isupper()}, key=len, reverse=True
+        )
+        return cls(
+            body=re.compile(rf"\w*(?:{bodies or '(?!)'})\b", re.IGNORECASE),
+            votes=re.compile(rf"^(?:(?:{votes or '(?!)'})\s*:?\s*\d+\s*)+", re.IGNORECASE),
+            public=re.compile(
+                "^(" + phrase_pattern(marks).pattern.removeprefix("(?<![\\w])") + ")(?![\\wäöü])",
+                re.IGNORECASE,
+            )
+            if marks
+            else re.compile("(?!)"),
+            public_keys=frozenset(key(w) for w in words.get("public", [])),
+            session=re.compile(
+                rf"^(?:\d+\.\s*)?(?:öffentliche\s+|nichtöffentliche\s+)?(?:{sessions or '(?!)'})\b",
+                re.IGNORECASE,
+            ),
+            sentence=re.compile(
+                rf"""(?P<role>{"|".join(re.escape(n) for n in nouns) or "(?!)"})
+                \s+(?P<article>des|der|im|in\s+der|in\s+dem|durch\s+den|durch\s+die)
+                \s+(?P<gremium>[^.;:]{{3,120}}?(?:\d+\.\s+[^.;:]{{3,60}}?)?)
+                \s+(?:vom|am)\s+(?=\d)""",
+                re.VERBOSE | re.IGNORECASE,
+            ),
+        )
+
+
 @dataclass(slots=True)
 class Lexicon:
     data: dict[str, Any]
@@ -67,6 +120,9 @@ class Lexicon:
     keyed_section_of: dict[str, str] = field(default_factory=dict)
     """Labels that open a section only as a key cell beside its value (a summary table)."""
     numbers: NumberGrammar = field(default_factory=lambda: NumberGrammar.from_words([]))
+    consultation: ConsultationWords = field(
+        default_factory=lambda: ConsultationWords.from_data({}, [])
+    )
 
     @classmethod
     def from_data(cls, data: dict[str, Any]) -> Lexicon:
@@ -112,6 +168,7 @@ class Lexicon:
                 lexicon.role_of.setdefault(key(phrase), role)
                 phrases.append(phrase)
         lexicon.role_pattern = phrase_pattern(phrases)
+        lexicon.consultation = ConsultationWords.from_data(bf.get("words", {}), phrases)
         lexicon.result_pattern = phrase_pattern(data.get("results", {}).get("phrases", []))
         signature = data.get("signature", {})
         lexicon.vertretung_pattern = phrase_pattern(signature.get("vertretung", []), anchored=True)
