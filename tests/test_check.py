@@ -112,18 +112,19 @@ def test_no_color_environment_is_respected_unless_overridden(monkeypatch) -> Non
 
 def test_a_document_that_never_arrives_hits_the_time_limit(run, folder: Path) -> None:
     """A document far slower than the limit, in a worker (two documents) and in this process
-    (one document). One 8 MB line takes the extractor seconds; a named pipe, which once stood
-    in here, is now refused before it is opened."""
+    (one document). One 8 MB line takes the extractor about 15 s; a named pipe, which once
+    stood in here, is now refused before it is opened. The limit leaves the short document
+    room to finish while other work holds the machine's cores."""
     sentence = "Der Rat beschließt die Sanierung der Brücke. "
     _write(folder, "stau.txt", sentence * (8 * 1024 * 1024 // len(sentence)))
     good = _write(folder, "bv.txt", SEED_LIKE)
-    result = run("check", folder / "stau.txt", good, "-f", "jsonl", "--timeout", "0.5")
+    result = run("check", folder / "stau.txt", good, "-f", "jsonl", "--timeout", "3")
     stuck, done = (json.loads(line) for line in result.stdout.splitlines())
     assert stuck["findings"][0]["code"] == "RD020"
-    assert "0,5 s" in stuck["findings"][0]["message"]
+    assert "3 s" in stuck["findings"][0]["message"]
     assert done["vorlage"]["nummer"] == "BV-7/2025"
     assert result.exit_code == EXIT_UNREADABLE
-    alone = run("check", folder / "stau.txt", "-f", "jsonl", "--timeout", "0.5")
+    alone = run("check", folder / "stau.txt", "-f", "jsonl", "--timeout", "3")
     assert json.loads(alone.stdout)["findings"][0]["code"] == "RD020"
 
 
