@@ -4,11 +4,14 @@ is generated from the same registry and must not drift from it."""
 from __future__ import annotations
 
 import re
+import tomllib
 
+from vorlage_cli.extract.lexicon import default_lexicon
 from vorlage_cli.options import OutputFormat
 from vorlage_cli.report import FORMATS
 from vorlage_cli.report.catalogue import markdown
-from vorlage_cli.rules import all_rules
+from vorlage_cli.report.configuration import markdown as configuration_markdown
+from vorlage_cli.rules import all_options, all_rules
 from vorlage_cli.rules.catalogue import READER_CODES, catalogue
 
 from .conftest import ROOT
@@ -62,3 +65,46 @@ def test_rules_with_an_unknown_code_is_an_error(run) -> None:
 
 def test_the_command_line_offers_every_format() -> None:
     assert [choice.value for choice in OutputFormat] == list(FORMATS)
+
+
+def test_docs_configuration_md_is_in_sync_with_the_declared_options() -> None:
+    documented = (ROOT / "docs" / "configuration.md").read_text(encoding="utf-8")
+    assert documented == configuration_markdown(), (
+        "docs/configuration.md is out of date: run "
+        "`vorlage rules --options --markdown > docs/configuration.md`"
+    )
+
+
+def test_every_option_is_declared_once_and_documented() -> None:
+    options = all_options()
+    assert set(options) == {option.name for entry in all_rules() for option in entry.options}
+    for name, option in options.items():
+        assert re.fullmatch(r"[a-z]+(?:-[a-z]+)*", name)
+        assert len(option.doc) > 60, name
+        example = tomllib.loads(f"value = {option.example}")["value"]
+        assert option.read(example, default_lexicon()) is not None, name
+
+
+def test_rules_shows_the_configured_severities(run, tmp_path, monkeypatch) -> None:
+    (tmp_path / ".vorlage.toml").write_text(
+        'rules = { BF003 = "warning", NUM004 = "off" }\n', encoding="utf-8"
+    )
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("COLUMNS", "200")
+    listed = run("rules")
+    assert listed.exit_code == 0
+    rows = {line.split()[0]: line for line in listed.stdout.splitlines() if line.strip()}
+    assert "warning (default: error)" in rows["BF003"]
+    assert "off (default: info)" in rows["NUM004"]
+    assert "│ error " in rows["BF001"]
+    assert "configured: warning (default: error)" in run("rules", "BF003").stdout
+
+
+def test_rules_options_shows_the_configured_values(run, tmp_path, monkeypatch) -> None:
+    monkeypatch.setenv("COLUMNS", "200")
+    config = tmp_path / "pyproject.toml"
+    config.write_text("[tool.vorlage]\nmin-invitation-days = 9\n", encoding="utf-8")
+    listed = run("rules", "--options", "--config", config)
+    assert listed.exit_code == 0
+    row = next(line for line in listed.stdout.splitlines() if line.startswith("min-invitation"))
+    assert "│ 9 " in row and "BF011" in row

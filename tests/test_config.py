@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from vorlage_cli.config import ConfigError, find_config, load_config
+from vorlage_cli.rules.beratungsfolge import MIN_INVITATION_DAYS
 
 from .conftest import ROOT
 
@@ -183,9 +184,8 @@ def test_the_documented_example_is_a_valid_configuration(tmp_path: Path) -> None
     example = text.split("```toml\n", 1)[1].split("```", 1)[0]
     (tmp_path / "pyproject.toml").write_text(example, encoding="utf-8")
     config = load_config(tmp_path / "pyproject.toml")
-    assert config.settings.disabled == {"NUM004"}
-    assert config.settings.severities == {"FIN001": "error", "BF007": "info"}
-    assert config.settings.options.min_invitation_days == 7
+    assert config.settings.severities == {"NUM004": "off", "FIN001": "error", "BF007": "info"}
+    assert config.settings.options[MIN_INVITATION_DAYS] == 7
     assert config.lexicon.label_field["vorgangsnummer"] == "nummer"
     assert config.ignored_codes(tmp_path / "archiv" / "2019" / "a.pdf") == {"REQ010", "SIG"}
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated, NoReturn, TypeVar
+from typing import TYPE_CHECKING, Annotated, NoReturn, TypeVar
 
 import typer
 
@@ -27,6 +27,9 @@ from vorlage_cli.commands import (
 from vorlage_cli.limits import DEFAULT_LIMITS, MB, Limits
 from vorlage_cli.options import FailOn, Options, OutputFormat
 from vorlage_cli.terminal import ColorChoice, note, use_color
+
+if TYPE_CHECKING:
+    from vorlage_cli.config import Config
 
 T = TypeVar("T")
 
@@ -416,23 +419,50 @@ def rules(
     ] = None,
     markdown: Annotated[
         bool,
-        typer.Option("--markdown", help="Print the whole catalogue as Markdown (docs/rules.md)."),
+        typer.Option(
+            "--markdown",
+            help="Print the whole catalogue as Markdown (docs/rules.md); with --options, "
+            "docs/configuration.md.",
+        ),
     ] = False,
+    options: Annotated[
+        bool,
+        typer.Option("--options", help="List the rules' options with their configured values."),
+    ] = False,
+    config: ConfigOption = None,
 ) -> None:
-    """List the rules and the other finding codes, or show one code's documentation."""
-    from vorlage_cli.report.catalogue import markdown as catalogue_markdown
-    from vorlage_cli.report.catalogue import print_catalogue, print_entry
+    """List the rules and the other finding codes with the severities configured here (the
+    configuration found from the working directory, or --config), or show one code's
+    documentation."""
+    from vorlage_cli.report import catalogue as shown
+    from vorlage_cli.report.configuration import markdown as configuration_markdown
     from vorlage_cli.rules.catalogue import catalogue, lookup
 
     if markdown:
-        sys.stdout.write(catalogue_markdown(catalogue()))
+        text = configuration_markdown() if options else shown.markdown(catalogue())
+        sys.stdout.write(text)
+        return
+    configured = _configured(config)
+    if options:
+        shown.print_options(configured, sys.stdout)
     elif code is None:
-        print_catalogue(catalogue(), sys.stdout)
+        shown.print_catalogue(catalogue(), sys.stdout, configured)
     else:
         entry = lookup(code)
         if entry is None:
             _fail(f"unbekannter Code oder Regelname: {code} (Liste: vorlage rules)")
-        print_entry(entry, sys.stdout)
+        shown.print_entry(entry, sys.stdout, configured)
+
+
+def _configured(explicit: Path | None) -> Config:
+    """The configuration given, or the one that applies to the working directory."""
+    from vorlage_cli.config import Config, ConfigError, find_config, load_config
+
+    try:
+        found = explicit or find_config(Path.cwd())
+        return load_config(found) if found is not None else Config()
+    except ConfigError as error:
+        _fail(str(error))
 
 
 def _limits(max_file_size: int, max_pages: int, max_lines: int, max_unpacked_size: int) -> Limits:

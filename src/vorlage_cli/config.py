@@ -14,26 +14,18 @@ import tomllib
 from dataclasses import dataclass, field
 from fnmatch import fnmatch
 from pathlib import Path
-from typing import Any, get_args
+from typing import Any, Literal, get_args
 
 from vorlage_cli.extract.lexicon import Lexicon, default_lexicon
 from vorlage_cli.model import Finding, Severity
-from vorlage_cli.rules import RuleOptions, RuleSettings
+from vorlage_cli.rules import RuleOptions, RuleSettings, all_options
 from vorlage_cli.rules.catalogue import TITLES, catalogue, lookup
+from vorlage_cli.rules.options import TEXTS, OptionError, OptionValues
 
 DOTFILE = ".vorlage.toml"
 PYPROJECT = "pyproject.toml"
-REQUIRED_GROUPS = ("all", "decision", "information")
-_KEYS = {
-    "rules",
-    "required",
-    "bodies",
-    "councils",
-    "min-invitation-days",
-    "signature-required",
-    "lexicon",
-    "per-path-ignores",
-}
+OWN_KEYS = ("rules", "lexicon", "per-path-ignores")
+"""The keys of the configuration itself; every other key is an option a rule declares."""
 
 
 class ConfigError(Exception):
@@ -71,24 +63,12 @@ class Config:
         return codes
 
     def adjust(self, findings: list[Finding], document: Path, *, readable: bool) -> list[Finding]:
-        """Findings as configured: disabled and ignored codes dropped, severities overridden.
-        A document that could not be read keeps its error, whatever the configuration says:
-        it was not checked at all."""
+        """Findings as configured (see :meth:`RuleSettings.adjust`), with this document's
+        per-path ignores. A document that could not be read keeps its error, whatever the
+        configuration says: it was not checked at all."""
         if not readable:
             return findings
-        ignored = self.ignored_codes(document)
-        adjusted: list[Finding] = []
-        for finding in findings:
-            group = finding.code.rstrip("0123456789")
-            if finding.code in self.settings.disabled or ignored & {"ALL", group, finding.code}:
-                continue
-            severity = self.settings.severity_of(finding.code, finding.severity)
-            adjusted.append(
-                finding
-                if severity == finding.severity
-                else finding.model_copy(update={"severity": severity})
-            )
-        return adjusted
+        return self.settings.adjust(findings, self.ignored_codes(document))
 
 
 def _matches(pattern: str, relative: str, name: str) -> bool:
@@ -151,9 +131,10 @@ class _Validator:
         return ConfigError(f"{self.path}: {self.prefix}{key}: {problem}")
 
     def strings(self, key: str, value: object) -> tuple[str, ...]:
-        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            raise self.fail(key, "erwartet eine Liste von Texten")
-        return tuple(value)
+        try:
+            return TEXTS.read(value)
+        except OptionError as error:
+            raise self.fail(key, str(error)) from None
 
     def table(self, key: str, value: object) -> dict[str, Any]:
         if not isinstance(value, dict):
@@ -163,61 +144,42 @@ class _Validator:
 
 def parse_config(table: dict[str, Any], path: Path, prefix: str = "") -> Config:
     """A configuration from its table (the contents of ``.vorlage.toml``, or ``[tool.vorlage]``
-    with ``prefix`` "tool.vorlage." for the messages); ``path`` anchors per-path ignores."""
+    with ``prefix`` "tool.vorlage." for the messages); ``path`` anchors per-path ignores. The
+    rules' options are read and checked through their declarations."""
     check = _Validator(path, prefix)
-    unknown = sorted(set(table) - _KEYS)
+    options = all_options()
+    known = sorted({*OWN_KEYS, *options})
+    unknown = sorted(set(table) - set(known))
     if unknown:
-        raise check.fail(unknown[0], f"unbekannter Schlüssel (bekannt: {', '.join(sorted(_KEYS))})")
+        raise check.fail(unknown[0], f"unbekannter Schlüssel (bekannt: {', '.join(known)})")
 
     lexicon = default_lexicon()
     if "lexicon" in table:
         lexicon = _lexicon(check, check.table("lexicon", table["lexicon"]), lexicon)
 
-    disabled: set[str] = set()
-    severities: dict[str, Severity] = {}
+    severities: dict[str, Severity | Literal["off"]] = {}
     for name, value in check.table("rules", table.get("rules", {})).items():
         found = lookup(name)
         if found is None:
             raise check.fail(f"rules.{name}", "unbekannter Code (Liste: vorlage rules)")
-        if value == "off":
-            disabled.add(found.code)
-        elif value in get_args(Severity):
-            severities[found.code] = value
-        else:
+        if value != "off" and value not in get_args(Severity):
             raise check.fail(f"rules.{name}", 'erwartet "off", "error", "warning" oder "info"')
+        severities[found.code] = value
 
-    required: dict[str, tuple[str, ...]] = {}
-    for name, value in check.table("required", table.get("required", {})).items():
-        if name in REQUIRED_GROUPS:
-            target = name
-        else:
-            kind = lexicon.kind(name)
-            if kind is None:
-                raise check.fail(
-                    f"required.{name}",
-                    "weder all, decision, information noch eine bekannte Vorlagenart",
-                )
-            target = kind[0]
-        required[target] = required.get(target, ()) + check.strings(f"required.{name}", value)
+    values: dict[str, object] = {}
+    for name, option in options.items():
+        if name in table:
+            try:
+                values[name] = option.read(table[name], lexicon)
+            except OptionError as error:
+                where = f"{name}.{error.where}" if error.where else name
+                raise check.fail(where, error.problem) from None
 
-    days = table.get("min-invitation-days")
-    if days is not None and (not isinstance(days, int) or isinstance(days, bool) or days < 0):
-        raise check.fail("min-invitation-days", "erwartet eine ganze Zahl ab 0")
-    signature = table.get("signature-required", False)
-    if not isinstance(signature, bool):
-        raise check.fail("signature-required", "erwartet true oder false")
-
-    options = RuleOptions(
-        lexicon=lexicon,
-        required=required,
-        bodies=check.strings("bodies", table.get("bodies", [])),
-        councils=check.strings("councils", table.get("councils", [])),
-        min_invitation_days=days,
-        signature_required=signature,
-    )
     return Config(
         path=path,
-        settings=RuleSettings(disabled=disabled, severities=severities, options=options),
+        settings=RuleSettings(
+            severities=severities, options=RuleOptions(lexicon, OptionValues(values))
+        ),
         ignores=_ignores(check, table.get("per-path-ignores", {})),
     )
 

@@ -11,7 +11,9 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from vorlage_cli.rules import Rule
+from vorlage_cli.config import Config
+from vorlage_cli.report.configuration import readers_of, shown_default
+from vorlage_cli.rules import Rule, all_options, all_rules
 from vorlage_cli.rules.catalogue import READER_INTRO, TITLES, Entry, group_of
 
 MARKDOWN_INTRO = """\
@@ -34,25 +36,71 @@ def _console(stream: IO[str]) -> Console:
     return Console(file=stream, highlight=False, markup=False, emoji=False, soft_wrap=False)
 
 
-def print_catalogue(entries: list[Entry], stream: IO[str]) -> None:
+def configured_severity(entry: Entry, config: Config) -> str:
+    """The severity that applies under the configuration: "off", or the severity, with the
+    default beside it where the configuration changed it."""
+    settings = config.settings
+    if not settings.enabled(entry.code):
+        return f"off (default: {entry.severity})"
+    severity = settings.severities.get(entry.code, entry.severity)
+    return severity if severity == entry.severity else f"{severity} (default: {entry.severity})"
+
+
+def print_catalogue(entries: list[Entry], stream: IO[str], config: Config | None = None) -> None:
+    config = config or Config()
+    console = _console(stream)
+    if config.path is not None:
+        console.print(Text(f"Configuration: {config.path}"))
     table = Table(header_style="bold", show_edge=False, pad_edge=False)
     for column in ("code", "name", "severity", "summary"):
         table.add_column(column)
     for entry in entries:
-        table.add_row(Text(entry.code), Text(entry.name), Text(entry.severity), Text(entry.summary))
-    _console(stream).print(table)
+        table.add_row(
+            Text(entry.code),
+            Text(entry.name),
+            Text(configured_severity(entry, config)),
+            Text(entry.summary),
+        )
+    console.print(table)
 
 
-def print_entry(entry: Entry, stream: IO[str]) -> None:
+def print_entry(entry: Entry, stream: IO[str], config: Config | None = None) -> None:
+    config = config or Config()
     console = _console(stream)
     console.print(Text(f"{entry.code} {entry.name}", style="bold"))
-    console.print(Text(f"{TITLES[group_of(entry)]} · default severity: {entry.severity}"))
+    console.print(
+        Text(
+            f"{TITLES[group_of(entry)]} · default severity: {entry.severity} · "
+            f"configured: {configured_severity(entry, config)}"
+        )
+    )
     console.print(Text(entry.summary))
     for paragraph in entry.doc.split("\n\n"):
         console.print()
         console.print(Text(paragraph))
     console.print()
     console.print(Text(_configuration(entry)))
+
+
+def print_options(config: Config, stream: IO[str]) -> None:
+    """Every rule option: its type, its default and the value configured here."""
+    console = _console(stream)
+    if config.path is not None:
+        console.print(Text(f"Configuration: {config.path}"))
+    values = config.settings.options.values
+    table = Table(header_style="bold", show_edge=False, pad_edge=False)
+    for column in ("option", "type", "default", "configured", "rules"):
+        table.add_column(column)
+    rules = all_rules()
+    for name, option in all_options().items():
+        table.add_row(
+            Text(name),
+            Text(option.type.label),
+            Text(shown_default(option)),
+            Text(repr(values[option]) if values.is_set(option) else "–"),
+            Text(", ".join(entry.code for entry in readers_of(option, rules))),
+        )
+    console.print(table)
 
 
 def _configuration(entry: Entry) -> str:
@@ -63,7 +111,7 @@ def _configuration(entry: Entry) -> str:
         )
     text = f'Configuration: rules = {{ {entry.code} = "off" | "error" | "warning" | "info" }}'
     if entry.options:
-        text += "; reads " + ", ".join(entry.options)
+        text += "; reads " + ", ".join(option.name for option in entry.options)
     return text
 
 
@@ -92,5 +140,6 @@ def markdown(entries: list[Entry]) -> str:
         for paragraph in entry.doc.split("\n\n"):
             lines += ["", paragraph]
         if isinstance(entry, Rule) and entry.options:
-            lines += ["", "Options: " + ", ".join(f"`{option}`" for option in entry.options)]
+            names = ", ".join(f"[`{o.name}`](configuration.md#{o.name})" for o in entry.options)
+            lines += ["", "Options: " + names]
     return "\n".join(lines) + "\n"

@@ -15,12 +15,16 @@ numbering and references (NUM), money (FIN), public and non-public matters (OEF)
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from typing import Any, Literal, TypeVar
 
 from vorlage_cli.evidence import Evidence
 from vorlage_cli.extract.lexicon import Lexicon, default_lexicon
 from vorlage_cli.model import Finding, Location, Severity, Vorlage
+from vorlage_cli.rules.options import Option, OptionValues
+
+T = TypeVar("T")
 
 GROUPS = {
     "REQ": "Completeness",
@@ -43,18 +47,14 @@ class Hit:
 
 @dataclass(frozen=True, slots=True)
 class RuleOptions:
-    """What a council sets for its own practice; the defaults suit a council that set nothing."""
+    """What a council sets for its own practice: the lexicon and the options the rules declare
+    (read as ``options[MIN_INVITATION_DAYS]``); without configuration, every option's default."""
 
     lexicon: Lexicon = field(default_factory=default_lexicon)
-    required: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
-    """Fields and sections required on top of the defaults, by kind ("Beschlussvorlage") or
-    group ("all", "decision", "information")."""
-    bodies: tuple[str, ...] = ()
-    """The council's bodies as they are spelt; empty means "not configured"."""
-    councils: tuple[str, ...] = ()
-    """Names of bodies that are the council itself, beyond the usual ones (Rat, Stadtrat, …)."""
-    min_invitation_days: int | None = None
-    signature_required: bool = False
+    values: OptionValues = field(default_factory=OptionValues)
+
+    def __getitem__(self, option: Option[T]) -> T:
+        return self.values[option]
 
 
 Check = Callable[[Vorlage, Evidence, RuleOptions], Iterable[Hit]]
@@ -68,8 +68,9 @@ class Rule:
     summary: str
     doc: str
     check: Check
-    options: tuple[str, ...] = ()
-    """The configuration keys the rule reads, for its documentation."""
+    options: tuple[Option[Any], ...] = ()
+    """The options the rule reads; an option shared by several rules is declared once, beside
+    the first of them, and listed by each."""
 
     @property
     def group(self) -> str:
@@ -96,7 +97,12 @@ def _doc(text: str | None) -> str:
 
 
 def rule(
-    code: str, name: str, severity: Severity, summary: str, *, options: tuple[str, ...] = ()
+    code: str,
+    name: str,
+    severity: Severity,
+    summary: str,
+    *,
+    options: tuple[Option[Any], ...] = (),
 ) -> Callable[[Check], Check]:
     """Register a check function; its docstring is the rule's documentation."""
 
@@ -109,14 +115,55 @@ def rule(
 
 @dataclass(slots=True)
 class RuleSettings:
-    """Which rules run, at which severity, with which local options; filled from configuration."""
+    """Which codes are reported, at which severity, with which local options; filled from the
+    configuration and the command line. :meth:`adjust` is the one place where a finding's
+    severity is decided: rules and readers report at their default severity."""
 
-    disabled: set[str] = field(default_factory=set)
-    severities: dict[str, Severity] = field(default_factory=dict)
+    severities: dict[str, Severity | Literal["off"]] = field(default_factory=dict)
+    """From the configuration's ``rules`` table: a code's severity, or "off"."""
+    select: tuple[str, ...] | None = None
+    """Codes or code prefixes to report ("BF", "REQ006", "ALL"); None: every code."""
+    extend_select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
     options: RuleOptions = field(default_factory=RuleOptions)
 
-    def severity_of(self, code: str, default: Severity) -> Severity:
-        return self.severities.get(code, default)
+    def enabled(self, code: str, ignored: Iterable[str] = ()) -> bool:
+        """Whether a code is reported. As in ruff, the most specific selector decides
+        ("--select BF003 --ignore BF" keeps BF003) and between equally specific ones ignoring
+        wins; the per-path ignores (``ignored``) always win."""
+        if self.severities.get(code) == "off" or _specificity(code, ignored) >= 0:
+            return False
+        if self.select is None:
+            selected = max(0, _specificity(code, self.extend_select))
+        else:
+            selected = _specificity(code, (*self.select, *self.extend_select))
+        return selected >= 0 and selected > _specificity(code, self.ignore)
+
+    def adjust(self, findings: Iterable[Finding], ignored: Iterable[str] = ()) -> list[Finding]:
+        """The findings as configured: codes switched off, unselected or ignored dropped,
+        severities overridden."""
+        ignored = tuple(ignored)
+        adjusted = []
+        for finding in findings:
+            if not self.enabled(finding.code, ignored):
+                continue
+            severity = self.severities.get(finding.code, finding.severity)
+            if severity != finding.severity and severity != "off":
+                finding = finding.model_copy(update={"severity": severity})
+            adjusted.append(finding)
+        return adjusted
+
+
+def _specificity(code: str, selectors: Iterable[str]) -> int:
+    """The length of the longest selector matching the code (0 for "ALL"), -1 for none."""
+    best = -1
+    for selector in selectors:
+        wanted = selector.strip().upper()
+        if wanted == "ALL":
+            best = max(best, 0)
+        elif wanted and code.startswith(wanted):
+            best = max(best, len(wanted))
+    return best
 
 
 def all_rules() -> list[Rule]:
@@ -127,6 +174,16 @@ def all_rules() -> list[Rule]:
         REGISTRY.values(),
         key=lambda entry: (order.index(entry.group), int(entry.code[len(entry.group) :])),
     )
+
+
+def all_options() -> dict[str, Option[Any]]:
+    """Every option the rules declare, by name, in the order of the rules that read them."""
+    found: dict[str, Option[Any]] = {}
+    for entry in all_rules():
+        for option in entry.options:
+            if found.setdefault(option.name, option) is not option:
+                raise ValueError(f"option {option.name} declared twice")
+    return found
 
 
 def find_rule(code_or_name: str) -> Rule | None:
@@ -142,15 +199,16 @@ def find_rule(code_or_name: str) -> Rule | None:
 def run_rules(
     vorlage: Vorlage, evidence: Evidence | None = None, settings: RuleSettings | None = None
 ) -> list[Finding]:
-    """The findings of every rule switched on; without evidence (a Vorlage built by hand) the
-    rules judge the values alone and the findings point nowhere."""
+    """The findings of every rule switched on, at the rules' default severities (the settings'
+    :meth:`RuleSettings.adjust` applies the configured ones); without evidence (a Vorlage built
+    by hand) the rules judge the values alone and the findings point nowhere."""
     settings = settings or RuleSettings()
     evidence = evidence or Evidence()
     findings: list[Finding] = []
     for current in all_rules():
-        if current.code in settings.disabled:
+        if not settings.enabled(current.code):
             continue
-        severity = settings.severity_of(current.code, current.severity)
+        severity = current.severity
         for hit in current.check(vorlage, evidence, settings.options):
             location = evidence.location_of(hit.field) if hit.field else None
             findings.append(

@@ -17,6 +17,7 @@ from vorlage_cli.evidence import Evidence
 from vorlage_cli.model import Beratung, Vorlage
 from vorlage_cli.rules import Hit, RuleOptions, rule
 from vorlage_cli.rules.kinds import asks_for_decision, kind_of
+from vorlage_cli.rules.options import TEXTS, WHOLE, Option
 from vorlage_cli.rules.text import body_key, german_date, in_body, listing, quoted, station
 
 _COUNCIL = re.compile(
@@ -31,6 +32,32 @@ _ADOPTS_STATUTE = re.compile(r"\bbeschlie\w*\b[^.;]{0,200}?(\b\w*[Ss]\s?a\s?t\s?
 _EARLIEST_BEFORE = dt.timedelta(days=365)
 _LATEST_AFTER = dt.timedelta(days=730)
 _ADVICE = ("Vorberatung", "Anhörung")
+
+
+COUNCILS: Option[tuple[str, ...]] = Option(
+    "councils",
+    TEXTS,
+    (),
+    "Bodies that are the council itself, beyond the usual names (Rat, Stadtrat, Gemeinderat, "
+    "Kreistag, Stadtverordnetenversammlung, Gemeindevertretung …).",
+    example='["Rat der Stadt Lünen"]',
+)
+BODIES: Option[tuple[str, ...]] = Option(
+    "bodies",
+    TEXTS,
+    (),
+    "The council's bodies as they are spelt: a station whose body is not among them is "
+    "reported, with the closest name.",
+    example='["Rat der Stadt Lünen", "Haupt- und Finanzausschuss"]',
+)
+MIN_INVITATION_DAYS: Option[int | None] = Option(
+    "min-invitation-days",
+    WHOLE,
+    None,
+    "The Ladungsfrist in days: a Vorlage dated fewer days before its next session is "
+    "reported. Tischvorlagen and Dringlichkeitsvorlagen are exempt. Unset: not checked.",
+    example="7",
+)
 
 
 def _indexed(vorlage: Vorlage) -> list[tuple[int, Beratung]]:
@@ -52,7 +79,7 @@ def _deciding(vorlage: Vorlage) -> list[tuple[int, Beratung]]:
 
 def _is_council(name: str, options: RuleOptions) -> bool:
     return bool(_COUNCIL.match(name.strip())) or body_key(name) in {
-        body_key(council) for council in options.councils
+        body_key(council) for council in options[COUNCILS]
     }
 
 
@@ -207,7 +234,7 @@ def role_missing(vorlage: Vorlage, evidence: Evidence, options: RuleOptions) -> 
     "satzung-im-ausschuss",
     "warning",
     "Satzung nicht vom Rat beschlossen",
-    options=("councils",),
+    options=(COUNCILS,),
 )
 def statute_in_committee(
     vorlage: Vorlage, evidence: Evidence, options: RuleOptions
@@ -241,14 +268,14 @@ def statute_in_committee(
             )
 
 
-@rule("BF010", "gremium-unbekannt", "warning", "Gremium ist nicht bekannt", options=("bodies",))
+@rule("BF010", "gremium-unbekannt", "warning", "Gremium ist nicht bekannt", options=(BODIES,))
 def body_unknown(vorlage: Vorlage, evidence: Evidence, options: RuleOptions) -> Iterator[Hit]:
     """With the council's bodies listed under ``bodies``, every station must name one of them
     as spelt there: a misspelt or renamed body ("Haupt- und Finanzauschuss") is reported with
     the closest known name. Without that list this rule finds nothing."""
-    if not options.bodies:
+    if not options[BODIES]:
         return
-    known = {body_key(name): name for name in options.bodies}
+    known = {body_key(name): name for name in options[BODIES]}
     for index, entry in _indexed(vorlage):
         if not entry.gremium.strip() or body_key(entry.gremium) in known:
             continue
@@ -265,14 +292,14 @@ def body_unknown(vorlage: Vorlage, evidence: Evidence, options: RuleOptions) -> 
     "ladungsfrist",
     "warning",
     "Vorlage zu kurz vor der Sitzung",
-    options=("min-invitation-days",),
+    options=(MIN_INVITATION_DAYS,),
 )
 def invitation_period(vorlage: Vorlage, evidence: Evidence, options: RuleOptions) -> Iterator[Hit]:
     """Bodies must receive their papers a minimum number of days before the session (the
     Ladungsfrist of the Geschäftsordnung, often 7 to 10 days). With ``min-invitation-days`` set,
     a Vorlage dated fewer days before its next session is reported. Tischvorlagen and
     Dringlichkeitsvorlagen are handed out late by design and are exempt."""
-    days = options.min_invitation_days
+    days = options[MIN_INVITATION_DAYS]
     created = vorlage.erstellt_am
     late = kind_of(vorlage, options.lexicon) in options.lexicon.late_kinds
     if days is None or created is None or late:

@@ -14,10 +14,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from vorlage_cli.evidence import Evidence
+from vorlage_cli.extract.lexicon import Lexicon
 from vorlage_cli.extract.textutil import key
 from vorlage_cli.model import Vorlage
 from vorlage_cli.rules import Hit, RuleOptions, rule
 from vorlage_cli.rules.kinds import asks_for_decision, kind_of
+from vorlage_cli.rules.options import TEXT_TABLE, Option, OptionError
 from vorlage_cli.rules.text import (
     AMOUNT,
     is_missing,
@@ -55,6 +57,43 @@ CORE_FIELDS = frozenset(
 )
 
 
+GROUPS = ("all", "decision", "information")
+
+
+def _required_by_kind(
+    table: dict[str, tuple[str, ...]], lexicon: Lexicon
+) -> dict[str, tuple[str, ...]]:
+    """Keys are groups or kinds; a kind is stored in the lexicon's spelling."""
+    resolved: dict[str, tuple[str, ...]] = {}
+    for name, items in table.items():
+        if name in GROUPS:
+            target = name
+        else:
+            kind = lexicon.kind(name)
+            if kind is None:
+                raise OptionError(
+                    "weder all, decision, information noch eine bekannte Vorlagenart", name
+                )
+            target = kind[0]
+        resolved[target] = resolved.get(target, ()) + items
+    return resolved
+
+
+REQUIRED: Option[dict[str, tuple[str, ...]]] = Option(
+    "required",
+    TEXT_TABLE,
+    {},
+    "Fields and sections a Vorlage must have in addition to the defaults. Keys: `all`, "
+    "`decision` (every kind that asks for a decision), `information` (Mitteilungs-, "
+    "Informations-, Unterrichtungsvorlage …), or a kind (`Beschlussvorlage`). Names are field "
+    "names (`erstellt_am`) or section headings; headings are matched through the lexicon, so "
+    "`Klima-Check` finds a section printed as KLIMAVERTRÄGLICHKEIT. A missing field is "
+    "reported by its own rule (REQ002–REQ009), a missing section by REQ010.",
+    example='{ decision = ["Klimaverträglichkeit"], Beschlussvorlage = ["erstellt_am"] }',
+    validate=_required_by_kind,
+)
+
+
 def group_of(vorlage: Vorlage, options: RuleOptions) -> str:
     return "decision" if asks_for_decision(vorlage, options.lexicon) else "information"
 
@@ -71,7 +110,7 @@ def required(vorlage: Vorlage, options: RuleOptions) -> list[str]:
         item
         for name in ("all", group, kind)
         if name is not None
-        for item in options.required.get(name, ())
+        for item in options[REQUIRED].get(name, ())
     ]
     wanted: list[str] = []
     for item in [*base, *extra]:
@@ -127,7 +166,7 @@ def not_a_vorlage(vorlage: Vorlage, evidence: Evidence, options: RuleOptions) ->
         )
 
 
-@rule("REQ002", "nummer-fehlt", "error", "Vorlagennummer fehlt", options=("required",))
+@rule("REQ002", "nummer-fehlt", "error", "Vorlagennummer fehlt", options=(REQUIRED,))
 def number_missing(vorlage: Vorlage, evidence: Evidence, options: RuleOptions) -> Iterator[Hit]:
     """Every Vorlage carries a number (Vorlage-Nr., Drucksache, DS-Nr.) under which it is filed
     and referred to in minutes and decisions."""
@@ -135,7 +174,7 @@ def number_missing(vorlage: Vorlage, evidence: Evidence, options: RuleOptions) -
         yield Hit(_absent(evidence, "nummer", vorlage.nummer, "Die Vorlagennummer"), "nummer")
 
 
-@rule("REQ003", "betreff-fehlt", "error", "Betreff fehlt", options=("required",))
+@rule("REQ003", "betreff-fehlt", "error", "Betreff fehlt", options=(REQUIRED,))
 def subject_missing(vorlage: Vorlage, evidence: Evidence, options: RuleOptions) -> Iterator[Hit]:
     """The subject (Betreff, Titel, Bezeichnung des Tagesordnungspunktes) becomes the agenda
     item's title; a Vorlage without one cannot be put on an agenda."""
@@ -143,7 +182,7 @@ def subject_missing(vorlage: Vorlage, evidence: Evidence, options: RuleOptions) 
         yield Hit(_absent(evidence, "betreff", vorlage.betreff, "Der Betreff"), "betreff")
 
 
-@rule("REQ004", "beratungsfolge-fehlt", "error", "Beratungsfolge fehlt", options=("required",))
+@rule("REQ004", "beratungsfolge-fehlt", "error", "Beratungsfolge fehlt", options=(REQUIRED,))
 def consultations_missing(
     vorlage: Vorlage, evidence: Evidence, options: RuleOptions
 ) -> Iterator[Hit]:
@@ -157,9 +196,7 @@ def consultations_missing(
         )
 
 
-@rule(
-    "REQ005", "finanzen-fehlen", "error", "Finanzielle Auswirkungen fehlen", options=("required",)
-)
+@rule("REQ005", "finanzen-fehlen", "error", "Finanzielle Auswirkungen fehlen", options=(REQUIRED,))
 def finances_missing(vorlage: Vorlage, evidence: Evidence, options: RuleOptions) -> Iterator[Hit]:
     """A Vorlage that asks for a decision must state its financial impact, even if only to say
     there is none ("Nein", "keine", "-", "./."). Information kinds and motions of council
@@ -181,7 +218,7 @@ def finances_missing(vorlage: Vorlage, evidence: Evidence, options: RuleOptions)
 
 
 @rule(
-    "REQ006", "beschlussvorschlag-fehlt", "error", "Beschlussvorschlag fehlt", options=("required",)
+    "REQ006", "beschlussvorschlag-fehlt", "error", "Beschlussvorschlag fehlt", options=(REQUIRED,)
 )
 def proposal_missing(vorlage: Vorlage, evidence: Evidence, options: RuleOptions) -> Iterator[Hit]:
     """A Vorlage that asks a body to decide must say what it is to decide. Information kinds
@@ -195,7 +232,7 @@ def proposal_missing(vorlage: Vorlage, evidence: Evidence, options: RuleOptions)
         yield Hit(message, "beschlussvorschlag")
 
 
-@rule("REQ007", "ersteller-fehlt", "error", "Federführende Stelle fehlt", options=("required",))
+@rule("REQ007", "ersteller-fehlt", "error", "Federführende Stelle fehlt", options=(REQUIRED,))
 def author_missing(vorlage: Vorlage, evidence: Evidence, options: RuleOptions) -> Iterator[Hit]:
     """The authoring unit (Federführung, Fachbereich, Amt, Dienststelle) answers questions in
     the session and carries out the decision; every Vorlage of the administration names it.
@@ -207,7 +244,7 @@ def author_missing(vorlage: Vorlage, evidence: Evidence, options: RuleOptions) -
         yield Hit(message, "ersteller")
 
 
-@rule("REQ008", "datum-fehlt", "error", "Datum der Vorlage fehlt", options=("required",))
+@rule("REQ008", "datum-fehlt", "error", "Datum der Vorlage fehlt", options=(REQUIRED,))
 def date_missing(vorlage: Vorlage, evidence: Evidence, options: RuleOptions) -> Iterator[Hit]:
     """A Vorlage is dated: the date orders revisions, shows whether the invitation period was
     kept, and is how the Vorlage is cited. A printed date that is no calendar date ("31.02.2025")
@@ -221,7 +258,7 @@ def date_missing(vorlage: Vorlage, evidence: Evidence, options: RuleOptions) -> 
         yield Hit("Das Datum der Vorlage fehlt", "erstellt_am")
 
 
-@rule("REQ009", "begruendung-fehlt", "error", "Sachdarstellung fehlt", options=("required",))
+@rule("REQ009", "begruendung-fehlt", "error", "Sachdarstellung fehlt", options=(REQUIRED,))
 def reasoning_missing(vorlage: Vorlage, evidence: Evidence, options: RuleOptions) -> Iterator[Hit]:
     """The Sachdarstellung (Sachverhalt, Begründung, Erläuterungen) is what the bodies read
     before they decide or take note; without it a proposal is a bare instruction."""
@@ -236,7 +273,7 @@ def reasoning_missing(vorlage: Vorlage, evidence: Evidence, options: RuleOptions
     "abschnitt-fehlt",
     "error",
     "Vorgeschriebener Abschnitt fehlt",
-    options=("required",),
+    options=(REQUIRED,),
 )
 def section_missing(vorlage: Vorlage, evidence: Evidence, options: RuleOptions) -> Iterator[Hit]:
     """Sections a council requires beyond the usual fields, configured per kind under

@@ -7,6 +7,16 @@ from collections.abc import Iterator
 from vorlage_cli.evidence import Evidence
 from vorlage_cli.model import Vorlage
 from vorlage_cli.rules import Hit, RuleOptions, rule
+from vorlage_cli.rules.options import FLAG, Option
+
+SIGNATURE_REQUIRED: Option[bool] = Option(
+    "signature-required",
+    FLAG,
+    False,
+    "The council's template always has a signature block: an unsigned Vorlage is reported "
+    "even where the extractor found no place for a signature.",
+    example="true",
+)
 
 
 @rule(
@@ -14,7 +24,7 @@ from vorlage_cli.rules import Hit, RuleOptions, rule
     "unterschrift-fehlt",
     "warning",
     "Unterschrift fehlt",
-    options=("signature-required",),
+    options=(SIGNATURE_REQUIRED,),
 )
 def signature_missing(vorlage: Vorlage, evidence: Evidence, options: RuleOptions) -> Iterator[Hit]:
     """Where the template has a signature block, a Vorlage leaves the administration signed by
@@ -28,5 +38,5 @@ def signature_missing(vorlage: Vorlage, evidence: Evidence, options: RuleOptions
     if signed is not None:
         role = " ".join(part for part in (signed.vertretung, signed.funktion) if part)
         yield Hit(f"Der Unterschriftsblock ({role}) nennt keinen Namen", "unterzeichnung")
-    elif evidence.signature_block or options.signature_required:
+    elif evidence.signature_block or options[SIGNATURE_REQUIRED]:
         yield Hit("Die Vorlage ist nicht unterzeichnet", "unterzeichnung")
