@@ -208,3 +208,87 @@ def test_no_role_is_derived_where_the_evidence_is_thin() -> None:
     ]
     generic_kind_without_proposal = "Vorlage Nr.: 2025/0005\nGremium\tTermin\nRat\t20.03.2025\n"
     assert _roles(generic_kind_without_proposal) == [(None, None)]
+
+
+def _stations(text: str) -> list[tuple[str, str | None, str | None, str | None, bool | None]]:
+    return [
+        (b.gremium, b.termin.isoformat() if b.termin else None, b.rolle_text, b.top, b.oeffentlich)
+        for b in vorlage_of(text).beratungsfolge
+    ]
+
+
+def test_header_wrapped_over_rows_with_a_label_of_its_own() -> None:
+    text = (
+        "Beschlussvorlage-Nr. VII-DS-01234\n"
+        "Beratungsfolge (Änderungen vorbehalten):\n"
+        "Gremium\nVoraussichtlicher\nSitzungstermin\nZuständigkeit\n"
+        "FA Finanzen 12.03.2024 Vorberatung\n"
+        "Ratsversammlung 10.04.2024 Beschlussfassung\n"
+        "Sachverhalt:\nText.\n"
+    )
+    assert _stations(text) == [
+        ("FA Finanzen", "2024-03-12", "Vorberatung", None, None),
+        ("Ratsversammlung", "2024-04-10", "Beschlussfassung", None, None),
+    ]
+    assert vorlage_of(text).nummer == "VII-DS-01234"
+
+
+def test_a_line_under_a_header_without_positions_is_typed_by_content() -> None:
+    """An empty TOP column shows only as a wider gap: the gap is no column border."""
+    text = (
+        "Gremien Termin TOP Ö / N Zuständigkeit\n"
+        "Haupt- und Finanzausschuss 08.10.2024 7 N Vorberatung\n"
+        "Ortschaftsrat Neureut 15.10.2024  Ö Anhörung\n"
+        "Gemeinderat 22.10.2024 10 Ö Entscheidung\n"
+    )
+    assert _stations(text) == [
+        ("Haupt- und Finanzausschuss", "2024-10-08", "Vorberatung", "7", False),
+        ("Ortschaftsrat Neureut", "2024-10-15", "Anhörung", None, True),
+        ("Gemeinderat", "2024-10-22", "Entscheidung", "10", True),
+    ]
+
+
+def test_a_header_with_an_unknown_label_and_a_broken_date() -> None:
+    text = (
+        "Beratungsfolge Termin TOP Sitzungsart Zuständigkeit\n"
+        "Ausschuss für Umwelt und\nGesundheit\n25. Januar\n2023\n4 x\n"
+        "Sozialausschuss 15. März 2023 Kenntnisnahme\n"
+    )
+    assert _stations(text) == [
+        ("Ausschuss für Umwelt und Gesundheit", "2023-01-25", None, "4", None),
+        ("Sozialausschuss", "2023-03-15", "Kenntnisnahme", None, None),
+    ]
+
+
+def test_a_station_without_any_header_is_found_by_its_content() -> None:
+    text = (
+        "Vorlage Nr.: 2026/0252\n"
+        "Zusammensetzung des Ortschaftsrats: Nachrücken\n"
+        "Ortschaftsrat Wolfartsweier 14.04.2026 TOP 2 Ö\n"
+        "Kurzfassung\nDer Ortschaftsrat stellt am 14.04.2026 das Nachrücken fest.\n"
+    )
+    assert _stations(text) == [("Ortschaftsrat Wolfartsweier", "2026-04-14", None, "2", True)]
+
+
+def test_prose_with_a_body_and_a_date_is_no_station() -> None:
+    text = (
+        "Vorlage Nr.: 2026/0253\n"
+        "Der Gemeinderat hat am 14.04.2026 beschlossen, den Platz umzugestalten.\n"
+        "Der Bauausschuss tagte zuletzt 12.03.2026 öffentlich.\n"
+    )
+    assert _stations(text) == []
+
+
+def test_a_role_completed_below_its_station_does_not_end_the_list() -> None:
+    text = (
+        "Beratungsfolge Sitzungstermin Stand\n"
+        "Ratsgruppe SPD / Grüne 22.11.2010 Beratung\n"
+        "Beratung und\nVerwaltungsausschuss 25.11.2010\nBeschlussempfehlung\n"
+        "Rat 02.12.2010 Beratung und Beschlussfassung\n"
+        "Annahme von Zuwendungen\n"
+    )
+    assert [(g, d, r) for g, d, r, _, _ in _stations(text)] == [
+        ("Ratsgruppe SPD / Grüne", "2010-11-22", "Beratung"),
+        ("Verwaltungsausschuss", "2010-11-25", "Beratung und Beschlussempfehlung"),
+        ("Rat", "2010-12-02", "Beratung und Beschlussfassung"),
+    ]

@@ -43,6 +43,10 @@ _ASIDE = re.compile(r"\s*\([^()]*\)\s*:?\s*$")
 UNKNOWN = "unknown"
 """The kind of a header column whose label the lexicon does not know."""
 MAX_UNKNOWN_LABELS = 1
+MAX_STATION_WORDS = 16
+"""A station's row is short; a longer row with a date is prose."""
+MAX_PIECE_WORDS = 6
+"""A row without date in a list without header: the rest of a name or a role, not prose."""
 MAX_HEADER_ROWS = 5
 
 
@@ -213,13 +217,50 @@ class BeratungsfolgeReader:
                     header_row.used = True
                 self.role_column = _role_column(columns, stations)
                 return stations
-        return self._sentences(rows)
+        return self._headerless(rows) or self._sentences(rows)
+
+    def _headerless(self, rows: list[Row]) -> list[ParsedStation]:
+        """A list that no header or heading announces, found by its rows: a short row with a
+        date and at least two of a body's name, a role phrase and an agenda item or public
+        mark ("Ortschaftsrat Wolfartsweier 14.04.2026 TOP 2 Ö")."""
+        for index, row in enumerate(rows):
+            if row.used or self._station_evidence(row.text) < 2:
+                continue
+            stations = self._walk(rows, index, [], row.table, strict=True)
+            if stations:
+                return stations
+        return []
+
+    def _station_evidence(self, text: str) -> int:
+        """How much a row with a date looks like a station: a body's name, a role phrase, a
+        TOP or public mark each count one. A sentence ("Der Rat hat am 12.03.2024 …") counts
+        nothing."""
+        match = DATE.search(text)
+        if match is None or len(text.split()) > MAX_STATION_WORDS:
+            return 0
+        before, after = text[: match.start()].strip(), text[match.end() :].strip()
+        if ends_mid_phrase(before) or after.endswith((".", ";", "!", "?")):
+            return 0
+        name = before or after
+        evidence = int(self._looks_like_body(name))
+        evidence += int(self.lexicon.role_pattern.search(text) is not None)
+        kinds = {kind for kind, _ in self._tokens(after, allow_bare_numbers=True)}
+        evidence += int(bool(kinds & {"top", "oeffentlich"}))
+        return evidence
 
     # -- walking the rows ----------------------------------------------------------------------
 
     def _walk(
-        self, rows: list[Row], start: int, columns: list[Column], table: int | None
+        self,
+        rows: list[Row],
+        start: int,
+        columns: list[Column],
+        table: int | None,
+        *,
+        strict: bool = False,
     ) -> list[ParsedStation]:
+        """The stations from ``rows[start]`` on. ``strict`` for a list without header: it
+        ends at the first row that is neither a station nor a short piece of one."""
         stations: list[Station] = []
         pieces: list[Piece] = []
         taken: list[int] = []
@@ -235,6 +276,8 @@ class BeratungsfolgeReader:
                 ends_mid_phrase(previous) or (open_piece and ends_mid_phrase(pieces[-1].text))
             )
             if row.used or (not continues and self._ends_list(row, table, bool(stations))):
+                break
+            if strict and not continues and not self._fits_headerless(row.text):
                 break
             if self.header_columns(row) is not None:
                 # the header row repeated where the table continues on the next page
@@ -287,6 +330,11 @@ class BeratungsfolgeReader:
         return bool(previous) and bool(
             ends_mid_phrase(previous[-1].text) or piece.text[:1].islower()
         )
+
+    def _fits_headerless(self, text: str) -> bool:
+        if DATE.search(text):
+            return self._station_evidence(text) >= 1
+        return len(text.split()) <= MAX_PIECE_WORDS and not text.endswith((".", ";", "!", "?"))
 
     def _ends_list(self, row: Row, table: int | None, started: bool) -> bool:
         if table is not None and row.table != table and started:

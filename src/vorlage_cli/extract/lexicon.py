@@ -139,6 +139,13 @@ class Lexicon:
         fields = data.get("fields", {})
         for name in ("nummer", "art", "ersteller", "erstellt_am", "sitzungsteil", "betreff"):
             lexicon.field_labels[name] = list(fields.get(name, []))
+        # every kind names its own number: "Beschlussvorlage-Nr.", "Drucksachen-Nr."
+        lexicon.field_labels["nummer"] += [
+            f"{kind}{joint}{suffix}"
+            for kind in kinds
+            for joint in ("-", " ", "n-")
+            for suffix in ("Nr.", "Nr", "Nummer")
+        ]
         lexicon.field_labels["other"] = list(fields.get("other", [])) + list(
             fields.get("kontakt", [])
         )

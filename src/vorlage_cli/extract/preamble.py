@@ -249,7 +249,7 @@ def fill_header_fields(
         found.put("art", title.text, title.location)
     elif number is not None and number.label:
         # the kind named in the number's label: "Sitzungsvorlage Nr. 20-26 / V 02318"
-        word = number.label.split()[0].rstrip(":")
+        word = number.label.split()[0].rstrip(":").split("-")[0]
         kind = lexicon.kind(word) or (lexicon.kind(word[:-1]) if word.endswith("n") else None)
         if kind is not None:
             found.put("art", kind[0], number.location)
