@@ -96,7 +96,7 @@ def extract(document: LayoutDocument, lexicon: Lexicon | None = None) -> Extract
     if reasoning is not None:
         reasoning = embedded_attachment(reasoning, orphans) or reasoning
         found.put("sachdarstellung", section_text(reasoning), reasoning.location)
-    for number, title in attachments(sections):
+    for number, title in attachments(sections, lexicon.none_keys):
         vorlage.anlagen.append(Anlage(nummer=number, titel=title))
     anlagen = [s for s in sections if s.kind == "anlagen"]
     if anlagen:

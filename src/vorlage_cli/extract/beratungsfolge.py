@@ -266,6 +266,8 @@ class BeratungsfolgeReader:
         taken: list[int] = []
         index = start
         self._top_column = any(column.kind == "top" for column in columns)
+        if table is None and start < len(rows) and not strict:
+            table = rows[start].table  # a list under a heading line: the table that follows
         while index < len(rows):
             row = rows[index]
             # a row that completes a phrase broken off just above ("Beratung und" / station /
@@ -275,6 +277,8 @@ class BeratungsfolgeReader:
             continues = bool(stations) and (
                 ends_mid_phrase(previous) or (open_piece and ends_mid_phrase(pieces[-1].text))
             )
+            if table is not None and row.table not in (None, table) and self.header_columns(row):
+                table = row.table  # the table goes on after a page break, its header repeated
             if row.used or (not continues and self._ends_list(row, table, bool(stations))):
                 break
             if strict and not continues and not self._fits_headerless(row.text):
@@ -303,24 +307,40 @@ class BeratungsfolgeReader:
             pieces.extend(row_pieces)
             taken.extend(range(index, index + width))
             index += width
-        if not stations:
-            return []
-        last = stations[-1].order
+        last = stations[-1].order if stations else start - 1
         # Rows after the last station count only where they belong to it: typed words (a role,
-        # results, "TOP 11 öffentlich") or the continuation of a wrapped name. The first row
-        # that is neither ends the list; it is usually the subject or the next section.
+        # results, "TOP 11 öffentlich") or the continuation of a wrapped name. In a table, a
+        # row with a body's name (and perhaps its role) is a station whose session has no date
+        # yet. The first row that is none of these ends the list; it is usually the subject or
+        # the next section.
         kept_rows = {i for i in taken if i <= last}
         for row_index in sorted({p.row for p in pieces if p.row > last}):
             row_pieces = [p for p in pieces if p.row == row_index]
-            if all(self._belongs(p, pieces) for p in row_pieces):
+            if stations and all(self._belongs(p, pieces) for p in row_pieces):
+                kept_rows.add(row_index)
+            elif rows[row_index].table is not None and self._undated_station(row_pieces):
+                station = Station(location=rows[row_index].location, order=row_index)
+                stations.append(station)
                 kept_rows.add(row_index)
             else:
                 break
+        if not stations:
+            return []
         pieces = [p for p in pieces if p.row in kept_rows]
         for i in kept_rows:
             rows[i].used = True
         self._assign(stations, pieces)
         return [self._finish(station) for station in stations if station.gremium or station.termin]
+
+    def _undated_station(self, pieces: list[Piece]) -> bool:
+        """A table row that names a body, perhaps with its role, and nothing else: a station
+        that has no session yet (ALLRIS lists the committee before its session rows)."""
+        names = [p for p in pieces if p.kind == "gremium"]
+        return (
+            len(names) == 1
+            and self._looks_like_body(names[0].text)
+            and all(p.kind in ("gremium", "rolle") for p in pieces)
+        )
 
     @staticmethod
     def _belongs(piece: Piece, pieces: list[Piece]) -> bool:

@@ -119,6 +119,8 @@ class Lexicon:
     contact_labels: set[str] = field(default_factory=set)
     keyed_section_of: dict[str, str] = field(default_factory=dict)
     """Labels that open a section only as a key cell beside its value (a summary table)."""
+    none_keys: frozenset[str] = frozenset()
+    """What a section says where it has nothing to list or state ("keine", "-", "entfällt")."""
     numbers: NumberGrammar = field(default_factory=lambda: NumberGrammar.from_words([]))
     consultation: ConsultationWords = field(
         default_factory=lambda: ConsultationWords.from_data({}, [])
@@ -155,6 +157,7 @@ class Lexicon:
             for label in labels:
                 lexicon.label_field.setdefault(key(label), name)
         sections = data.get("sections", {})
+        lexicon.none_keys = frozenset(key(word) for word in sections.get("none", []))
         for name in MAIN_SECTIONS:
             for label in sections.get(name, []):
                 lexicon.section_of.setdefault(key(label), name)
@@ -192,6 +195,16 @@ class Lexicon:
 
     def kind(self, printed: str) -> tuple[str, bool] | None:
         return self.kinds.get(key(printed))
+
+    def kind_at_start(self, printed: str) -> tuple[str, bool] | None:
+        """The kind a value names, where more follows it in the same cell ("Beschlussempfehlung
+        öffentlich", "Antrag vom 07.06.2014")."""
+        words = printed.split()
+        for length in range(len(words), 0, -1):
+            found = self.kind(" ".join(words[:length]))
+            if found is not None:
+                return found
+        return None
 
 
 def _merge(base: dict[str, Any], extra: dict[str, Any]) -> dict[str, Any]:

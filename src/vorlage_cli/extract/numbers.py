@@ -2,11 +2,11 @@
 
 Numbers are recognised by their shape wherever they stand (after a label, in the title line,
 alone on a row, in the page header), so the shape must cover what RIS print: "DS 1/2008",
-"2020/1430", "BV/0197/2026", "VL-40/2024", "20-26 / V 02318", "VII-DS-01234". A revision is a
-suffix in one of many spellings: "VL-40/2024 1N", "DS 12/2021 1. Ergänzung", "DS 10/2013 –
-1. Ergänzung", "2015/0288-1", "2023/0999/1", "VO/2025/0123-R1", "VII-DS-01234-NF-01". The
-words that name a revision (Ergänzung, Neufassung …) are lexicon data; the digits and
-separators around them are the grammar here.
+"2020/1430", "BV/0197/2026", "VL-40/2024", "20-26 / V 02318", "VII-DS-01234", "22-2362". A
+revision is a suffix in one of many spellings: "VL-40/2024 1N", "DS 12/2021 1. Ergänzung",
+"DS 10/2013 – 1. Ergänzung", "2015/0288-1", "2023/0999/1", "VO/2025/0123-R1",
+"VII-DS-01234-NF-01", "22-1940.01". The words that name a revision (Ergänzung, Neufassung …)
+are lexicon data; the digits and separators around them are the grammar here.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ _CORE = r"""(?:
   | (?:[A-ZÄÖÜ]{1,6}(?:\s?[-/]\s?|\s))?\d{1,5}\s?/\s?\d{2,4}(?:/[\w-]+)*  # DS 1/2008
   | [A-ZÄÖÜ]{1,6}-\d{1,5}/\d{4}                                       # VL-40/2024
   | (?:[IVX]{1,5}-)?[A-ZÄÖÜ]{1,6}-\d{3,6}                             # VII-DS-01234
+  | \d{1,2}-\d{3,5}                                                   # 22-2362
 )"""
 
 
@@ -42,6 +43,7 @@ class NumberGrammar:
           | \s+(?:{names})                                              # Neufassung
           | -[A-Z]{{1,3}}-\d{{1,2}}                                     # -NF-01
           | [-/]R?\d{{1,2}}(?:-\d{{1,2}})?                               # -1, /1, -R1, -01-01
+          | (?<=\d{{3}})\.\d{{1,2}}                                      # 22-1940.01
         )"""
         shape = re.compile(rf"(?<![\w/]){_CORE}{suffix}?(?![\w/])", re.VERBOSE)
         revision = re.compile(
@@ -50,7 +52,7 @@ class NumberGrammar:
               | \s+(?P<neu>\d{{1,2}}\s?N)
               | \s+(?P<word>(?:\d{{1,2}}\.\s*)?(?:{names}))
               | -(?P<code>[A-Z]{{1,3}}-\d{{1,2}})
-              | (?<=\d{{3}})[-/](?P<short>R?\d{{1,2}}(?:-\d{{1,2}})?)
+              | (?<=\d{{3}})[-/.](?P<short>R?\d{{1,2}}(?:-\d{{1,2}})?)
             )\s*$""",
             re.VERBOSE | re.IGNORECASE,
         )

@@ -17,7 +17,7 @@ from vorlage_cli.extract.header import HeaderReader, Value, date_in, sitzungstei
 from vorlage_cli.extract.lexicon import Lexicon
 from vorlage_cli.extract.rows import Row
 from vorlage_cli.extract.sections import SectionReader, best, section_text
-from vorlage_cli.extract.textutil import fold, join_lines, key
+from vorlage_cli.extract.textutil import fold, join_lines, key, title_case_heading
 from vorlage_cli.layout import Location
 
 _SITZUNG = re.compile(
@@ -25,6 +25,8 @@ _SITZUNG = re.compile(
     re.IGNORECASE,
 )
 _KIND_PREFIX = re.compile(r"^\d{1,3}_")
+_STATUS_AFTER_KIND = re.compile(r"\s+(?:nicht\s*öffentlich|nichtöffentlich|öffentlich)$", re.I)
+"""A status that a RIS prints in the kind's cell: "Beschlussempfehlung öffentlich"."""
 _PLACE_DATE = re.compile(
     rf"(?:[A-ZÄÖÜ][\w .-]{{1,40}},\s*)?(?P<date>{DATE.pattern})", re.VERBOSE | re.IGNORECASE
 )
@@ -71,7 +73,7 @@ def _value_on_next_row(rows: list[Row], index: int, header: HeaderReader, lexico
         return
     fits = {
         "nummer": bool(lexicon.numbers.shape.fullmatch(value)),
-        "art": lexicon.kind(_KIND_PREFIX.sub("", value)) is not None,
+        "art": lexicon.kind_at_start(_KIND_PREFIX.sub("", value)) is not None,
         "erstellt_am": bool(DATE.search(value)),
         "sitzungsteil": sitzungsteil_of(value) is not None,
     }.get(field, texts[0].endswith(":"))
@@ -242,9 +244,9 @@ def fill_header_fields(
     art = header.first("art")
     title = header.first("title_kind")
     if art is not None:
-        printed = _KIND_PREFIX.sub("", art.text)
+        printed = _STATUS_AFTER_KIND.sub("", _KIND_PREFIX.sub("", art.text))
         kind = lexicon.kind(printed)
-        found.put("art", kind[0] if kind else printed, art.location)
+        found.put("art", kind[0] if kind else title_case_heading(printed), art.location)
     elif title is not None:
         found.put("art", title.text, title.location)
     elif number is not None and number.label:

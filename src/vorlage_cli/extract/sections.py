@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from vorlage_cli.extract.lexicon import Lexicon, phrase_pattern
+from vorlage_cli.extract.lexicon import MAIN_SECTIONS, Lexicon, phrase_pattern
 from vorlage_cli.extract.rows import Row, row_lines
 from vorlage_cli.extract.textutil import fold, join_lines, key, title_case_heading
 from vorlage_cli.layout import Cell, Location
@@ -63,9 +63,7 @@ class SectionReader:
     def __init__(self, lexicon: Lexicon) -> None:
         self.lexicon = lexicon
         sections = lexicon.data.get("sections", {})
-        labels = [
-            label for value in sections.values() if isinstance(value, list) for label in value
-        ]
+        labels = [label for name in MAIN_SECTIONS for label in sections.get(name, [])]
         labels += [
             label for name, more in sections.get("other", {}).items() for label in [name, *more]
         ]
@@ -571,11 +569,16 @@ def anlagen_items(section: Section) -> list[tuple[str | None, str]]:
     return [(n, t.strip(" :")) for n, t in items if t.strip(" :")]
 
 
-def attachments(sections: list[Section]) -> list[tuple[str | None, str]]:
+def attachments(sections: list[Section], none: frozenset[str]) -> list[tuple[str | None, str]]:
     """The attachments of all Anlagen sections. Where a list numbers them, the numbered entries
-    are the list: a web page repeats the titles unnumbered elsewhere and adds a legend."""
+    are the list: a web page repeats the titles unnumbered elsewhere and adds a legend. An entry
+    that says there is none ("Keine Anlagen", "-") is no attachment."""
     items = [
-        item for section in sections if section.kind == "anlagen" for item in anlagen_items(section)
+        item
+        for section in sections
+        if section.kind == "anlagen"
+        for item in anlagen_items(section)
+        if item[0] is not None or key(item[1]) not in none
     ]
     numbered = [item for item in items if item[0] is not None]
     return numbered or items
