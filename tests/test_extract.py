@@ -292,3 +292,32 @@ def test_a_role_completed_below_its_station_does_not_end_the_list() -> None:
         ("Verwaltungsausschuss", "2010-11-25", "Beratung und Beschlussempfehlung"),
         ("Rat", "2010-12-02", "Beratung und Beschlussfassung"),
     ]
+
+
+def test_the_reasoning_without_heading_on_the_pages_after_a_cover_form() -> None:
+    text = (
+        "Vorlage Nr.: 2021/0501\nBeschlussantrag\nDer Gemeinderat beschließt die Vergabe.\n"
+        "Abstimmung mit städtischen Gesellschaften\nNein ☒\nJa ☐\n\n– 2 –\n"
+        "Stadion, Sanierung der Tribüne\n"
+        "Die Tribüne ist seit 1978 in Betrieb. Ihre Stahlträger sind korrodiert, die Sitzreihen "
+        "entsprechen nicht mehr der Versammlungsstättenverordnung. Nach der Ausschreibung liegt "
+        "das wirtschaftlichste Angebot 4 % unter der Kostenberechnung.\n"
+    )
+    vorlage = vorlage_of(text)
+    assert vorlage.weitere_abschnitte == {"Abstimmung mit städtischen Gesellschaften": "Nein"}
+    assert (vorlage.sachdarstellung or "").startswith("Stadion, Sanierung der Tribüne Die Tribüne")
+
+
+def test_a_web_pages_tabs_are_no_sections() -> None:
+    text = (
+        "Drucksache - 22-0815\nBetreff:\nRadweg am Kanal\n"
+        "Sachverhalt\nBeschlussvorschlag\nAnlage/n\n\n"
+        "Der Radweg am Kanal ist auf 400 Metern schadhaft. Wurzeln haben den Belag angehoben, "
+        "zweimal sind Radfahrende gestürzt. Der Ausschuss hat das Bezirksamt um einen Bericht "
+        "gebeten.\n\nPetitum:\nDer Hauptausschuss wird um Zustimmung gebeten.\n"
+    )
+    vorlage = vorlage_of(text)
+    assert vorlage.nummer == "22-0815"
+    assert (vorlage.sachdarstellung or "").startswith("Der Radweg am Kanal ist auf 400 Metern")
+    assert vorlage.beschlussvorschlag == ["Der Hauptausschuss wird um Zustimmung gebeten."]
+    assert vorlage.anlagen == []

@@ -31,6 +31,7 @@ from vorlage_cli.extract.sections import (
     other_sections,
     proposal_points,
     section_text,
+    unheaded_reasoning,
 )
 from vorlage_cli.extract.signature import read_signature
 from vorlage_cli.layout import LayoutDocument
@@ -93,6 +94,8 @@ def extract(document: LayoutDocument, lexicon: Lexicon | None = None) -> Extract
         points, evidence.proposal_numbers = proposal_points(proposal)
         found.put("beschlussvorschlag", points, proposal.location)
     reasoning = best(sections, "sachdarstellung")
+    if reasoning is None or not section_text(reasoning):
+        reasoning = unheaded_reasoning(orphans, finanzen) or reasoning
     if reasoning is not None:
         reasoning = embedded_attachment(reasoning, orphans) or reasoning
         found.put("sachdarstellung", section_text(reasoning), reasoning.location)

@@ -17,7 +17,13 @@ from vorlage_cli.extract.header import HeaderReader, Value, date_in, sitzungstei
 from vorlage_cli.extract.lexicon import Lexicon
 from vorlage_cli.extract.rows import Row
 from vorlage_cli.extract.sections import SectionReader, best, section_text
-from vorlage_cli.extract.textutil import fold, join_lines, key, title_case_heading
+from vorlage_cli.extract.textutil import (
+    ends_mid_phrase,
+    fold,
+    join_lines,
+    key,
+    title_case_heading,
+)
 from vorlage_cli.layout import Location
 
 _SITZUNG = re.compile(
@@ -25,6 +31,7 @@ _SITZUNG = re.compile(
     re.IGNORECASE,
 )
 _KIND_PREFIX = re.compile(r"^\d{1,3}_")
+MAX_SUBJECT_ROWS = 4
 _STATUS_AFTER_KIND = re.compile(r"\s+(?:nicht\s*öffentlich|nichtöffentlich|öffentlich)$", re.I)
 """A status that a RIS prints in the kind's cell: "Beschlussempfehlung öffentlich"."""
 _PLACE_DATE = re.compile(
@@ -66,7 +73,10 @@ def _value_on_next_row(rows: list[Row], index: int, header: HeaderReader, lexico
     label = texts[0].rstrip(": ")
     field = header.field_of(label)
     following = rows[index + 1]
-    if field in (None, "betreff") or following.used or len(following.texts) != 1:
+    if field is None or following.used or len(following.texts) != 1:
+        return
+    if field == "betreff":
+        _subject_on_next_rows(rows, index, header, label)
         return
     value = following.text
     if header.field_of(value.split(":")[0]) or value.endswith(":"):
@@ -81,6 +91,23 @@ def _value_on_next_row(rows: list[Row], index: int, header: HeaderReader, lexico
         return
     header.add(field, value, following.location, label)
     for row in (rows[index], following):
+        row.used = row.labelled = True
+
+
+def _subject_on_next_rows(rows: list[Row], index: int, header: HeaderReader, label: str) -> None:
+    """ "Betreff:" alone on its row, the subject in the lines below it that form one paragraph
+    (a web page's cell: "Umleitung der Metrobuslinie 1" / "Beschlussempfehlung des …")."""
+    if not rows[index].texts[0].endswith(":"):
+        return
+    taken = [rows[index + 1]]
+    for row in rows[index + 2 : index + 1 + MAX_SUBJECT_ROWS]:
+        if row.used or len(row.texts) != 1 or header.field_of(row.text.split(":")[0]):
+            break
+        if row.paragraph_start and not ends_mid_phrase(taken[-1].text):
+            break
+        taken.append(row)
+    header.add("betreff", join_lines([row.text for row in taken]), taken[0].location, label)
+    for row in (rows[index], *taken):
         row.used = row.labelled = True
 
 

@@ -26,6 +26,8 @@ class Row:
     """Set once a strategy has taken the row, so that no other field takes it again."""
     labelled: bool = False
     """Set where the row holds header labels and their values: the header has begun."""
+    page_start: bool = False
+    """The first row of a page after the first: a form's short sections end there."""
     _text: str | None = field(default=None, init=False, repr=False, compare=False)
     _texts: tuple[str, ...] | None = field(default=None, init=False, repr=False, compare=False)
 
@@ -53,16 +55,20 @@ class Row:
 def flatten(document: LayoutDocument) -> list[Row]:
     rows: list[Row] = []
     table_id = 0
-    for block in document.blocks():
-        if isinstance(block, Line):
-            if block.cells:
-                rows.append(
-                    Row(list(block.cells), block.location, block.paragraph_start, raw=block.raw)
-                )
-        elif isinstance(block, Table):
-            table_id += 1
-            for cells, location in zip(block.rows, block.locations, strict=True):
-                rows.append(Row(list(cells), location, True, table=table_id))
+    for page in document.pages:
+        first = len(rows)
+        for block in page.blocks:
+            if isinstance(block, Line):
+                if block.cells:
+                    rows.append(
+                        Row(list(block.cells), block.location, block.paragraph_start, raw=block.raw)
+                    )
+            elif isinstance(block, Table):
+                table_id += 1
+                for cells, location in zip(block.rows, block.locations, strict=True):
+                    rows.append(Row(list(cells), location, True, table=table_id))
+        if first and first < len(rows):
+            rows[first].page_start = True
     return rows
 
 

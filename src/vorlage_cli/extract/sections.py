@@ -152,7 +152,10 @@ class SectionReader:
                 current = None
                 continue
             heading = self.heading_of(row)
-            if heading is None and sections and _in_style(rows, index, style):
+            # a line in the headings' style is a heading of its own, except right under a
+            # heading: "Petitum/Beschluss:" over "Der Hauptausschuss möge beschließen:"
+            under_heading = current is not None and not current.paragraphs
+            if heading is None and sections and not under_heading and _in_style(rows, index, style):
                 heading = (f"other:{row.text}", row.text.rstrip(": "), "")
             if heading is None:
                 wrapped = self._wrapped_heading(rows, index)
@@ -161,6 +164,16 @@ class SectionReader:
                     heading = (parts[0], parts[1], parts[2])
                     for taken in rows[index + 1 : index + 1 + skip]:
                         taken.used = True
+            if (
+                heading is not None
+                and not rest_of(heading)
+                and self._tab_strip(rows, index, heading)
+            ):
+                # "Sachverhalt" / "Beschlussvorschlag" / "Anlage/n": a web page's tabs, each
+                # heading over the next, not sections
+                row.used = True
+                current = None
+                continue
             if heading is not None:
                 kind, printed, rest = heading
                 row.used = True
@@ -186,12 +199,20 @@ class SectionReader:
                 continue
             if current is None:
                 continue
-            if _form_ended(current, row) or _next_part(current, row):
+            if _form_ended(current, row) or _next_part(current, row) or _page_ended(current, row):
                 current = None
                 continue
             row.used = True
             current.add(row)
         return sections
+
+    def _tab_strip(self, rows: list[Row], index: int, heading: tuple[str, str, str]) -> bool:
+        """Whether a bare heading stands right over a bare heading of another kind."""
+        following = rows[index + 1] if index + 1 < len(rows) else None
+        if following is None or following.used or rows[index].table is not None:
+            return False
+        below = self.heading_of(following)
+        return below is not None and not rest_of(below) and below[0] != heading[0]
 
     def first_section(self, rows: list[Row]) -> int:
         """Where the header ends: the first heading of a section other than the subject."""
@@ -226,6 +247,11 @@ class SectionReader:
         return None
 
 
+def rest_of(heading: tuple[str, str, str]) -> str:
+    """The text a heading row carries after its heading ("Begründung: Der Rat …")."""
+    return heading[2]
+
+
 def _in_style(rows: list[Row], index: int, style: str | None) -> bool:
     """Whether a row is a stand-alone heading of the document's style: a short line of its own
     paragraph, followed by a new paragraph."""
@@ -240,6 +266,17 @@ def _in_style(rows: list[Row], index: int, style: str | None) -> bool:
     if style == "colon":
         return text.endswith(":") and text.count(":") == 1
     return text.isupper() and any(c.isalpha() for c in text)
+
+
+def _page_ended(section: Section, row: Row) -> bool:
+    """A short check section of a cover form ("Abstimmung mit städtischen Gesellschaften")
+    ends with its page: the unheaded text on the next page is the reasoning. A section laid
+    out as a table goes on with its table (``_form_ended``)."""
+    return (
+        row.page_start
+        and section.kind.startswith("other:")
+        and not (section.rows and section.rows[0].table is not None)
+    )
 
 
 _ROMAN_PART = re.compile(r"^([IVX]{1,5})\.\s+\S")
@@ -291,6 +328,23 @@ def money_block(blocks: list[Section], words: list[str]) -> Section | None:
         text = " ".join(line for paragraph in block.paragraphs for line in paragraph)
         if len({match.group().casefold() for match in pattern.finditer(text)}) >= 3:
             return block
+    return None
+
+
+MIN_UNHEADED_REASONING = 150
+"""Characters of prose an unheaded block needs to be taken for the reasoning."""
+
+
+def unheaded_reasoning(blocks: list[Section], taken: Section | None) -> Section | None:
+    """The reasoning where no heading announces it: the first block of prose that no section
+    took (the text on the pages after a cover form, or between a web page's tabs and its
+    proposal), at least a few sentences long."""
+    for block in blocks:
+        if block is taken:
+            continue
+        text = section_text(block) or ""
+        if len(text) >= MIN_UNHEADED_REASONING and re.search(r"\w[.!?](?:\s|$)", text):
+            return Section("sachdarstellung", "", block.location, block.paragraphs, block.rows)
     return None
 
 

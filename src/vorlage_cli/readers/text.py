@@ -8,7 +8,12 @@ import re
 from vorlage_cli.layout import Cell, LayoutDocument, Line, Location, Page, ReaderNote
 from vorlage_cli.limits import DEFAULT_LIMITS, Limits, lines_truncated
 from vorlage_cli.readers.bounds import MAX_CELLS, split_long_line
-from vorlage_cli.readers.furniture import GLUED_PAGE_NUMBER, TEXT_PAGE_BREAK, separate_furniture
+from vorlage_cli.readers.furniture import (
+    GLUED_PAGE_NUMBER,
+    PAGE_MARKER,
+    TEXT_PAGE_BREAK,
+    separate_furniture,
+)
 
 _COLUMN_GAP = re.compile(r" {2,}")
 _C1_CONTROLS = set(range(0x80, 0xA0)) - {0x81, 0x8D, 0x8F, 0x90, 0x9D}
@@ -76,9 +81,12 @@ def read_text(data: bytes, limits: Limits = DEFAULT_LIMITS) -> LayoutDocument:
             if part_index > 0 and pages[-1].blocks:
                 pages.append(Page(number=len(pages) + 1))
             stripped = part.strip()
-            if TEXT_PAGE_BREAK.match(stripped):
+            if TEXT_PAGE_BREAK.match(stripped) or PAGE_MARKER.match(stripped):
+                # a page number on a line of its own ("– 2 –", "Seite 2 von 8") stands where
+                # one page ends and the next begins
+                if pages[-1].blocks:
+                    pages.append(Page(number=len(pages) + 1))
                 pages[-1].furniture.append(Line([Cell(stripped)], Location(line=number)))
-                pages.append(Page(number=len(pages) + 1))
                 previous_blank = True
                 continue
             if not stripped:
