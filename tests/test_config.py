@@ -15,7 +15,8 @@ from .conftest import ROOT
 
 # A Beschlussvorlage in the seed's layout with one mistake (the Rat decides on 10.02.2025, before
 # the Umweltausschuss advises on 12.02.2025: BF003) and its number under a label the built-in
-# lexicon does not know ("Vorgangsnummer", so REQ002 reports the number missing).
+# lexicon does not know ("Vorgangsnummer", so REQ002 reports the number missing where the
+# configuration requires one).
 DOCUMENT = """BESCHLUSSVORLAGE
 
 Vorgangsnummer: BV-7/2025
@@ -61,7 +62,14 @@ def codes(run, *args: object) -> list[list[tuple[str, str]]]:
     ]
 
 
-def test_without_configuration_both_mistakes_are_errors(run, tmp_path: Path) -> None:
+def test_without_configuration_only_the_contradiction_is_judged(run, tmp_path: Path) -> None:
+    found = codes(run, document(tmp_path / "vorlagen"))[0]
+    assert ("BF003", "error") in found
+    assert "REQ002" not in {code for code, _ in found}, "whether a number is printed is local"
+
+
+def test_a_required_number_that_is_not_found_is_an_error(run, tmp_path: Path) -> None:
+    (tmp_path / ".vorlage.toml").write_text('required = { all = ["nummer"] }\n', encoding="utf-8")
     found = codes(run, document(tmp_path / "vorlagen"))[0]
     assert ("BF003", "error") in found
     assert ("REQ002", "error") in found
@@ -71,7 +79,8 @@ def test_configuration_from_pyproject_found_from_the_document(run, tmp_path: Pat
     (tmp_path / "pyproject.toml").write_text(
         '[project]\nname = "ratsvorlagen"\n\n'
         "[tool.vorlage]\n"
-        'rules = { BF003 = "warning", nummer-fehlt = "off" }\n',
+        'rules = { BF003 = "warning", nummer-fehlt = "off" }\n'
+        'required = { all = ["nummer"] }\n',
         encoding="utf-8",
     )
     found = codes(run, document(tmp_path / "vorlagen" / "2025"))[0]
@@ -81,7 +90,8 @@ def test_configuration_from_pyproject_found_from_the_document(run, tmp_path: Pat
 
 def test_configuration_from_dotfile_teaches_the_lexicon_a_label(run, tmp_path: Path) -> None:
     (tmp_path / ".vorlage.toml").write_text(
-        '[lexicon.fields]\nnummer = ["Vorgangsnummer"]\n', encoding="utf-8"
+        'required = { all = ["nummer"] }\n[lexicon.fields]\nnummer = ["Vorgangsnummer"]\n',
+        encoding="utf-8",
     )
     result = run("check", "--format", "jsonl", document(tmp_path / "vorlagen"))
     line = json.loads(result.stdout)
@@ -119,7 +129,8 @@ def test_explicit_config_replaces_the_search(run, tmp_path: Path) -> None:
 
 def test_per_path_ignores_apply_to_matching_documents_only(run, tmp_path: Path) -> None:
     (tmp_path / ".vorlage.toml").write_text(
-        '[per-path-ignores]\n"archiv/*" = ["BF", "REQ002"]\n', encoding="utf-8"
+        'required = { all = ["nummer"] }\n[per-path-ignores]\n"archiv/*" = ["BF", "REQ002"]\n',
+        encoding="utf-8",
     )
     old = document(tmp_path / "archiv" / "2019")
     new = document(tmp_path / "aktuell")

@@ -209,12 +209,16 @@ def date_implausible(vorlage: Vorlage, evidence: Evidence, options: RuleOptions)
 
 @rule("BF008", "rolle-fehlt", "warning", "Beratung ohne Rolle")
 def role_missing(vorlage: Vorlage, evidence: Evidence, options: RuleOptions) -> Iterator[Hit]:
-    """Where the template has a role column (Status, Zuständigkeit, Rolle), every station says
-    why the body deals with the Vorlage; a row without one leaves open whether the body advises,
-    is heard or decides. Whether there is a role column comes from the extractor; where it does
-    not say, a list in which most rows (at least two) carry a role counts as having one."""
+    """Where the Beratungsfolge prints a role for its stations (Status, Zuständigkeit, Rolle),
+    every station says why the body deals with the Vorlage; a row without one, beside rows
+    with one, leaves open whether the body advises, is heard or decides. A list that prints no
+    role in any row is the template's practice (the column is filled as the sessions go by),
+    not a gap; whether there is a role column comes from the extractor, and where it does not
+    say, a list in which most rows (at least two) carry a role counts as having one."""
     rows = vorlage.beratungsfolge
     with_role = sum(1 for b in rows if b.rolle_text)
+    if not with_role:
+        return
     has_column = evidence.role_column
     if has_column is None:
         has_column = with_role >= 2 and with_role > len(rows) - with_role
@@ -224,7 +228,7 @@ def role_missing(vorlage: Vorlage, evidence: Evidence, options: RuleOptions) -> 
         if not entry.rolle_text:
             yield Hit(
                 f"Die Beratung {in_body(station(entry))} nennt keine Rolle "
-                "(vorberatend, beschließend, Kenntnisnahme …)",
+                "(vorberatend, beschließend, Kenntnisnahme …), die übrigen Beratungen nennen eine",
                 f"beratungsfolge[{index}].rolle",
             )
 

@@ -1,12 +1,13 @@
-"""Completeness: the fields a Vorlage cannot do without, by kind.
+"""Completeness: the fields and sections a Vorlage must have, where the council requires them.
 
-Every kind that asks a body to decide needs a number, a subject, the authoring unit, a date, a
-Beratungsfolge, a Beschlussvorschlag, the Finanzielle Auswirkungen and a Sachdarstellung;
-information kinds (Mitteilungs-, Informations-, Unterrichtungsvorlage) need no Beschlussvorschlag
-and no financial statement; motions (Antrag) no authoring unit and no financial statement. The
-configuration adds fields and sections per kind under ``[tool.vorlage.required]`` (a city that
-mandates a Klimaverträglichkeit section adds it there). An empty section, or one that holds only
-template placeholders ("...", "XXX", "[Text]"), counts as missing.
+Which sections a Vorlage has is local practice: one city prints no date, another no financial
+section, a third no heading over its reasoning. By default, therefore, nothing is required
+that the document itself does not call for: a section that holds nothing but a template
+placeholder ("XXX", "[Text]", "...") is reported, and so is a Vorlage that asks a body to decide
+(a deciding station printed in its own Beratungsfolge) without saying what is to be decided.
+What a council requires comes from its configuration (``required``, per kind or group) or is
+learned from its own Vorlagen (the profile, ``vorlage init``): a section that nearly all of a
+city's Beschlussvorlagen have and this one lacks is then reported.
 """
 
 from __future__ import annotations
@@ -18,30 +19,18 @@ from vorlage_cli.extract.lexicon import Lexicon
 from vorlage_cli.extract.textutil import key
 from vorlage_cli.model import Vorlage
 from vorlage_cli.rules import Hit, RuleOptions, rule
-from vorlage_cli.rules.kinds import asks_for_decision, kind_of
+from vorlage_cli.rules.kinds import asks_for_decision, is_revision, kind_of
 from vorlage_cli.rules.options import TEXT_TABLE, Option, OptionError
 from vorlage_cli.rules.text import (
     AMOUNT,
+    in_body,
     is_missing,
     listing,
     placeholders_in,
     quoted,
+    station,
     texts,
 )
-
-_COMMON = ("nummer", "betreff", "ersteller", "erstellt_am", "beratungsfolge")
-_MOTION = ("nummer", "betreff", "erstellt_am", "beratungsfolge", "beschlussvorschlag")
-DEFAULT_REQUIRED: dict[str, tuple[str, ...]] = {
-    "decision": (*_COMMON, "beschlussvorschlag", "finanzielle_auswirkungen", "sachdarstellung"),
-    "information": (*_COMMON, "sachdarstellung"),
-    # Motions are written by council members and factions, not by an office of the
-    # administration: no authoring unit, no financial statement of the administration's own.
-    "Antrag": (*_MOTION, "sachdarstellung"),
-    "Fraktionsantrag": (*_MOTION, "sachdarstellung"),
-}
-"""Required fields by kind (in the lexicon's spelling) or by group: "decision" for kinds that
-ask a body to decide, "information" for the others. A kind listed here replaces its group."""
-
 
 CORE_FIELDS = frozenset(
     {
@@ -99,24 +88,18 @@ def group_of(vorlage: Vorlage, options: RuleOptions) -> str:
 
 
 def required(vorlage: Vorlage, options: RuleOptions) -> list[str]:
-    """The fields and sections this Vorlage must have: the default for its kind (or group),
-    plus what configuration adds for all kinds, for its group and for its kind. Section names
-    from configuration are resolved through the lexicon ("Begründung" is the sachdarstellung,
-    "Klima-Check" the Klimaverträglichkeit); other names stand for a section of that heading."""
+    """The fields and sections this Vorlage must have: what the configuration requires for all
+    kinds, for its group and for its kind. Section names are resolved through the lexicon
+    ("Begründung" is the sachdarstellung, "Klima-Check" the Klimaverträglichkeit); other names
+    stand for a section of that heading."""
     kind = kind_of(vorlage, options.lexicon)
     group = group_of(vorlage, options)
-    base = DEFAULT_REQUIRED.get(kind or "", DEFAULT_REQUIRED[group])
-    extra = [
-        item
-        for name in ("all", group, kind)
-        if name is not None
-        for item in options[REQUIRED].get(name, ())
-    ]
     wanted: list[str] = []
-    for item in [*base, *extra]:
-        resolved = _resolve(item, options)
-        if resolved not in wanted:
-            wanted.append(resolved)
+    for name in ("all", group, kind):
+        for item in options[REQUIRED].get(name, ()) if name is not None else ():
+            resolved = _resolve(item, options)
+            if resolved not in wanted:
+                wanted.append(resolved)
     return wanted
 
 
@@ -130,10 +113,6 @@ def _recognisable(vorlage: Vorlage, evidence: Evidence) -> bool:
     return bool(vorlage.nummer or vorlage.beratungsfolge or (evidence.sections - {"betreff"}))
 
 
-def _needs(field: str, vorlage: Vorlage, evidence: Evidence, options: RuleOptions) -> bool:
-    return _recognisable(vorlage, evidence) and field in required(vorlage, options)
-
-
 _HEADINGS = {
     "betreff": "Betreff",
     "finanzielle_auswirkungen": "Finanzielle Auswirkungen",
@@ -142,15 +121,31 @@ _HEADINGS = {
 }
 
 
-def _absent(evidence: Evidence, field: str, text: str | None, subject: str) -> str:
-    """The message for a missing text: only a placeholder, an empty section, or absent."""
+def _missing(
+    field: str,
+    text: str | None,
+    subject: str,
+    vorlage: Vorlage,
+    evidence: Evidence,
+    options: RuleOptions,
+    *,
+    dash_means_none: bool = False,
+) -> Hit | None:
+    """A field left as a template placeholder, always; a field missing or empty where it is
+    required."""
+    if not _recognisable(vorlage, evidence) or not is_missing(
+        text, dash_means_none=dash_means_none
+    ):
+        return None
     if text and text.strip():
         found = placeholders_in(text)
         shown = found[0] if found else text.strip()
-        return f"{subject} enthält nur den Platzhalter {quoted(shown)}"
+        return Hit(f"{subject} enthält nur den Platzhalter {quoted(shown)}", field)
+    if field not in required(vorlage, options):
+        return None
     if field in _HEADINGS and field in evidence.sections:
-        return f"Der Abschnitt {_HEADINGS[field]} ist leer"
-    return f"{subject} fehlt"
+        return Hit(f"Der Abschnitt {_HEADINGS[field]} ist leer", field)
+    return Hit(f"{subject} fehlt", field)
 
 
 @rule("REQ001", "nicht-erkennbar", "error", "Dokument ist nicht als Vorlage erkennbar")
@@ -170,16 +165,18 @@ def not_a_vorlage(vorlage: Vorlage, evidence: Evidence, options: RuleOptions) ->
 def number_missing(vorlage: Vorlage, evidence: Evidence, options: RuleOptions) -> Iterator[Hit]:
     """Every Vorlage carries a number (Vorlage-Nr., Drucksache, DS-Nr.) under which it is filed
     and referred to in minutes and decisions."""
-    if _needs("nummer", vorlage, evidence, options) and is_missing(vorlage.nummer):
-        yield Hit(_absent(evidence, "nummer", vorlage.nummer, "Die Vorlagennummer"), "nummer")
+    found = _missing("nummer", vorlage.nummer, "Die Vorlagennummer", vorlage, evidence, options)
+    if found:
+        yield found
 
 
 @rule("REQ003", "betreff-fehlt", "error", "Betreff fehlt", options=(REQUIRED,))
 def subject_missing(vorlage: Vorlage, evidence: Evidence, options: RuleOptions) -> Iterator[Hit]:
     """The subject (Betreff, Titel, Bezeichnung des Tagesordnungspunktes) becomes the agenda
     item's title; a Vorlage without one cannot be put on an agenda."""
-    if _needs("betreff", vorlage, evidence, options) and is_missing(vorlage.betreff):
-        yield Hit(_absent(evidence, "betreff", vorlage.betreff, "Der Betreff"), "betreff")
+    found = _missing("betreff", vorlage.betreff, "Der Betreff", vorlage, evidence, options)
+    if found:
+        yield found
 
 
 @rule("REQ004", "beratungsfolge-fehlt", "error", "Beratungsfolge fehlt", options=(REQUIRED,))
@@ -189,7 +186,11 @@ def consultations_missing(
     """Without a Beratungsfolge nobody knows which bodies deal with the Vorlage and when. Some
     RIS web pages show it on another tab (SessionNet's "Beratungen"): the finding then says
     that the page at hand is incomplete, not necessarily the Vorlage."""
-    if _needs("beratungsfolge", vorlage, evidence, options) and not vorlage.beratungsfolge:
+    if (
+        _recognisable(vorlage, evidence)
+        and "beratungsfolge" in required(vorlage, options)
+        and not vorlage.beratungsfolge
+    ):
         yield Hit(
             "Die Beratungsfolge fehlt: keine Gremien und Sitzungstermine angegeben",
             "beratungsfolge",
@@ -203,33 +204,49 @@ def finances_missing(vorlage: Vorlage, evidence: Evidence, options: RuleOptions)
     members (Antrag) need not. Where the reasoning names amounts but the template has no
     financial section, the finding says so: the amounts are there, the statement is not."""
     text = vorlage.finanzielle_auswirkungen
-    if _needs("finanzielle_auswirkungen", vorlage, evidence, options) and is_missing(
-        text, dash_means_none=True
-    ):
-        message = _absent(
-            evidence,
-            "finanzielle_auswirkungen",
-            text,
-            "Die Angabe zu den finanziellen Auswirkungen",
-        )
-        if text is None and AMOUNT.search(vorlage.sachdarstellung or ""):
-            message += "; Beträge nennt nur die Sachdarstellung"
-        yield Hit(message, "finanzielle_auswirkungen")
+    subject = "Die Angabe zu den finanziellen Auswirkungen"
+    found = _missing(
+        "finanzielle_auswirkungen", text, subject, vorlage, evidence, options, dash_means_none=True
+    )
+    if found and text is None and AMOUNT.search(vorlage.sachdarstellung or ""):
+        found = Hit(f"{found.message}; Beträge nennt nur die Sachdarstellung", found.field)
+    if found:
+        yield found
 
 
 @rule(
     "REQ006", "beschlussvorschlag-fehlt", "error", "Beschlussvorschlag fehlt", options=(REQUIRED,)
 )
 def proposal_missing(vorlage: Vorlage, evidence: Evidence, options: RuleOptions) -> Iterator[Hit]:
-    """A Vorlage that asks a body to decide must say what it is to decide. Information kinds
-    (Mitteilungs-, Informations-, Unterrichtungsvorlage) have none."""
+    """A Vorlage that asks a body to decide must say what it is to decide. Without
+    configuration this is judged by the document's own terms: a kind that asks for a decision
+    whose Beratungsfolge prints a deciding body, and no decision text at all. Information kinds
+    (Mitteilungs-, Informations-, Unterrichtungsvorlage) have none, and a Neufassung,
+    Ergänzung or Tischvorlage may refer to the decision text of the Vorlage it completes."""
     points = vorlage.beschlussvorschlag
-    if _needs("beschlussvorschlag", vorlage, evidence, options) and all(
-        is_missing(p) for p in points
+    text = " ".join(points) if points else None
+    if is_revision(vorlage, options.lexicon) or kind_of(vorlage, options.lexicon) in (
+        options.lexicon.late_kinds
     ):
-        text = " ".join(points) if points else None
-        message = _absent(evidence, "beschlussvorschlag", text, "Der Beschlussvorschlag")
-        yield Hit(message, "beschlussvorschlag")
+        return
+    subject = "Der Beschlussvorschlag"
+    found = _missing("beschlussvorschlag", text, subject, vorlage, evidence, options)
+    deciding = next(
+        (
+            b
+            for b in vorlage.beratungsfolge
+            if b.rolle == "Entscheidung" and b.rolle_quelle == "gedruckt"
+        ),
+        None,
+    )
+    if found is None and text is None and deciding and asks_for_decision(vorlage, options.lexicon):
+        found = Hit(
+            f"{subject} fehlt; die Beratungsfolge sieht eine Entscheidung "
+            f"{in_body(station(deciding))} vor",
+            "beschlussvorschlag",
+        )
+    if found:
+        yield found
 
 
 @rule("REQ007", "ersteller-fehlt", "error", "Federführende Stelle fehlt", options=(REQUIRED,))
@@ -237,24 +254,24 @@ def author_missing(vorlage: Vorlage, evidence: Evidence, options: RuleOptions) -
     """The authoring unit (Federführung, Fachbereich, Amt, Dienststelle) answers questions in
     the session and carries out the decision; every Vorlage of the administration names it.
     Motions (Antrag) come from council members and are exempt."""
-    if _needs("ersteller", vorlage, evidence, options) and is_missing(vorlage.ersteller):
-        message = _absent(
-            evidence, "ersteller", vorlage.ersteller, "Die federführende Stelle (Ersteller)"
-        )
-        yield Hit(message, "ersteller")
+    subject = "Die federführende Stelle (Ersteller)"
+    found = _missing("ersteller", vorlage.ersteller, subject, vorlage, evidence, options)
+    if found:
+        yield found
 
 
 @rule("REQ008", "datum-fehlt", "error", "Datum der Vorlage fehlt", options=(REQUIRED,))
 def date_missing(vorlage: Vorlage, evidence: Evidence, options: RuleOptions) -> Iterator[Hit]:
     """A Vorlage is dated: the date orders revisions, shows whether the invitation period was
     kept, and is how the Vorlage is cited. A printed date that is no calendar date ("31.02.2025")
-    is reported with the printed text. Some RIS pages show the date only on another tab."""
-    if not _needs("erstellt_am", vorlage, evidence, options) or vorlage.erstellt_am is not None:
+    is always reported, with the printed text; a missing date only where the council's
+    Vorlagen print one (many templates, and RIS pages, leave the date to the system)."""
+    if vorlage.erstellt_am is not None or not _recognisable(vorlage, evidence):
         return
     printed = evidence.printed.get("erstellt_am")
     if printed:
         yield Hit(f"Das Datum der Vorlage {printed} ist kein gültiges Datum", "erstellt_am")
-    else:
+    elif "erstellt_am" in required(vorlage, options):
         yield Hit("Das Datum der Vorlage fehlt", "erstellt_am")
 
 
@@ -262,10 +279,12 @@ def date_missing(vorlage: Vorlage, evidence: Evidence, options: RuleOptions) -> 
 def reasoning_missing(vorlage: Vorlage, evidence: Evidence, options: RuleOptions) -> Iterator[Hit]:
     """The Sachdarstellung (Sachverhalt, Begründung, Erläuterungen) is what the bodies read
     before they decide or take note; without it a proposal is a bare instruction."""
-    text = vorlage.sachdarstellung
-    if _needs("sachdarstellung", vorlage, evidence, options) and is_missing(text):
-        message = _absent(evidence, "sachdarstellung", text, "Die Sachdarstellung (Begründung)")
-        yield Hit(message, "sachdarstellung")
+    subject = "Die Sachdarstellung (Begründung)"
+    found = _missing(
+        "sachdarstellung", vorlage.sachdarstellung, subject, vorlage, evidence, options
+    )
+    if found:
+        yield found
 
 
 @rule(
@@ -301,8 +320,17 @@ def section_missing(vorlage: Vorlage, evidence: Evidence, options: RuleOptions) 
 def placeholder_left(vorlage: Vorlage, evidence: Evidence, options: RuleOptions) -> Iterator[Hit]:
     """Template placeholders left in the text ("XXX", "XX.XX.2025", "[Betrag]", "@GRM4@") mean
     that something was not filled in. A section made of nothing but a placeholder is reported
-    by the completeness rule for that section instead."""
-    fields = [*texts(vorlage)]
+    by the completeness rule for that section instead. Sections that the RIS fills in after the
+    sessions (the lexicon's ``after_session``, such as a Beratungsergebnis grid) are not read:
+    their unfilled fields are the system's, not the author's."""
+    after = {
+        key(name) for name in options.lexicon.data.get("after_session", {}).get("sections", [])
+    }
+    fields = [
+        (path, text)
+        for path, text in texts(vorlage)
+        if not (path.startswith("weitere_abschnitte.") and key(path.split(".", 1)[1]) in after)
+    ]
     if vorlage.ersteller:
         fields.append(("ersteller", vorlage.ersteller))
     for index, entry in enumerate(vorlage.beratungsfolge):

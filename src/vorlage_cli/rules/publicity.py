@@ -65,7 +65,7 @@ def _is_public(vorlage: Vorlage) -> bool | None:
 @rule(
     "OEF001",
     "nichtoeffentliches-thema",
-    "warning",
+    "info",
     "Öffentliche Vorlage zu einem nichtöffentlichen Thema",
 )
 def confidential_topic_in_public(
@@ -73,8 +73,9 @@ def confidential_topic_in_public(
 ) -> Iterator[Hit]:
     """Personnel matters, land deals and contract awards are usually discussed in non-public
     session (the Gemeindeordnungen protect personal data and business secrets of bidders and
-    sellers). A public Vorlage whose subject or proposal is one of them deserves a second look;
-    practice differs between states and councils, hence a warning. The reasoning is not read,
+    sellers). A public Vorlage whose subject or proposal is one of them deserves a second look,
+    but many councils deliberately treat contract awards and land policy in public: hence a
+    hint, and a council that wants a warning sets one. The reasoning is not read,
     because it mentions such words in passing ("Personalbedarf", "Kaufverträge wurden
     geschlossen")."""
     if not _is_public(vorlage):

@@ -150,25 +150,24 @@ def _listed(reference: tuple[int, str], listed: set[tuple[int, str]]) -> bool:
 @rule("NUM003", "anlage-nicht-aufgefuehrt", "warning", "Anlage im Text, aber nicht im Verzeichnis")
 def reference_unlisted(vorlage: Vorlage, evidence: Evidence, options: RuleOptions) -> Iterator[Hit]:
     """Every "Anlage N" the text refers to is in the Anlagen list, or the bodies look for a
-    paper they were never sent. Where the template prints no Anlagen list at all the finding
-    says so; the RIS may still carry the files."""
+    paper they were never sent. Only a Vorlage that prints an Anlagen list is judged: many
+    templates leave the attachments to the RIS, and "Anlage 1" may also be a part of the
+    document itself (an Anlage printed after the reasoning)."""
+    if not vorlage.anlagen:
+        return
     listed = {p for p in (_parse(a.nummer or "") for a in vorlage.anlagen) if p is not None}
+    if not listed:
+        return  # an unnumbered list: "Anlage 2" may be any of its entries
     missing = {ref: path for ref, path in references(vorlage).items() if not _listed(ref, listed)}
     if not missing:
         return
     path = next(iter(missing.values()))
     many = len(missing) > 1
-    if not vorlage.anlagen and "anlagen" not in evidence.sections:
-        message = (
-            f"Der Text verweist auf {'die Anlagen' if many else 'Anlage'} "
-            f"{_numbers(missing)}, die Vorlage hat aber kein Anlagenverzeichnis"
-        )
-    else:
-        message = (
-            f"Der Text verweist auf {'die Anlagen' if many else 'Anlage'} {_numbers(missing)}, "
-            f"die im Anlagenverzeichnis {'fehlen' if many else 'fehlt'}"
-        )
-    yield Hit(message, path)
+    yield Hit(
+        f"Der Text verweist auf {'die Anlagen' if many else 'Anlage'} {_numbers(missing)}, "
+        f"die im Anlagenverzeichnis {'fehlen' if many else 'fehlt'}",
+        path,
+    )
 
 
 def _unnumbered_mentions(vorlage: Vorlage) -> list[set[str]]:
