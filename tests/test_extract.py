@@ -321,3 +321,31 @@ def test_a_web_pages_tabs_are_no_sections() -> None:
     assert (vorlage.sachdarstellung or "").startswith("Der Radweg am Kanal ist auf 400 Metern")
     assert vorlage.beschlussvorschlag == ["Der Hauptausschuss wird um Zustimmung gebeten."]
     assert vorlage.anlagen == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Tagesordnung - Sitzung des Bauausschusses\nDatum: 03.11.2025\nÖ 1 Bestätigung\n",
+            "eine Einladung mit Tagesordnung",
+        ),
+        (
+            "Deutscher Bundestag\tDrucksache 21/1576\nAntwort\nder Bundesregierung\n",
+            "eine Anfrage oder ihre Antwort",
+        ),
+        (
+            "Bekanntmachung\neines Beschlusses des Kreistages\nVom 17. Juli 2025\n",
+            "eine Bekanntmachung",
+        ),
+        (
+            "Mitteilungsvorlage zu TOP 8\nDS 70/2011\nAnfrage der CDU-Fraktion zur Vermarktung\n",
+            None,
+        ),
+        ("Beschlussvorlage\nVorlage Nr.: 2025/0001\nProtokollführung: Frau Weber\n", None),
+    ],
+)
+def test_documents_that_are_no_vorlage_are_told_by_their_title(
+    text: str, expected: str | None
+) -> None:
+    assert extraction_of(text).evidence.other_document == expected

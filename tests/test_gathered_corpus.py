@@ -9,6 +9,7 @@ import json
 import pytest
 
 from vorlage_cli.evaluate import find_goldens, load_golden
+from vorlage_cli.pipeline import process
 
 from .conftest import GATHERED, GOLDEN
 
@@ -39,3 +40,15 @@ def test_a_present_document_is_the_one_listed(entry: dict[str, str]) -> None:
         pytest.skip("run scripts/fetch_corpus.py")
     digest = hashlib.sha256(path.read_bytes()).hexdigest()
     assert digest == entry["sha256"] or "transcribed" in entry
+
+
+OTHERS = [entry for entry in MANIFEST if entry["what"] != "Vorlage"]
+
+
+@pytest.mark.parametrize("entry", OTHERS, ids=[e["file"] for e in OTHERS])
+def test_a_document_that_is_no_vorlage_gets_one_finding_saying_so(entry: dict[str, str]) -> None:
+    path = GATHERED / entry["file"]
+    if not path.is_file():
+        pytest.skip("run scripts/fetch_corpus.py")
+    findings = process(path).findings
+    assert [f.code for f in findings] == ["REQ012"], [f.message for f in findings]

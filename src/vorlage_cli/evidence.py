@@ -32,6 +32,8 @@ class Evidence:
     role_column: bool | None = None
     """Whether the template prints a role column in its Beratungsfolge (STATUS, Zuständigkeit,
     Rolle); None when the extractor cannot tell. A result column is not a role column."""
+    other_document: str | None = None
+    """What the document is where it is no Vorlage ("eine Niederschrift"), by its title."""
     signature_block: bool | None = None
     """Whether the template has a place for a signature (a signature line, "gez.", a function
     line under an empty name); None when the extractor cannot tell."""

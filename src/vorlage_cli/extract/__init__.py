@@ -11,6 +11,7 @@ import re
 from vorlage_cli.evidence import Extraction
 from vorlage_cli.extract.beratungsfolge import BeratungsfolgeReader
 from vorlage_cli.extract.lexicon import Lexicon, default_lexicon
+from vorlage_cli.extract.other_documents import other_document
 from vorlage_cli.extract.preamble import (
     fill_header_fields,
     fill_subject,
@@ -115,6 +116,7 @@ def extract(document: LayoutDocument, lexicon: Lexicon | None = None) -> Extract
     elif any(_SIGNATURE_PLACE.match(row.text) for row in rows):
         evidence.signature_block = True
     evidence.sections = {s.kind for s in sections}
+    evidence.other_document = other_document(rows, vorlage, lexicon)
     mark_printed_roles(vorlage.beratungsfolge)
     derive_roles(vorlage, lexicon)
     return found

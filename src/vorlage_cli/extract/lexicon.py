@@ -104,6 +104,9 @@ class Lexicon:
     generic_kinds: frozenset[str] = frozenset()
     revision_kinds: frozenset[str] = frozenset()
     late_kinds: frozenset[str] = frozenset()
+    other_kinds: frozenset[str] = frozenset()
+    """Kinds that name documents which are no Vorlagen ("Anfrage"): a kind label saying so is
+    no evidence of a Vorlage."""
     field_labels: dict[str, list[str]] = field(default_factory=dict)
     section_of: dict[str, str] = field(default_factory=dict)
     """Heading key → "betreff", "beschlussvorschlag", … or "other:<printed name>"."""
@@ -138,6 +141,12 @@ class Lexicon:
         lexicon.generic_kinds = frozenset(n for n, p in kinds.items() if p.get("generic"))
         lexicon.revision_kinds = frozenset(n for n, p in kinds.items() if p.get("revision"))
         lexicon.late_kinds = frozenset(n for n, p in kinds.items() if p.get("late"))
+        other_titles = {
+            key(phrase)
+            for phrases in data.get("other_documents", {}).values()
+            for phrase in phrases
+        }
+        lexicon.other_kinds = frozenset(n for n in kinds if key(n) in other_titles)
         fields = data.get("fields", {})
         for name in ("nummer", "art", "ersteller", "erstellt_am", "sitzungsteil", "betreff"):
             lexicon.field_labels[name] = list(fields.get(name, []))

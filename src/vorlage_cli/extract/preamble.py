@@ -32,6 +32,8 @@ _SITZUNG = re.compile(
 )
 _KIND_PREFIX = re.compile(r"^\d{1,3}_")
 MAX_SUBJECT_ROWS = 4
+_TITLE_ADDITION = re.compile(r"^(?:zu|zur|zum|für|der|des)\s+\S", re.IGNORECASE)
+"""A title line may say what the Vorlage belongs to: "Mitteilungsvorlage zu TOP 8"."""
 _STATUS_AFTER_KIND = re.compile(r"\s+(?:nicht\s*öffentlich|nichtöffentlich|öffentlich)$", re.I)
 """A status that a RIS prints in the kind's cell: "Beschlussempfehlung öffentlich"."""
 _PLACE_DATE = re.compile(
@@ -126,10 +128,11 @@ def _title_line(rows: list[Row], lexicon: Lexicon, header: HeaderReader) -> None
         if rest.startswith((":", "Nr", "-Nr")) and not rest.startswith("- "):
             continue
         rest = rest.lstrip("-– ").strip()
-        if rest and not lexicon.numbers.shape.match(rest):
+        number = lexicon.numbers.shape.match(rest) if rest else None
+        if rest and number is None and not _TITLE_ADDITION.match(rest):
             continue
         header.add("title_kind", kind[0], row.location, word)
-        if rest:
+        if number is not None:
             header.add("title_number", rest, row.location, word)
         row.used = True
         return

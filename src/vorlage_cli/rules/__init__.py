@@ -196,6 +196,10 @@ def find_rule(code_or_name: str) -> Rule | None:
     return next((entry for entry in REGISTRY.values() if entry.name == wanted.lower()), None)
 
 
+OTHER_DOCUMENT = "REQ012"
+"""The rule that reports a document which is no Vorlage; the only one that runs on it."""
+
+
 def run_rules(
     vorlage: Vorlage, evidence: Evidence | None = None, settings: RuleSettings | None = None
 ) -> list[Finding]:
@@ -208,6 +212,8 @@ def run_rules(
     for current in all_rules():
         if not settings.enabled(current.code):
             continue
+        if evidence.other_document is not None and current.code != OTHER_DOCUMENT:
+            continue  # no Vorlage: its one finding says so, no rule judges it as one
         severity = current.severity
         for hit in current.check(vorlage, evidence, settings.options):
             location = evidence.location_of(hit.field) if hit.field else None

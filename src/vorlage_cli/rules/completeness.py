@@ -154,11 +154,23 @@ def not_a_vorlage(vorlage: Vorlage, evidence: Evidence, options: RuleOptions) ->
     recognisable as a Vorlage (or is a template the lexicon does not know yet). Reporting this as
     an error keeps a wrong file from passing as an empty success; the other completeness rules
     stay quiet on such a document."""
-    if not _recognisable(vorlage, evidence):
+    if not _recognisable(vorlage, evidence) and evidence.other_document is None:
         yield Hit(
             "Das Dokument ist nicht als Vorlage erkennbar: keine Nummer, keine Beratungsfolge, "
             "keine bekannten Abschnitte"
         )
+
+
+@rule("REQ012", "kein-vorlagendokument", "warning", "Dokument ist keine Vorlage")
+def other_document(vorlage: Vorlage, evidence: Evidence, options: RuleOptions) -> Iterator[Hit]:
+    """Minutes, invitations with their agenda, public notices, questions and their answers sit
+    in the same folders as Vorlagen and cite their numbers, but they are no Vorlagen: checked
+    as one, each would get a wall of missing sections. Where the document's title says what it
+    is ("Niederschrift über die 5. Sitzung …", "Tagesordnung - Sitzung des …"), this is the one
+    finding it gets, and no other rule judges it. A document whose kind is a Vorlage kind is
+    judged as a Vorlage whatever else it says."""
+    if evidence.other_document is not None:
+        yield Hit(f"Kein Vorlagendokument: das Dokument sieht aus wie {evidence.other_document}")
 
 
 @rule("REQ002", "nummer-fehlt", "error", "Vorlagennummer fehlt", options=(REQUIRED,))

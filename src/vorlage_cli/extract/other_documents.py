@@ -1,0 +1,53 @@
+"""Documents that look like Vorlagen but are none: minutes, invitations, notices, questions.
+
+A folder of council documents holds more than Vorlagen, and a Niederschrift cites Vorlage
+numbers, prints dates and bodies, and records decisions. Checked as a Vorlage it would get a
+wall of missing-section errors, none of them true. Its title tells what it is: a line near
+the top that starts with a title word of another kind of document ("Niederschrift über die
+5. Sitzung …", "Tagesordnung - Sitzung des …", "Antwort der Bundesregierung auf die Kleine
+Anfrage …"). A document whose own kind is a Vorlage kind (a label or its title line says
+"Beschlussvorlage") is a Vorlage whatever else it says; a generic word ("Drucksache") says
+nothing either way.
+"""
+
+from __future__ import annotations
+
+import re
+
+from vorlage_cli.extract.lexicon import Lexicon, phrase_pattern
+from vorlage_cli.extract.rows import Row
+from vorlage_cli.model import Vorlage
+
+TOP_ROWS = 40
+"""How far down a title may stand: a web page's navigation comes first."""
+MAX_TITLE_WORDS = 16
+_TITLE_GOES_ON = re.compile(
+    r"^\s*(?:$|[-–:]|(?:über|der|des|die|zur|zum|vom|von|auf|eines|einer|zu|für|betr\.?)\b)",
+    re.IGNORECASE,
+)
+"""What follows a title word in a title ("Niederschrift über …", "Tagesordnung - Sitzung …",
+"Antwort auf …"), unlike a sentence that uses the word ("Protokollführung: Frau …")."""
+
+
+def other_document(rows: list[Row], vorlage: Vorlage, lexicon: Lexicon) -> str | None:
+    """What the document is, where it is no Vorlage ("eine Niederschrift"); None otherwise."""
+    if _is_vorlage_kind(vorlage, lexicon):
+        return None
+    titles = lexicon.data.get("other_documents", {})
+    patterns = {name: phrase_pattern(phrases, anchored=True) for name, phrases in titles.items()}
+    candidates = [row.text for row in rows[:TOP_ROWS] if row.table is None]
+    if vorlage.art:
+        candidates.append(vorlage.art)
+    for text in candidates:
+        if len(text.split()) > MAX_TITLE_WORDS:
+            continue
+        for name, pattern in patterns.items():
+            match = pattern.match(text)
+            if match and _TITLE_GOES_ON.match(text[match.end() :]):
+                return name
+    return None
+
+
+def _is_vorlage_kind(vorlage: Vorlage, lexicon: Lexicon) -> bool:
+    kind = lexicon.kind_at_start(vorlage.art) if vorlage.art else None
+    return kind is not None and kind[0] not in lexicon.generic_kinds | lexicon.other_kinds
