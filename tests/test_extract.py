@@ -51,6 +51,7 @@ def test_revision_suffixes(printed: str, nummer: str, fassung: str | None) -> No
         ("16./17./18.12.2025", dt.date(2025, 12, 16)),
         ("2026 Oct 21", dt.date(2026, 10, 21)),
         ("14. März 2024", dt.date(2024, 3, 14)),
+        ("Jan 29, 2026", dt.date(2026, 1, 29)),
         ("31.02.2025", None),
     ],
 )
@@ -349,3 +350,28 @@ def test_documents_that_are_no_vorlage_are_told_by_their_title(
     text: str, expected: str | None
 ) -> None:
     assert extraction_of(text).evidence.other_document == expected
+
+
+def test_bodies_over_their_sessions_with_none_or_two() -> None:
+    """ALLRIS lists each body with its role, its sessions on the rows below: one body has its
+    first session adjourned and a second, one has none yet."""
+    page = (
+        b"<html><body><h1>Antrag - 2026/0245</h1><p>Beratungsfolge</p><table>"
+        b"<tr><th>Status</th><th>Datum</th><th>Gremium</th><th>Beschluss</th></tr>"
+        b"<tr><td>Erledigt</td><td></td><td>Schulausschuss</td><td>Vorberatung</td></tr>"
+        b"<tr><td></td><td>29.06.2026</td><td>Sitzung des Schulausschusses</td><td>vertagt</td></tr>"
+        b"<tr><td></td><td>01.09.2026</td><td>Sitzung des Schulausschusses</td><td></td></tr>"
+        b"<tr><td>Erledigt</td><td></td><td>Verwaltungsausschuss</td><td>Vorberatung</td></tr>"
+        b"<tr><td>Geplant</td><td></td><td>Rat der Stadt Laatzen</td><td>Entscheidung</td></tr>"
+        b"<tr><td></td><td>03.09.2026</td><td>Sitzung des Rates</td><td></td></tr>"
+        b"</table></body></html>"
+    )
+    from vorlage_cli.readers.html import read_html
+
+    stations = extract(read_html(page)).vorlage.beratungsfolge
+    assert [(b.gremium, b.termin.isoformat() if b.termin else None, b.rolle) for b in stations] == [
+        ("Schulausschuss", "2026-06-29", "Vorberatung"),
+        ("Schulausschuss", "2026-09-01", "Vorberatung"),
+        ("Verwaltungsausschuss", None, "Vorberatung"),
+        ("Rat der Stadt Laatzen", "2026-09-03", "Entscheidung"),
+    ]

@@ -230,6 +230,19 @@ def test_xhtml_with_xml_declarations_and_their_encoding(tmp_path: Path) -> None:
     assert lines == ["Drucksache - 22-0001", "Der Ausschuss möge beschließen:"]
 
 
+def test_html_page_chrome_is_left_out() -> None:
+    """Menus, tabs and side panels surround every RIS page; a menu item "Beschluss" would
+    otherwise read as a heading."""
+    page = (
+        b"<html><body><nav><ul><li>Sitzungen</li><li>Beschluss</li></ul></nav>"
+        b'<div id="rismenu"><ul id="menu"><li>Vorlagen</li></ul></div>'
+        b'<ul class="nav nav-tabs"><li>Informationen</li><li>Beratungen</li></ul>'
+        b"<h1>Antrag - 2026/0245</h1><aside><span>Legende</span></aside></body></html>"
+    )
+    document = read_html(page)
+    assert [b.text for b in document.blocks() if isinstance(b, Line)] == ["Antrag - 2026/0245"]
+
+
 # -- format by content ----------------------------------------------------------------------
 
 

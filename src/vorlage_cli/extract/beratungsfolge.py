@@ -329,17 +329,74 @@ class BeratungsfolgeReader:
         pieces = [p for p in pieces if p.row in kept_rows]
         for i in kept_rows:
             rows[i].used = True
+        grouped = self._sessions_under_bodies(rows, sorted(kept_rows), stations, pieces)
+        if grouped is not None:
+            return [self._finish(station) for station in grouped]
         self._assign(stations, pieces)
         return [self._finish(station) for station in stations if station.gremium or station.termin]
 
+    def _sessions_under_bodies(
+        self, rows: list[Row], kept: list[int], stations: list[Station], pieces: list[Piece]
+    ) -> list[Station] | None:
+        """A table that lists each body with its role on a row of its own and its sessions on
+        the rows below (ALLRIS): a body may have no session yet, or two (the first one
+        adjourned). Each session becomes a consultation of the body above it, and a body
+        without a session one without a date. None where the table is not laid out so, or
+        where every body has exactly one session (then the general assignment reads it)."""
+        if not stations or any(s.own_gremium for s in stations):
+            return None
+        if any(rows[index].table is None for index in kept):
+            return None
+        by_row: dict[int, list[Piece]] = {}
+        for piece in pieces:
+            by_row.setdefault(piece.row, []).append(piece)
+        at_row = {station.order: station for station in stations}
+        plan: list[tuple[Station, Station | None, list[Piece]]] = []
+        """(body, session or None for a body without one, the session row's pieces)"""
+        sessions: list[int] = []
+        body: Station | None = None
+        for index in kept:
+            row_pieces = by_row.get(index, [])
+            names = [p for p in row_pieces if p.kind == "gremium"]
+            station = at_row.get(index)
+            if station is not None and station.termin is None:
+                station = None  # a body without session, found after the last dated row
+            if station is None and names and self._looks_like_body(" ".join(p.text for p in names)):
+                if body is not None and not sessions[-1]:
+                    plan.append((body, None, []))
+                body = Station(location=rows[index].location, order=index)
+                body.gremium = [(index, p.text) for p in names]
+                body.rolle = [p.text for p in row_pieces if p.kind == "rolle"]
+                sessions.append(0)
+            elif station is not None and body is not None and not names:
+                plan.append((body, station, row_pieces))
+                sessions[-1] += 1
+            elif names:
+                return None
+        if body is not None and not sessions[-1]:
+            plan.append((body, None, []))
+        if all(count == 1 for count in sessions) or len(plan) < len(stations):
+            return None
+        result = []
+        for body, session, row_pieces in plan:
+            if session is None:
+                result.append(body)
+                continue
+            session.gremium = list(body.gremium)
+            session.rolle = session.rolle or list(body.rolle)
+            session.results += [p.text for p in row_pieces if p.kind == "result"]
+            result.append(session)
+        return result
+
     def _undated_station(self, pieces: list[Piece]) -> bool:
-        """A table row that names a body, perhaps with its role, and nothing else: a station
-        that has no session yet (ALLRIS lists the committee before its session rows)."""
+        """A table row that names a body, perhaps with its role and its workflow status, and
+        nothing else: a station that has no session yet (ALLRIS lists the committee before its
+        session rows)."""
         names = [p for p in pieces if p.kind == "gremium"]
         return (
             len(names) == 1
             and self._looks_like_body(names[0].text)
-            and all(p.kind in ("gremium", "rolle") for p in pieces)
+            and all(p.kind in ("gremium", "rolle", "result") for p in pieces)
         )
 
     @staticmethod

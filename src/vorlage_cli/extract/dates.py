@@ -1,5 +1,5 @@
 """German dates as printed in Vorlagen: 14.03.2024, 4.4.23, 6. DEZ. 2005, 16./17./18.12.2025,
-"14. März 2024", and the "2026 Oct 21" that some RIS scrapes print."""
+"14. März 2024", and the "2026 Oct 21" and "Jan 29, 2026" that some RIS pages print."""
 
 from __future__ import annotations
 
@@ -51,6 +51,7 @@ DATE = re.compile(
       | (?P<d2>\d{{1,2}})\.\s?(?P<mw>{_MONTH_WORD})\.?\s+(?P<y2>\d{{4}})
       | (?P<y3>\d{{4}})\s+(?P<mw3>{_MONTH_WORD})\.?\s+(?P<d3>\d{{1,2}})(?!\d)
       | (?P<y4>\d{{4}})-(?P<m4>\d{{2}})-(?P<d4>\d{{2}})
+      | (?P<mw5>{_MONTH_WORD})\.?\s+(?P<d5>\d{{1,2}}),\s*(?P<y5>\d{{4}})
     )""",
     re.VERBOSE | re.IGNORECASE,
 )
@@ -84,7 +85,10 @@ def parse_match(match: re.Match[str]) -> dt.date | None:
         if match.group("y3"):
             month = _MONTHS[match.group("mw3").lower()]
             return dt.date(int(match.group("y3")), month, int(match.group("d3")))
-        return dt.date(int(match.group("y4")), int(match.group("m4")), int(match.group("d4")))
+        if match.group("y4"):
+            return dt.date(int(match.group("y4")), int(match.group("m4")), int(match.group("d4")))
+        month = _MONTHS[match.group("mw5").lower()]
+        return dt.date(int(match.group("y5")), month, int(match.group("d5")))
     except ValueError:
         return None
 

@@ -205,6 +205,14 @@ class Lexicon:
     def kind(self, printed: str) -> tuple[str, bool] | None:
         return self.kinds.get(key(printed))
 
+    def names_kind(self, printed: str) -> bool:
+        """Whether a value names a kind, also one of the city's own with a known kind at its
+        start or end ("Beschlussempfehlung öffentlich", "Schriftliche Kenntnisgabe")."""
+        words = printed.split()
+        return bool(words) and (
+            self.kind_at_start(printed) is not None or self.kind(words[-1]) is not None
+        )
+
     def kind_at_start(self, printed: str) -> tuple[str, bool] | None:
         """The kind a value names, where more follows it in the same cell ("Beschlussempfehlung
         öffentlich", "Antrag vom 07.06.2014")."""

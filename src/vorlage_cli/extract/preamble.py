@@ -32,6 +32,7 @@ _SITZUNG = re.compile(
 )
 _KIND_PREFIX = re.compile(r"^\d{1,3}_")
 MAX_SUBJECT_ROWS = 4
+MAX_KIND_WORDS = 3
 _TITLE_ADDITION = re.compile(r"^(?:zu|zur|zum|für|der|des)\s+\S", re.IGNORECASE)
 """A title line may say what the Vorlage belongs to: "Mitteilungsvorlage zu TOP 8"."""
 _STATUS_AFTER_KIND = re.compile(r"\s+(?:nicht\s*öffentlich|nichtöffentlich|öffentlich)$", re.I)
@@ -85,7 +86,7 @@ def _value_on_next_row(rows: list[Row], index: int, header: HeaderReader, lexico
         return
     fits = {
         "nummer": bool(lexicon.numbers.shape.fullmatch(value)),
-        "art": lexicon.kind_at_start(_KIND_PREFIX.sub("", value)) is not None,
+        "art": lexicon.names_kind(_KIND_PREFIX.sub("", value)),
         "erstellt_am": bool(DATE.search(value)),
         "sitzungsteil": sitzungsteil_of(value) is not None,
     }.get(field, texts[0].endswith(":"))
@@ -120,8 +121,15 @@ def _title_line(rows: list[Row], lexicon: Lexicon, header: HeaderReader) -> None
         if row.used:
             continue
         text = row.text
-        word, _, rest = text.partition(" ")
-        kind = lexicon.kind(word)
+        title, dash, after = text.partition(" - ")
+        if dash and len(title.split()) <= MAX_KIND_WORDS and lexicon.names_kind(title):
+            # a kind of several words before a dash: "Schriftliche Kenntnisgabe - K 2026/0725"
+            known = lexicon.kind(title)
+            kind = known or (title_case_heading(title), True)
+            word, rest = title, f"- {after}"
+        else:
+            word, _, rest = text.partition(" ")
+            kind = lexicon.kind(word)
         if kind is None:
             continue
         rest = rest.strip()

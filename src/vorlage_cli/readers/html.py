@@ -59,6 +59,31 @@ _BLOCKS = {
     "thead",
     "tfoot",
 }
+_CHROME = frozenset(
+    {
+        "nav",
+        "navi",
+        "navigation",
+        "navbar",
+        "menu",
+        "menubar",
+        "rismenu",
+        "risnavi",
+        "sidebar",
+        "skiplinks",
+        "breadcrumb",
+        "breadcrumbs",
+        "toolbar",
+        "footer",
+    }
+)
+"""Words in an element's id or class that mark a page's chrome (menus, tabs, breadcrumbs),
+which surrounds every RIS page and would otherwise read as headings: a menu item "Beschluss"
+is no Beschlussvorschlag. <nav> and <aside> (a legend, a side panel repeating the documents)
+are chrome by their tag."""
+_CHROME_ROLES = frozenset({"menu", "menubar", "menuitem", "tablist"})
+_WORDS = re.compile(r"[^a-z]+")
+
 _CHARSET = re.compile(
     rb"""<\?xml[^>]+encoding=["']([\w-]+)|<meta[^>]+charset=["']?([\w-]+)""", re.IGNORECASE
 )
@@ -127,7 +152,11 @@ class _Walker:
             self.add_text(element.tail, element.sourceline)
             return
         tag = element.tag.lower()
-        if tag in _SKIPPED or (tag == "input" and element.get("type", "").lower() != "checkbox"):
+        if (
+            tag in _SKIPPED
+            or (tag == "input" and element.get("type", "").lower() != "checkbox")
+            or _is_chrome(tag, element)
+        ):
             self.add_text(element.tail, element.sourceline)
             return
         if tag == "table":
@@ -178,6 +207,13 @@ class _Walker:
                 result.locations.append(Location(line=tr.sourceline))
         if result.rows:
             self.blocks.append(result)
+
+
+def _is_chrome(tag: str, element) -> bool:  # noqa: ANN001 - lxml element
+    if tag in ("nav", "aside") or (element.get("role") or "").lower() in _CHROME_ROLES:
+        return True
+    names = f"{element.get('id') or ''} {element.get('class') or ''}".lower()
+    return not _CHROME.isdisjoint(_WORDS.split(names))
 
 
 def _owning_table(element):  # noqa: ANN001, ANN202
