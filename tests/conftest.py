@@ -60,6 +60,17 @@ def run() -> Callable[..., object]:
 
 
 @pytest.fixture
+def run_with_input() -> Callable[..., object]:
+    """``run_with_input(data, "check", "-")``: the CLI with ``data`` on standard input."""
+    runner = CliRunner()
+
+    def invoke(data: bytes, *args: str | Path) -> object:
+        return runner.invoke(app, [str(arg) for arg in args], input=data, catch_exceptions=False)
+
+    return invoke
+
+
+@pytest.fixture
 def snapshot(request: pytest.FixtureRequest) -> Callable[[str, str], None]:
     """``snapshot("name.ext", text)`` compares text with tests/snapshots/name.ext. A snapshot is
     only written with --update-snapshots, and it is a claim about the output: read it."""

@@ -78,12 +78,42 @@ def test_a_wrong_call_exits_two(run, folder: Path) -> None:
     assert run("check", folder, "--jobs", "0").exit_code == 2
 
 
-def test_no_documents_is_said_on_stderr_and_passes(run, folder: Path) -> None:
+def test_a_folder_without_documents_fails_unless_allowed(run, folder: Path) -> None:
+    (folder / "notizen.md").write_text("keine Vorlage", encoding="utf-8")
     result = run("check", folder, "-f", "json")
-    assert result.exit_code == EXIT_CLEAN
-    assert result.stdout == "[]\n"
-    assert result.stderr == "vorlage: keine Dokumente gefunden\n"
-    assert run("check", folder, "-f", "json", "--quiet").stderr == ""
+    assert result.exit_code == EXIT_UNREADABLE
+    assert result.stdout == ""
+    assert result.stderr == (
+        "vorlage: vorlagen: keine Dokumente gefunden (--allow-empty lässt einen leeren Ordner "
+        "oder ein Muster ohne Treffer zu)\n"
+    )
+    allowed = run("check", folder, "-f", "json", "--allow-empty")
+    assert allowed.exit_code == EXIT_CLEAN
+    assert allowed.stdout == "[]\n"
+    assert allowed.stderr == (
+        "vorlage: keine Dokumente gefunden\n"
+        "vorlage: 0 Dokumente geprüft: 0 Fehler, 0 Warnungen, 0 Hinweise\n"
+    )
+    assert run("check", folder, "-f", "json", "--allow-empty", "--quiet").stderr == ""
+
+
+def test_each_folder_or_pattern_must_yield_a_document(run, folder: Path) -> None:
+    _write(folder, "a.txt", SEED_LIKE)
+    (folder / "leer").mkdir()
+    result = run("check", folder / "a.txt", folder / "leer", "vorlagen/*.pdf")
+    assert result.exit_code == EXIT_UNREADABLE
+    assert result.stdout == "", "nothing is checked when a path is wrong"
+    assert result.stderr.splitlines() == [
+        "vorlage: vorlagen/leer: keine Dokumente gefunden",
+        "vorlage: vorlagen/*.pdf: keine Dokumente gefunden (--allow-empty lässt einen leeren "
+        "Ordner oder ein Muster ohne Treffer zu)",
+    ]
+    allowed = run("check", folder / "a.txt", folder / "leer", "vorlagen/*.pdf", "--allow-empty")
+    assert allowed.exit_code == EXIT_CLEAN
+    assert "BV-7/2025" in allowed.stdout
+    excluded = run("check", folder, "--exclude", "a.txt")
+    assert excluded.exit_code == EXIT_UNREADABLE
+    assert "vorlage: vorlagen: keine Dokumente gefunden" in excluded.stderr
 
 
 def test_color_only_when_asked_or_on_a_terminal(run, tmp_path: Path, monkeypatch) -> None:
@@ -173,5 +203,5 @@ def test_no_progress_bar_in_a_pipe(folder: Path) -> None:
         text=True,
         check=True,
     )
-    assert result.stderr == ""
+    assert result.stderr == "vorlage: 3 Dokumente geprüft: 0 Fehler, 0 Warnungen, 0 Hinweise\n"
     assert len(result.stdout.splitlines()) == 3

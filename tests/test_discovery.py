@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from vorlage_cli.discovery import discover
+from vorlage_cli.discovery import Inputs, discover
 
 
 @pytest.fixture
@@ -28,7 +28,9 @@ def tree(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return tmp_path
 
 
-def _names(paths: list[Path]) -> list[str]:
+def _names(paths: list[Path] | Inputs) -> list[str]:
+    if isinstance(paths, Inputs):
+        paths = paths.files
     return [path.as_posix() for path in paths]
 
 
@@ -64,11 +66,44 @@ def test_glob_patterns_expand_recursively_and_only_to_vorlagen(tree: Path) -> No
 
 
 def test_an_absolute_glob_pattern_works(tree: Path) -> None:
-    assert discover([tree / "vorlagen" / "2024" / "*.txt"]) == [tree / "vorlagen/2024/a.txt"]
+    found = discover([tree / "vorlagen" / "2024" / "*.txt"])
+    assert found.files == [tree / "vorlagen/2024/a.txt"]
 
 
-def test_a_pattern_matching_nothing_is_kept_to_be_reported(tree: Path) -> None:
-    assert _names(discover([Path("vorlagen/*.doc")])) == ["vorlagen/*.doc"]
+def test_folders_and_patterns_without_documents_are_listed(tree: Path) -> None:
+    Path("leer").mkdir()
+    found = discover([Path("vorlagen/*.xyz"), Path("leer"), Path("vorlagen/2024")])
+    assert _names(found) == ["vorlagen/2024/a.txt", "vorlagen/2024/b.pdf"]
+    assert _names(found.empty) == ["vorlagen/*.xyz", "leer"]
+    assert discover([Path("vorlagen/2024")], exclude=["2024"]).empty == [Path("vorlagen/2024")]
+
+
+def test_a_named_file_is_taken_whatever_it_is(tree: Path) -> None:
+    found = discover([Path("vorlagen/notizen.md"), Path("fehlt.pdf"), Path("-")])
+    assert _names(found) == ["vorlagen/notizen.md", "fehlt.pdf", "-"]
+    assert found.empty == [] and found.skipped == []
+
+
+def test_unsupported_formats_in_a_folder_are_skipped_with_the_reason(tree: Path) -> None:
+    for name in ("vorlagen/alt.doc", "vorlagen/2024/scan.JPG", "vorlagen/x.rtf", "vorlagen/t.ods"):
+        Path(name).write_text("x")
+    found = discover([Path("vorlagen")])
+    assert "vorlagen/alt.doc" not in _names(found)
+    assert [(path.as_posix(), why) for path, why in found.skipped] == [
+        (
+            "vorlagen/2024/scan.JPG",
+            "Bild (.jpg): ein Bild enthält keinen Text: bitte als PDF mit "
+            "Texterkennung speichern (z. B. ocrmypdf)",
+        ),
+        ("vorlagen/alt.doc", "altes Word-Format (.doc): bitte als DOCX, ODT oder PDF speichern"),
+        (
+            "vorlagen/t.ods",
+            "OpenDocument-Tabelle (.ods), keine Textvorlage: bitte die Vorlage "
+            "selbst als DOCX, ODT oder PDF speichern",
+        ),
+        ("vorlagen/x.rtf", "RTF-Format (.rtf): bitte als DOCX, ODT oder PDF speichern"),
+    ]
+    assert discover([Path("vorlagen/*.doc")]).empty == [Path("vorlagen/*.doc")]
 
 
 @pytest.mark.parametrize(
@@ -90,4 +125,4 @@ def test_exclude_matches_names_folders_and_path_parts(
 
 
 def test_exclude_applies_to_named_files_too(tree: Path) -> None:
-    assert discover([Path("vorlagen/2024/a.txt")], exclude=["a.txt"]) == []
+    assert discover([Path("vorlagen/2024/a.txt")], exclude=["a.txt"]).files == []

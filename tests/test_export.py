@@ -86,10 +86,17 @@ def test_existing_files_stay_unless_forced(run, folder: Path) -> None:
     Path("out/MV-3-2025.json").write_text("behalten\n", encoding="utf-8")
     result = run("export", folder, "-o", "out")
     assert result.exit_code == 2
-    assert "out/MV-3-2025.json: existiert bereits (mit --force überschreiben)" in result.stderr
+    assert result.stderr.splitlines() == [
+        "vorlage: out/MV-3-2025.json: existiert bereits (mit --force überschreiben)",
+        "vorlage: vorlagen/d.txt: die Datei ist leer (RD003)",
+        "vorlage: 4 Dokumente nach out exportiert, davon 1 nicht lesbar, 1 nicht geschrieben",
+    ]
     assert Path("out/MV-3-2025.json").read_text(encoding="utf-8") == "behalten\n"
     assert Path("out/BV-7-2025.json").is_file(), "the other documents are still written"
-    assert run("export", folder, "-o", "out", "--force").stderr == ""
+    assert run("export", folder, "-o", "out", "--force").stderr == (
+        "vorlage: vorlagen/d.txt: die Datei ist leer (RD003)\n"
+        "vorlage: 4 Dokumente nach out exportiert, davon 1 nicht lesbar\n"
+    )
     overwritten = json.loads(Path("out/MV-3-2025.json").read_text(encoding="utf-8"))
     assert overwritten["vorlage"]["nummer"] == "MV-3/2025"
     assert not list(Path("out").glob(".*")), "no temporary file is left behind"

@@ -45,8 +45,11 @@ def documents(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 def _check(run, *args: str | Path) -> str:
+    """The report on stdout; stderr holds only the unreadable inputs and the summary."""
     result = run("check", *args)
-    assert result.stderr == ""
+    *failures, summary = result.stderr.splitlines()
+    assert re.fullmatch(r"vorlage: \d+ Dokumente? geprüft: .*", summary)
+    assert all(re.fullmatch(r"vorlage: \S+: .* \(RD\d{3}\)", line) for line in failures)
     return result.stdout
 
 
@@ -63,7 +66,10 @@ def test_every_format_has_a_snapshot() -> None:
 def test_format_matches_its_snapshot(run, documents: Path, snapshot, name: str) -> None:
     result = run("check", documents, "--format", name)
     assert result.exit_code == 2, "d-leer.txt is empty, so the run could not read an input"
-    assert result.stderr == ""
+    assert result.stderr == (
+        "vorlage: vorlagen/d-leer.txt: die Datei ist leer (RD003)\n"
+        "vorlage: 5 Dokumente geprüft: 1 nicht lesbar, 3 Fehler, 1 Warnung, 0 Hinweise\n"
+    )
     snapshot(f"documents.{name}.{SNAPSHOT_NAMES[name]}", result.stdout)
 
 
@@ -75,7 +81,7 @@ def test_samples_match_their_snapshot(run, snapshot, monkeypatch, name: str) -> 
     monkeypatch.setenv("COLUMNS", "100")
     result = run("check", "samples", "--format", name)
     assert result.exit_code == 1
-    assert result.stderr == ""
+    assert re.fullmatch(r"vorlage: \d+ Dokumente geprüft: \d+ Fehler, .*\n", result.stderr)
     if name == "sarif":
         jsonschema.Draft4Validator(_sarif_schema()).validate(json.loads(result.stdout))
     snapshot(f"samples.{name}.{SNAPSHOT_NAMES[name]}", result.stdout)
@@ -161,7 +167,7 @@ def test_sarif_names_the_page_of_a_pdf_finding(tmp_path: Path, monkeypatch) -> N
 def test_sarif_of_no_documents_is_a_valid_empty_run(run, tmp_path: Path, monkeypatch) -> None:
     monkeypatch.chdir(tmp_path)
     Path("leer").mkdir()
-    result = run("check", "leer", "-f", "sarif")
+    result = run("check", "leer", "-f", "sarif", "--allow-empty")
     assert result.exit_code == 0
     log = json.loads(result.stdout)
     jsonschema.Draft4Validator(_sarif_schema()).validate(log)
@@ -172,7 +178,7 @@ def test_sarif_of_no_documents_is_a_valid_empty_run(run, tmp_path: Path, monkeyp
 def test_json_arrays_of_no_documents_are_empty(run, tmp_path: Path, monkeypatch, name, empty):
     monkeypatch.chdir(tmp_path)
     Path("leer").mkdir()
-    assert json.loads(run("check", "leer", "-f", name).stdout) == empty
+    assert json.loads(run("check", "leer", "-f", name, "--allow-empty").stdout) == empty
 
 
 def test_junit_has_a_suite_per_document_and_a_case_per_rule(run, documents: Path) -> None:

@@ -139,7 +139,7 @@ ERRORS: list[tuple[str, str, Callable[[], bytes | str], str, str]] = [
         "archiv.docx",
         lambda: make_docx(document_xml([])).replace(b"word/document.xml", b"word/documenX.xml"),
         "RD001",
-        "ZIP-Archiv ohne Word-Dokument",
+        "ZIP-Archiv ohne Word- oder OpenDocument-Text",
     ),
     ("zip bomb in document.xml", "bombe.docx", _zip_bomb, "RD006", "ZIP-Bombe"),
     ("zip headers that lie", "luege.docx", _lying_zip, "RD001", "word/document.xml"),

@@ -6,12 +6,13 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from io import StringIO
 from pathlib import Path
 
 import pytest
 
-from vorlage_cli.output import AtomicWriter
+from vorlage_cli.output import AtomicWriter, WriteError
 from vorlage_cli.pipeline import process
 from vorlage_cli.report.human import HumanReporter
 
@@ -85,6 +86,7 @@ def test_export_that_fails_while_opening_or_renaming_leaves_no_file(
 
     monkeypatch.setattr("os.fdopen" if stage == "opening" else "pathlib.Path.replace", fail)
     target = tmp_path / "vorlagen.jsonl"
-    with pytest.raises(OSError, match="No space"), AtomicWriter(target) as stream:
+    expected = f"{target}: lässt sich nicht schreiben: kein Platz mehr auf dem Datenträger"
+    with pytest.raises(WriteError, match=re.escape(expected)), AtomicWriter(target) as stream:
         stream.write("{}\n")
     assert list(tmp_path.iterdir()) == []

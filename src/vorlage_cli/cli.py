@@ -7,6 +7,7 @@ Heavy modules (pydantic, rich, the readers) are imported inside the commands, so
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -136,6 +137,13 @@ MaxUnpackedOption = Annotated[
         "--max-unpacked-size", min=1, help="Largest decompressed size of a DOCX package, in MB."
     ),
 ]
+AllowEmptyOption = Annotated[
+    bool,
+    typer.Option(
+        "--allow-empty",
+        help="A folder or pattern that yields no document is no error (exit code 0).",
+    ),
+]
 QuietOption = Annotated[
     bool,
     typer.Option(
@@ -204,6 +212,7 @@ def check(
         typer.Option("--color", help="Colour the human report: auto respects NO_COLOR."),
     ] = ColorChoice.auto,
     exclude: ExcludeOption = None,
+    allow_empty: AllowEmptyOption = False,
     jobs: JobsOption = None,
     timeout: TimeoutOption = 60.0,
     password: PasswordOption = None,
@@ -222,6 +231,7 @@ def check(
     options = Options(
         paths=tuple(paths),
         exclude=tuple(exclude or ()),
+        allow_empty=allow_empty,
         config=config,
         jobs=jobs,
         timeout=timeout,
@@ -261,6 +271,7 @@ def export(
     config: ConfigOption = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
     exclude: ExcludeOption = None,
+    allow_empty: AllowEmptyOption = False,
     jobs: JobsOption = None,
     timeout: TimeoutOption = 60.0,
     password: PasswordOption = None,
@@ -280,6 +291,7 @@ def export(
     options = Options(
         paths=tuple(paths),
         exclude=tuple(exclude or ()),
+        allow_empty=allow_empty,
         config=config,
         jobs=jobs,
         timeout=timeout,
@@ -388,6 +400,7 @@ def _evaluate_oparl(
     config: Path | None,
     jobs: int | None,
 ) -> NoReturn:
+    from vorlage_cli.discovery import Inputs
     from vorlage_cli.oparl_compare import RecordError, compare, load_records
     from vorlage_cli.report.evaluation import print_oparl_evaluation
     from vorlage_cli.runner import default_jobs, process_all
@@ -399,7 +412,8 @@ def _evaluate_oparl(
     if not records.found:
         _fail(f"{papers}: kein Datensatz mit auffindbarem Dokument")
     files = [record.document for record in records.found]
-    checker, _ = _call(checker_for, files, Options(paths=tuple(files), config=config))
+    inputs = Inputs(files=files)
+    checker, _ = _call(checker_for, inputs, Options(paths=tuple(files), config=config))
     checks = []
     results = process_all(files, jobs=jobs or default_jobs(), timeout=None, task=checker)
     for record, result in zip(records.found, results, strict=True):
@@ -498,6 +512,11 @@ def main() -> None:
         return
     try:
         app()
+    except BrokenPipeError:
+        # The reader of a pipe stopped reading (``| head``): nothing is wrong, and nothing more
+        # can be said; stdout goes to nowhere so that Python's final flush fails no more.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        sys.exit(EXIT_UNREADABLE)
     except Exception as error:
         # Each document's errors are findings already (pipeline, runner); this is the last
         # guard for a bug outside them.

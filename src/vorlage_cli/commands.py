@@ -4,28 +4,35 @@ writer, and decide the exit code.
 
 Kept apart from cli.py so that the command line only parses and calls, and so that tests and
 other callers run exactly what a user runs. Problems that end a run before or between documents
-(a broken configuration, an output that may not be written) raise :class:`RunError`; problems of
-one document are findings on it.
+(a broken configuration, nothing to check, an output that cannot be written) raise
+:class:`RunError`; problems of one document are findings on it.
+
+Besides the report or the data on stdout, a run says on stderr what a person must know: files
+passed over, every input that could not be read with its reason, and, last, one line that sums
+the run up (``--quiet`` leaves out all but the errors).
 """
 
 from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import nullcontext
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from vorlage_cli.options import FailOn, Options
 from vorlage_cli.terminal import note, use_color
 
 if TYPE_CHECKING:
     from vorlage_cli.baseline import Baseline
+    from vorlage_cli.discovery import Inputs
     from vorlage_cli.model import DocumentResult
     from vorlage_cli.pipeline import Checker
     from vorlage_cli.report import Reporter, Summary
     from vorlage_cli.runner import Task
+
+T = TypeVar("T")
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_UNREADABLE = 0, 1, 2
 """As ruff has them: clean; findings at or above --fail-on; could not run or read an input."""
@@ -41,21 +48,26 @@ def run_check(options: Options, reporter: Reporter) -> int:
     With ``update_baseline`` the findings are recorded in the baseline instead."""
     from vorlage_cli.report import Summary
 
-    files, refused = _inputs(options)
+    inputs = _inputs(options)
     if options.update_baseline:
-        return _record_baseline(options, files, refused)
-    checker, known = checker_for(files, options, refused, baseline=options.baseline)
+        return _record_baseline(options, inputs)
+    checker, known = checker_for(inputs, options, baseline=options.baseline)
     summary = Summary()
     left_out = 0
-    for result in _processed(files, checker, options, to_stdout=True):
+    failed: list[DocumentResult] = []
+    for result in _processed(inputs.files, checker, options, to_stdout=True):
         if known is not None:
             result, hidden = known.filter(result)
             left_out += hidden
         summary.add(result)
-        reporter.document(result)
-    reporter.finish(summary)
+        if result.vorlage is None:
+            failed.append(result)
+        _to_stdout(reporter.document, result)
+    _to_stdout(reporter.finish, summary)
     if left_out:
-        note(f"{left_out} bekannte Befunde aus {options.baseline} ausgeblendet")
+        _tell(options, f"{left_out} bekannte Befunde aus {options.baseline} ausgeblendet")
+    _name_failures(failed)
+    _tell(options, summary.in_words())
     return exit_code(summary, options.fail_on, exit_zero=options.exit_zero)
 
 
@@ -66,16 +78,19 @@ def run_export(options: Options) -> int:
         AtomicWriter,
         FolderWriter,
         OutputError,
+        WriteError,
         resolved,
         terminate_like_interrupt,
     )
     from vorlage_cli.report import Summary
     from vorlage_cli.report.jsonl import JsonLinesReporter
 
-    files, refused = _inputs(options)
-    checker, _ = checker_for(files, options, refused)
+    inputs = _inputs(options)
+    files = inputs.files
+    checker, _ = checker_for(inputs, options)
     summary = Summary()
     unwritten = 0
+    failed: list[DocumentResult] = []
     output = options.output
     folder, sink = None, None
     try:
@@ -84,25 +99,35 @@ def run_export(options: Options) -> int:
             folder = FolderWriter(Path(output), inputs=resolved(files), force=options.force)
         elif output is not None:
             sink = AtomicWriter(Path(output), inputs=resolved(files), force=options.force)
-    except OutputError as error:
-        raise RunError(str(error)) from None
-    with terminate_like_interrupt():
-        results = _processed(files, checker, options, to_stdout=output is None)
-        if folder is not None:
-            for result in results:
-                summary.add(result)
-                try:
-                    folder.write(result)
-                except OutputError as error:
-                    unwritten += 1
-                    note(str(error))
-        else:
-            with sink if sink else nullcontext(sys.stdout) as stream:
-                reporter = JsonLinesReporter(stream)
+        with terminate_like_interrupt():
+            results = _processed(files, checker, options, to_stdout=output is None)
+            if folder is not None:
                 for result in results:
                     summary.add(result)
-                    reporter.document(result)
-                reporter.finish(summary)
+                    if result.vorlage is None:
+                        failed.append(result)
+                    try:
+                        folder.write(result)
+                    except WriteError:
+                        raise
+                    except OutputError as error:
+                        unwritten += 1
+                        note(str(error))
+            else:
+                # a file's write errors name the file (AtomicWriter), stdout's are said here
+                send = _to_stdout if sink is None else _call
+                with sink if sink else nullcontext(sys.stdout) as stream:
+                    reporter = JsonLinesReporter(stream)
+                    for result in results:
+                        summary.add(result)
+                        if result.vorlage is None:
+                            failed.append(result)
+                        send(reporter.document, result)
+                    send(reporter.finish, summary)
+    except OutputError as error:
+        raise RunError(str(error)) from None
+    _name_failures(failed)
+    _tell(options, summary.exported_in_words(output, unwritten))
     return EXIT_UNREADABLE if summary.unreadable or unwritten else EXIT_CLEAN
 
 
@@ -118,30 +143,37 @@ def exit_code(summary: Summary, fail_on: FailOn, *, exit_zero: bool) -> int:
 
 
 def checker_for(
-    files: list[Path],
-    options: Options,
-    refused: dict[Path, str] | None = None,
-    *,
-    baseline: Path | None = None,
+    inputs: Inputs, options: Options, *, baseline: Path | None = None
 ) -> tuple[Checker, Baseline | None]:
     """The pipeline with every document's configuration resolved, and the baseline: problems
     with either end the run before any output."""
     from vorlage_cli.baseline import Baseline, BaselineError
     from vorlage_cli.config import ConfigError, ConfigResolver
+    from vorlage_cli.discovery import STDIN
     from vorlage_cli.pipeline import Checker
 
     try:
         resolver = ConfigResolver(options.config)
-        for path in files:
+        for path in inputs.files:
             resolver.for_document(path)
         known = Baseline.load(baseline) if baseline is not None else None
     except (ConfigError, BaselineError) as error:
         raise RunError(str(error)) from None
-    checker = Checker(resolver, options.limits, options.password, refused or {})
+    stdin = _read_stdin(options) if STDIN in inputs.files else None
+    checker = Checker(resolver, options.limits, options.password, inputs.refused, stdin)
     return checker, known
 
 
-def _record_baseline(options: Options, files: list[Path], refused: dict[Path, str]) -> int:
+def _read_stdin(options: Options) -> bytes:
+    """The document on standard input, read here once: workers cannot share the stream. One
+    byte more than the size limit is enough to know that it is too large."""
+    try:
+        return sys.stdin.buffer.read(options.limits.max_file_size + 1)
+    except (OSError, AttributeError, ValueError) as error:
+        raise RunError(f"die Standardeingabe lässt sich nicht lesen ({error})") from None
+
+
+def _record_baseline(options: Options, inputs: Inputs) -> int:
     """Write every finding to the baseline instead of reporting; exit 2 if an input could not
     be read (its error is recorded too, but the run did not check it)."""
     from vorlage_cli.baseline import write_baseline
@@ -149,26 +181,68 @@ def _record_baseline(options: Options, files: list[Path], refused: dict[Path, st
 
     if options.baseline is None:
         raise RunError("--update-baseline braucht --baseline DATEI")
-    checker, _ = checker_for(files, options, refused)
-    results = list(_processed(files, checker, options, to_stdout=False))
+    checker, _ = checker_for(inputs, options)
+    results = list(_processed(inputs.files, checker, options, to_stdout=False))
     try:
         count = write_baseline(options.baseline, results)
     except OutputError as error:
         raise RunError(str(error)) from None
     note(f"{count} Befunde in die Baseline {options.baseline} geschrieben")
-    unreadable = any(result.vorlage is None for result in results)
-    return EXIT_UNREADABLE if unreadable else EXIT_CLEAN
+    failed = [result for result in results if result.vorlage is None]
+    _name_failures(failed)
+    return EXIT_UNREADABLE if failed else EXIT_CLEAN
 
 
-def _inputs(options: Options) -> tuple[list[Path], dict[Path, str]]:
-    """The files to read, and those found but refused (with the reason)."""
+def _inputs(options: Options) -> Inputs:
+    """The files to read. Files passed over are named; a folder or pattern without any
+    document ends the run unless ``allow_empty``."""
     from vorlage_cli.discovery import discover
 
-    refused: dict[Path, str] = {}
-    files = discover(options.paths, options.exclude, refused)
-    if not files and not options.quiet:
-        note("keine Dokumente gefunden")
-    return files, refused
+    inputs = discover(options.paths, options.exclude)
+    for path, reason in inputs.skipped:
+        _tell(options, f"{path}: übersprungen, {reason}")
+    if inputs.empty and not options.allow_empty:
+        for path in inputs.empty[:-1]:
+            note(f"{path}: keine Dokumente gefunden")
+        raise RunError(
+            f"{inputs.empty[-1]}: keine Dokumente gefunden "
+            "(--allow-empty lässt einen leeren Ordner oder ein Muster ohne Treffer zu)"
+        )
+    if not inputs.files:
+        _tell(options, "keine Dokumente gefunden")
+    return inputs
+
+
+def _name_failures(failed: list[DocumentResult]) -> None:
+    """Each input that could not be read or checked, with its reason, on stderr: the report
+    may be a file or a machine format that nobody reads in a CI log."""
+    for result in failed:
+        for finding in result.findings:
+            if finding.severity == "error":
+                note(f"{result.source.path}: {finding.message} ({finding.code})")
+
+
+def _tell(options: Options, message: str) -> None:
+    if not options.quiet:
+        note(message)
+
+
+def _to_stdout(write: Callable[[T], None], value: T) -> None:
+    """Hand a reporter its next piece; a stdout that cannot take it (a full disk behind a
+    redirection) ends the run with the reason. A closed pipe (``| head``) is the reader's
+    choice, not an error: the command line ends quietly."""
+    try:
+        write(value)
+    except BrokenPipeError:
+        raise
+    except OSError as error:
+        from vorlage_cli.system_errors import reason
+
+        raise RunError(f"die Standardausgabe lässt sich nicht schreiben: {reason(error)}") from None
+
+
+def _call(write: Callable[[T], None], value: T) -> None:
+    write(value)
 
 
 def _processed(

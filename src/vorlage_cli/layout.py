@@ -10,13 +10,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
-Format = Literal["txt", "pdf", "docx", "html"]
+Format = Literal["txt", "pdf", "docx", "odt", "html"]
 
 
 @dataclass(frozen=True, slots=True)
 class Location:
     """Where a piece of text sits in its file: PDF page and line on the page, text file line,
-    DOCX paragraph number, HTML source line. Either part may be unknown."""
+    DOCX or ODT paragraph number, HTML source line. Either part may be unknown."""
 
     page: int | None = None
     line: int | None = None

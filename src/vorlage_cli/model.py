@@ -17,7 +17,7 @@ SCHEMA_VERSION = 1
 Rolle = Literal["Vorberatung", "Entscheidung", "Kenntnisnahme", "Anhörung", "Beratung"]
 RollenQuelle = Literal["gedruckt", "abgeleitet"]
 Severity = Literal["error", "warning", "info"]
-SourceFormat = Literal["txt", "pdf", "docx", "html"]
+SourceFormat = Literal["txt", "pdf", "docx", "odt", "html"]
 
 
 class _Model(BaseModel):

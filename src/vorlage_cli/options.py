@@ -40,8 +40,10 @@ class Options:
     the reporting group and ignores ``output``/``force``, ``export`` the other way round."""
 
     paths: tuple[Path, ...]
-    """Files, folders and glob patterns, as given."""
+    """Files, folders and glob patterns, as given; ``-`` is one document on standard input."""
     exclude: tuple[str, ...] = ()
+    allow_empty: bool = False
+    """A folder or pattern that yields no document is no error."""
     config: Path | None = None
     """A configuration file for every document instead of the one found from each."""
     jobs: int | None = None

@@ -1,8 +1,13 @@
 """Writing output files safely: never half-written, never over an input, never over an existing
-file unless asked, never outside the folder it was asked for."""
+file unless asked, never outside the folder it was asked for.
+
+Every failure is an :class:`OutputError` whose message is one German line naming the target:
+a read-only folder, a full disk or a parent that is a file are the user's to fix, not a bug,
+and the temporary file of a failed write is removed before the error is raised."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import signal
@@ -17,6 +22,7 @@ from types import FrameType
 from typing import IO
 
 from vorlage_cli.model import DocumentResult
+from vorlage_cli.system_errors import reason
 
 MAX_NAME = 100
 """Characters of a name derived from a document: well inside every file system's limit of 255
@@ -35,7 +41,30 @@ def resolved(paths: Iterable[Path]) -> frozenset[Path]:
 
 
 class OutputError(Exception):
-    """An output that must not be written; the message says why."""
+    """An output that must not or cannot be written; the message names it and says why."""
+
+
+class WriteError(OutputError):
+    """The system refused a write (no permission, a full disk …): the files after it would
+    fail the same way, so a run stops here."""
+
+
+def write_error(target: Path | str, error: OSError) -> WriteError:
+    return WriteError(f"{target}: lässt sich nicht schreiben: {reason(error)}")
+
+
+def _missing_folder(target: Path) -> WriteError:
+    """Why the folder of ``target`` is not there: a file on the way, or no such folder."""
+    for ancestor in target.parents:
+        if ancestor.exists():
+            if not ancestor.is_dir():
+                return WriteError(
+                    f"{target}: lässt sich nicht schreiben: {ancestor} ist eine Datei, kein Ordner"
+                )
+            break
+    return WriteError(
+        f"{target}: lässt sich nicht schreiben: der Ordner {target.parent} existiert nicht"
+    )
 
 
 class AtomicWriter:
@@ -54,7 +83,7 @@ class AtomicWriter:
         if target.exists() and not force:
             raise OutputError(f"{target}: existiert bereits (mit --force überschreiben)")
         if not target.parent.is_dir():
-            raise OutputError(f"{target.parent}: Ordner existiert nicht")
+            raise _missing_folder(target)
         self._stream: IO[str] | None = None
         self._temporary: str | None = None
 
@@ -69,12 +98,19 @@ class AtomicWriter:
                     # mkstemp makes the file readable by its owner only; an output should get
                     # the permissions any new file gets.
                     os.fchmod(descriptor, 0o666 & ~_umask())
+        except OSError as error:
+            self._discard()
+            raise write_error(self.target, error) from None
         except BaseException:
             self._discard()
             raise
         return self._stream
 
-    def __exit__(self, kind: type[BaseException] | None, *rest: object) -> None:
+    def __exit__(
+        self, kind: type[BaseException] | None, error: BaseException | None, _: object
+    ) -> None:
+        """Put the file in place, or remove it; a failed write (a full disk shows only when
+        the data is flushed) becomes the OutputError that names the target."""
         assert self._stream is not None and self._temporary is not None
         with deferred_interrupts():
             try:
@@ -83,13 +119,20 @@ class AtomicWriter:
                     os.fsync(self._stream.fileno())
                     self._stream.close()
                     Path(self._temporary).replace(self.target)
+            except OSError as failed:
+                self._discard()
+                raise write_error(self.target, failed) from None
             finally:
                 self._discard()
+        if isinstance(error, OSError) and not isinstance(error, OutputError):
+            raise write_error(self.target, error) from None
 
     def _discard(self) -> None:
-        """Remove the temporary file unless it became the target."""
+        """Remove the temporary file unless it became the target; closing a stream whose data
+        could not be written fails again, and that second failure says nothing new."""
         if self._stream is not None:
-            self._stream.close()
+            with contextlib.suppress(OSError):
+                self._stream.close()
         if self._temporary is not None:
             Path(self._temporary).unlink(missing_ok=True)
 
@@ -176,8 +219,8 @@ class FolderWriter:
         try:
             folder.mkdir(parents=True, exist_ok=True)
         except OSError as error:
-            raise OutputError(
-                f"{folder}: Ordner lässt sich nicht anlegen ({error.strerror})"
+            raise WriteError(
+                f"{folder}: Ordner lässt sich nicht anlegen: {reason(error)}"
             ) from None
         self.folder = folder
         self.inputs = inputs

@@ -15,6 +15,7 @@ from typing import NamedTuple
 
 from vorlage_cli import codes
 from vorlage_cli.config import Config, ConfigResolver
+from vorlage_cli.discovery import STDIN
 from vorlage_cli.evidence import Evidence
 from vorlage_cli.extract.lexicon import Lexicon
 from vorlage_cli.internal import internal_error
@@ -40,17 +41,19 @@ def read_vorlage(
     limits: Limits = DEFAULT_LIMITS,
     password: str | None = None,
     refusal: str | None = None,
+    data: bytes | None = None,
 ) -> Reading:
     """Read and extract one file; a file that cannot be read gives an error finding instead,
     and so does one that discovery refused to read (``refusal`` says why). ``lexicon`` is the
-    label lexicon with a configuration's extra labels."""
+    label lexicon with a configuration's extra labels; ``data`` the file's bytes where they
+    were read already (standard input)."""
     from vorlage_cli.extract import extract
 
     unread = Source(path=str(path), format=None, sha256=None, pages=None)
     if refusal is not None:
         return Reading(unread, None, [_finding(codes.REFUSED, refusal)])
     try:
-        raw = load(path, limits)
+        raw = load(path, limits, data)
         document = parse(raw, limits, password)
     except ReadError as error:
         return Reading(unread, None, [_finding(error.code, str(error))])
@@ -76,13 +79,14 @@ def process(
     limits: Limits = DEFAULT_LIMITS,
     password: str | None = None,
     refusal: str | None = None,
+    data: bytes | None = None,
 ) -> DocumentResult:
     """Check one file under its configuration (the defaults when none is given)."""
     from vorlage_cli.rules import run_rules
 
     config = config or Config()
     source, vorlage, findings, evidence = read_vorlage(
-        path, config.lexicon, limits, password, refusal
+        path, config.lexicon, limits, password, refusal, data
     )
     if vorlage is not None:
         try:
@@ -107,6 +111,8 @@ class Checker:
     password: str | None = None
     refused: dict[Path, str] = field(default_factory=dict)
     """Paths that discovery found but refused to read, with the reason (see ``discover``)."""
+    stdin: bytes | None = None
+    """The document read from standard input, for the path ``-``."""
 
     def __call__(self, path: Path) -> DocumentResult:
         return process(
@@ -115,6 +121,7 @@ class Checker:
             self.limits,
             self.password,
             self.refused.get(path),
+            self.stdin if path == STDIN else None,
         )
 
 

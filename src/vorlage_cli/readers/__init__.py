@@ -16,11 +16,10 @@ from vorlage_cli import codes
 from vorlage_cli.layout import Format, LayoutDocument, ReaderNote
 from vorlage_cli.limits import DEFAULT_LIMITS, Limits, megabytes
 from vorlage_cli.readers.errors import ReadError
-from vorlage_cli.readers.sniff import format_from_name, sniff
+from vorlage_cli.readers.sniff import FORMAT_NAMES, Unsupported, format_from_name, sniff
+from vorlage_cli.system_errors import reason
 
 __all__ = ["RawFile", "ReadError", "identify", "load", "parse"]
-
-FORMAT_NAMES = {"txt": "Text", "pdf": "PDF", "docx": "DOCX", "html": "HTML"}
 
 
 @dataclass(slots=True)
@@ -32,9 +31,15 @@ class RawFile:
     format: Format
 
 
-def load(path: Path, limits: Limits = DEFAULT_LIMITS) -> RawFile:
-    """Read a file and decide its format; raises ReadError for what cannot be a Vorlage."""
-    return identify(path, _read_bytes(path, limits))
+def load(path: Path, limits: Limits = DEFAULT_LIMITS, data: bytes | None = None) -> RawFile:
+    """Read a file and decide its format; raises ReadError for what cannot be a Vorlage.
+    ``data`` are the bytes where they were read already (standard input), at most one byte
+    more than the size limit."""
+    if data is None:
+        data = _read_bytes(path, limits)
+    elif len(data) > limits.max_file_size:
+        raise _too_large(limits)
+    return identify(path, data)
 
 
 def _read_bytes(path: Path, limits: Limits) -> bytes:
@@ -51,7 +56,7 @@ def _read_bytes(path: Path, limits: Limits) -> bytes:
         raise ReadError("Datei nicht gefunden", code=codes.CANNOT_OPEN) from error
     except OSError as error:
         raise ReadError(
-            f"lässt sich nicht lesen ({error.strerror or error})", code=codes.CANNOT_OPEN
+            f"lässt sich nicht lesen: {reason(error)}", code=codes.CANNOT_OPEN
         ) from error
     if stat.S_ISDIR(info.st_mode):
         raise ReadError("ist ein Ordner, keine Datei", code=codes.CANNOT_OPEN)
@@ -72,25 +77,29 @@ def _read_bytes(path: Path, limits: Limits) -> bytes:
         raise ReadError("keine Leseberechtigung", code=codes.CANNOT_OPEN) from error
     except OSError as error:
         raise ReadError(
-            f"lässt sich nicht lesen ({error.strerror or error})", code=codes.CANNOT_OPEN
+            f"lässt sich nicht lesen: {reason(error)}", code=codes.CANNOT_OPEN
         ) from error
     if len(data) > limits.max_file_size:  # grew since stat
-        raise ReadError(
-            f"die Datei ist größer als die Grenze von {megabytes(limits.max_file_size)} "
-            "(--max-file-size)",
-            code=codes.OVER_LIMIT,
-        )
+        raise _too_large(limits)
     return data
+
+
+def _too_large(limits: Limits) -> ReadError:
+    return ReadError(
+        f"die Datei ist größer als die Grenze von {megabytes(limits.max_file_size)} "
+        "(--max-file-size)",
+        code=codes.OVER_LIMIT,
+    )
 
 
 def identify(path: Path, data: bytes) -> RawFile:
     """Decide the format of bytes read from ``path`` by their content."""
     if not data.strip():
         raise ReadError("die Datei ist leer", code=codes.EMPTY)
-    kind = sniff(data[:8192], data)
-    if kind not in FORMAT_NAMES:
-        raise ReadError(f"Inhalt ist {kind}", code=codes.UNREADABLE_CONTENT)
-    return RawFile(path, data, kind)  # type: ignore[arg-type]
+    kind = sniff(data[:8192], data, path.name)
+    if isinstance(kind, Unsupported):
+        raise ReadError(kind.reason, code=codes.UNREADABLE_CONTENT)
+    return RawFile(path, data, kind)
 
 
 def parse(
@@ -105,6 +114,10 @@ def parse(
         from vorlage_cli.readers.docx import read_docx
 
         document = read_docx(raw.data, limits)
+    elif raw.format == "odt":
+        from vorlage_cli.readers.odt import read_odt
+
+        document = read_odt(raw.data, limits)
     elif raw.format == "html":
         from vorlage_cli.readers.html import read_html
 

@@ -48,6 +48,16 @@ class Summary:
             counts.insert(0, f"{self.unreadable} nicht lesbar")
         return f"{_count(self.documents, 'Dokument', 'Dokumente')} geprüft: {', '.join(counts)}"
 
+    def exported_in_words(self, target: str | None, unwritten: int = 0) -> str:
+        """The export in one German line: "4 Dokumente nach out/ exportiert, davon 1 nicht
+        lesbar, 1 nicht geschrieben"."""
+        where = f" nach {target}" if target is not None else ""
+        problems = [f"{self.unreadable} nicht lesbar"] if self.unreadable else []
+        if unwritten:
+            problems.append(f"{unwritten} nicht geschrieben")
+        line = f"{_count(self.documents, 'Dokument', 'Dokumente')}{where} exportiert"
+        return f"{line}, davon {', '.join(problems)}" if problems else line
+
 
 def _count(number: int, singular: str, plural: str) -> str:
     return f"{number} {singular if number == 1 else plural}"

@@ -16,6 +16,7 @@ from rich.table import Table
 from rich.text import Text
 
 from vorlage_cli.model import Beratung, DocumentResult
+from vorlage_cli.readers.sniff import FORMAT_NAMES
 from vorlage_cli.report import Summary
 from vorlage_cli.report.places import place_in_words
 
@@ -27,7 +28,6 @@ _SEVERITY = {
     "warning": ("Warnung", "yellow"),
     "info": ("Hinweis", "cyan"),
 }
-_FORMAT_NAMES = {"txt": "Text", "pdf": "PDF", "docx": "DOCX", "html": "HTML"}
 _MAX_VALUE = 160
 
 
@@ -78,7 +78,7 @@ class HumanReporter:
                 if result.source.pages
                 else ""
             )
-            title.append(f"  ({_FORMAT_NAMES[result.source.format]}{pages})", style="dim")
+            title.append(f"  ({FORMAT_NAMES[result.source.format]}{pages})", style="dim")
         console.rule(title, align="left")
         vorlage = result.vorlage
         if vorlage is not None and not self.quiet:
@@ -147,5 +147,4 @@ class HumanReporter:
         console.print()
 
     def finish(self, summary: Summary) -> None:
-        style = "bold red" if summary.errors else ("yellow" if summary.warnings else "green")
-        self.console.print(Text(summary.in_words(), style=style))
+        """The run's summary goes to stderr with the other messages (``commands.py``)."""
