@@ -1,13 +1,15 @@
-"""Rebuild the bundled sample Vorlagen (DOCX, PDF, text) from their sources in samples/src/.
+"""Rebuild the bundled sample Vorlagen (DOCX, ODT, PDF, text) from their sources in samples/src/.
 
 The samples exist so that the parser can be tested on every layout quirk without a network, a
 converter or real (copyrighted or personal) documents. Each source file in ``samples/src/`` is a
 TOML description of one invented Vorlage: its template family, its header fields, its
 Beratungsfolge and its sections. A family template turns that into a small document model, which
-is written three ways:
+is written four ways:
 
 * DOCX with python-docx, plus hand-built OXML for what python-docx cannot make (content controls,
   tracked changes, check-box controls, page fields, repeated table header rows);
+* ODT by LibreOffice (``soffice --headless --convert-to odt``) from that same DOCX, as a clerk
+  saving it in LibreOffice would get it;
 * PDF by LibreOffice (``soffice --headless --convert-to pdf``) from that same DOCX;
 * text, either the way a person or an old system saves a document as plain text (tab-separated
   cells, a chosen encoding and line end) or literally ``pdftotext -layout`` of the PDF.
@@ -1039,13 +1041,19 @@ def pin_zip(data: bytes) -> bytes:
 
 
 def convert_to_pdf(docx_paths: list[Path], out_dir: Path) -> list[Path]:
-    """Convert DOCX files with LibreOffice in one run and a private profile; returns the PDFs.
+    """Convert DOCX files to PDF with LibreOffice in one run; returns the PDFs."""
+    return convert(docx_paths, out_dir, "pdf")
+
+
+def convert(docx_paths: list[Path], out_dir: Path, target: str) -> list[Path]:
+    """Convert DOCX files with LibreOffice in one run and a private profile; returns the
+    converted files (``target`` is their extension: pdf, odt).
 
     One run for many files: starting LibreOffice costs more than converting a short document.
     """
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     if not soffice:
-        raise SystemExit("LibreOffice (soffice) is needed to build the PDF renditions")
+        raise SystemExit(f"LibreOffice (soffice) is needed to build the {target} renditions")
     with tempfile.TemporaryDirectory() as tmp:
         profile = Path(tmp) / "profile"
         env = dict(os.environ, TZ="UTC", LC_ALL="C.UTF-8")
@@ -1055,7 +1063,7 @@ def convert_to_pdf(docx_paths: list[Path], out_dir: Path) -> list[Path]:
                 f"-env:UserInstallation={profile.as_uri()}",
                 "--headless",
                 "--convert-to",
-                "pdf",
+                target,
                 "--outdir",
                 str(out_dir),
                 *(str(path) for path in docx_paths),
@@ -1065,7 +1073,7 @@ def convert_to_pdf(docx_paths: list[Path], out_dir: Path) -> list[Path]:
             env=env,
             timeout=180 + 10 * len(docx_paths),
         )
-    return [out_dir / (path.stem + ".pdf") for path in docx_paths]
+    return [out_dir / f"{path.stem}.{target}" for path in docx_paths]
 
 
 def write_pdf(docx_path: Path, pdf_path: Path, stamp: dt.datetime) -> None:
@@ -1094,6 +1102,38 @@ def write_pdf(docx_path: Path, pdf_path: Path, stamp: dt.datetime) -> None:
     digest = hashlib.md5(blank, usedforsecurity=False).hexdigest().upper().encode()
     data = re.sub(rb"(/DocChecksum\s*/)[0-9A-Fa-f]{32}", rb"\g<1>" + digest, blank)
     pdf_path.write_bytes(data)
+
+
+def write_odt(docx_path: Path, odt_path: Path) -> None:
+    """Convert with LibreOffice (as a clerk's "Save as ODT" of the same document would), then
+    pin what changes from run to run: the ids of tracked changes and lists (LibreOffice takes
+    them from memory addresses), the editing session ids (Rsid) in settings.xml, and the zip
+    member timestamps. The ``mimetype`` member stays first and uncompressed, as OpenDocument
+    requires."""
+    with tempfile.TemporaryDirectory() as tmp:
+        (converted,) = convert([docx_path], Path(tmp), "odt")
+        data = converted.read_bytes()
+    source = zipfile.ZipFile(io.BytesIO(data))
+    ids: dict[bytes, bytes] = {}
+
+    def pin_id(m: re.Match[bytes]) -> bytes:
+        return ids.setdefault(m.group(0), m.group(1) + str(len(ids) + 1).encode())
+
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as target:
+        for info in source.infolist():
+            content = source.read(info.filename)
+            if info.filename.endswith(".xml"):
+                content = re.sub(rb"\b(ct|list)\d{6,}\b", pin_id, content)
+            if info.filename == "settings.xml":
+                content = re.sub(
+                    rb'(config:name="Rsid(?:Root)?" config:type="int">)\d+', rb"\g<1>1", content
+                )
+            fixed = zipfile.ZipInfo(info.filename, date_time=ZIP_EPOCH)
+            fixed.compress_type = info.compress_type
+            fixed.external_attr = 0o644 << 16
+            target.writestr(fixed, content)
+    odt_path.write_bytes(out.getvalue())
 
 
 def plain(text: str) -> str:
@@ -1188,17 +1228,20 @@ def write_text(s: Sample, d: Doc, pdf_path: Path, path: Path) -> None:
 
 
 def build(s: Sample) -> list[Path]:
-    """Build one sample's DOCX, PDF and text into samples/<family>/ and return the paths."""
+    """Build one sample's DOCX, ODT, PDF and text into samples/<family>/ and return the
+    paths."""
     out_dir = SAMPLES / s.family
     out_dir.mkdir(parents=True, exist_ok=True)
     d = FAMILIES[s.family](s)
     docx_path = out_dir / f"{s.name}.docx"
+    odt_path = out_dir / f"{s.name}.odt"
     pdf_path = out_dir / f"{s.name}.pdf"
     txt_path = out_dir / f"{s.name}.txt"
     write_docx(s, d, docx_path)
+    write_odt(docx_path, odt_path)
     write_pdf(docx_path, pdf_path, core_date(doc_date(s)))
     write_text(s, d, pdf_path, txt_path)
-    return [docx_path, pdf_path, txt_path]
+    return [docx_path, odt_path, pdf_path, txt_path]
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -250,3 +250,57 @@ BILLION_LAUGHS = (
 def xxe_prolog(target: str) -> str:
     """A DTD declaring ``&xxe;`` as the content of an external file."""
     return f'<!DOCTYPE w:document [<!ENTITY xxe SYSTEM "file://{target}">]>'
+
+
+ODF_NAMESPACES = (
+    'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+    'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" '
+    'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+    'xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" '
+    'xmlns:draw="urn:oasis:names:tc:opendocument:xmlns:drawing:1.0" '
+    'xmlns:meta="urn:oasis:names:tc:opendocument:xmlns:meta:1.0" '
+    'xmlns:dc="http://purl.org/dc/elements/1.1/" '
+    'xmlns:loext="urn:org:documentfoundation:names:experimental:office:xmlns:loext:1.0"'
+)
+
+
+def content_xml(body: str, prolog: str = "", styles: str = "") -> str:
+    """OpenDocument content.xml whose office:text holds ``body``; ``styles`` go into its
+    automatic styles, ``prolog`` before the root."""
+    return (
+        f'<?xml version="1.0" encoding="UTF-8"?>{prolog}'
+        f"<office:document-content {ODF_NAMESPACES}>"
+        f"<office:automatic-styles>{styles}</office:automatic-styles>"
+        f"<office:body><office:text>{body}</office:text></office:body>"
+        "</office:document-content>"
+    )
+
+
+def styles_xml(master_page: str = "", styles: str = "") -> str:
+    """OpenDocument styles.xml with one master page holding ``master_page`` (its header and
+    footer elements)."""
+    return (
+        f'<?xml version="1.0" encoding="UTF-8"?><office:document-styles {ODF_NAMESPACES}>'
+        f"<office:styles>{styles}</office:styles><office:master-styles>"
+        f'<style:master-page style:name="Standard">{master_page}</style:master-page>'
+        "</office:master-styles></office:document-styles>"
+    )
+
+
+def make_odt(
+    content: str | bytes,
+    *,
+    styles: str | bytes | None = None,
+    mimetype: bytes = b"application/vnd.oasis.opendocument.text",
+    extra: dict[str, bytes] | None = None,
+) -> bytes:
+    """A minimal ODT package: the ``mimetype`` first and stored, as OpenDocument requires."""
+    out = BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as package:
+        package.writestr(zipfile.ZipInfo("mimetype"), mimetype, zipfile.ZIP_STORED)
+        package.writestr("content.xml", content)
+        if styles is not None:
+            package.writestr("styles.xml", styles)
+        for name, data in (extra or {}).items():
+            package.writestr(name, data)
+    return out.getvalue()

@@ -4,9 +4,9 @@ succeeds or ends in the readers' own ReadError; no other exception escapes.
 Inputs are built from the label lexicon's own words (so that they reach the extractor's
 strategies, not just its "nothing found" path), from arbitrary text and bytes, from mutated real
 documents (the samples and ../shared/corpus where present, and documents built here), and from
-random WordprocessingML, HTML and PDF structure. The "ci" profile (conftest.py) keeps the whole
-module to a few seconds; ``HYPOTHESIS_PROFILE=long`` runs the same properties with many more
-examples.
+random WordprocessingML, OpenDocument, HTML and PDF structure. The "ci" profile (conftest.py)
+keeps the whole module to a few seconds; ``HYPOTHESIS_PROFILE=long`` runs the same properties
+with many more examples.
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ from vorlage_cli.readers import ReadError, identify, parse
 from vorlage_cli.rules import run_rules
 
 from .conftest import CORPUS, SAMPLES
-from .hostile import W_NS, make_docx, make_pdf
+from .hostile import W_NS, content_xml, make_docx, make_odt, make_pdf
 from .test_cli import SEED_LIKE
 
 pytestmark = pytest.mark.filterwarnings("ignore:Generating overly large repr")
@@ -139,7 +139,8 @@ def _seed_documents() -> list[tuple[str, bytes]]:
     ]
     for folder in (SAMPLES, CORPUS):
         if folder.is_dir():
-            files = [p for p in folder.rglob("*") if p.suffix in (".txt", ".pdf", ".docx", ".html")]
+            suffixes = (".txt", ".pdf", ".docx", ".odt", ".html")
+            files = [p for p in folder.rglob("*") if p.suffix in suffixes]
             documents += [(p.name, p.read_bytes()) for p in sorted(files, key=_size)]
     return documents
 
@@ -274,6 +275,102 @@ def test_random_wordprocessingml(
     if corrupt:  # broken XML as well as odd structure
         xml = xml[:position] + junk + xml[position:]
     _run(make_docx(xml), "fuzz.docx")
+
+
+_odf_inline = st.one_of(
+    _xml_text,
+    st.sampled_from(
+        [
+            "<text:tab/>",
+            "<text:line-break/>",
+            "<text:s/>",
+            '<text:s text:c="99999999999"/>',
+            '<text:s text:c="x"/>',
+            '<text:change-start text:change-id="c1"/>',
+            '<text:change-end text:change-id="c1"/>',
+            "<text:soft-page-break/>",
+            "<text:note><text:note-body><text:p>Fuß</text:p></text:note-body></text:note>",
+            "<office:annotation><text:p>Kommentar</text:p></office:annotation>",
+            "<text:number>3.</text:number>",
+        ]
+    ),
+    _xml_text.map(lambda text: f"<text:span>{text}</text:span>"),
+    _xml_text.map(lambda text: f"<text:text-input>{text}</text:text-input>"),
+)
+_odf_paragraphs = st.tuples(
+    st.sampled_from(["text:p", "text:h"]), st.lists(_odf_inline, max_size=6)
+).map(lambda pair: f"<{pair[0]}>{''.join(pair[1])}</{pair[0]}>")
+_odf_attributes = st.sampled_from(
+    [
+        "",
+        'table:number-columns-spanned="2"',
+        'table:number-columns-repeated="100000"',
+        'table:number-rows-repeated="1000000"',
+        'text:style-name="L1"',
+        'text:continue-numbering="true"',
+        'text:continue-list="x"',
+        'text:start-value="999999"',
+        'text:start-value="-3"',
+    ]
+)
+_odf_blocks = st.recursive(
+    _odf_paragraphs,
+    lambda inner: st.one_of(
+        st.tuples(_odf_attributes, st.lists(inner, max_size=3)).map(
+            lambda pair: (
+                f"<text:list {pair[0]}>"
+                + "".join(f"<text:list-item>{item}</text:list-item>" for item in pair[1])
+                + "</text:list>"
+            )
+        ),
+        st.lists(
+            st.lists(
+                st.one_of(
+                    st.tuples(_odf_attributes, st.lists(inner, max_size=2)).map(
+                        lambda pair: (
+                            f"<table:table-cell {pair[0]}>{''.join(pair[1])}</table:table-cell>"
+                        )
+                    ),
+                    st.just("<table:covered-table-cell/>"),
+                ),
+                max_size=4,
+            ),
+            max_size=4,
+        ).map(
+            lambda rows: (
+                "<table:table>"
+                + "".join(f"<table:table-row>{''.join(cells)}</table:table-row>" for cells in rows)
+                + "</table:table>"
+            )
+        ),
+        st.lists(inner, max_size=3).map(
+            lambda blocks: f"<text:section>{''.join(blocks)}</text:section>"
+        ),
+        st.lists(inner, max_size=2).map(
+            lambda blocks: (
+                "<text:p><draw:frame><draw:text-box>"
+                f"{''.join(blocks)}</draw:text-box></draw:frame></text:p>"
+            )
+        ),
+    ),
+    max_leaves=25,
+)
+_ODF_LIST_STYLE = (
+    '<text:list-style style:name="L1"><text:list-level-style-number text:level="1" '
+    'style:num-format="i" style:num-suffix=")" text:display-levels="3" '
+    'text:start-value="99999"/><text:list-level-style-bullet text:level="2"/>'
+    "</text:list-style>"
+)
+
+
+@given(
+    st.lists(_odf_blocks, max_size=12), st.booleans(), st.integers(0, 400), st.binary(max_size=8)
+)
+def test_random_opendocument(blocks: list[str], corrupt: bool, position: int, junk: bytes) -> None:
+    xml = content_xml("".join(blocks), styles=_ODF_LIST_STYLE).encode()
+    if corrupt:  # broken XML as well as odd structure
+        xml = xml[:position] + junk + xml[position:]
+    _run(make_odt(xml), "fuzz.odt")
 
 
 _html_tags = st.sampled_from(

@@ -29,12 +29,15 @@ from vorlage_cli.readers.text import split_cells
 from .hostile import (
     APP_XML,
     BILLION_LAUGHS,
+    content_xml,
     cyclic_form_pdf,
     document_xml,
     make_docx,
+    make_odt,
     make_pdf,
     nested_array_pdf,
     nested_forms_pdf,
+    styles_xml,
     xxe_prolog,
 )
 from .test_cli import SEED_LIKE
@@ -58,6 +61,16 @@ def _zip_bomb() -> bytes:
     body = paragraph * (150 * 1024 * 1024 // len(paragraph))
     xml = document_xml([]).encode().replace(b"<w:body></w:body>", b"<w:body>" + body + b"</w:body>")
     return make_docx(xml)
+
+
+def _odt_zip_bomb() -> bytes:
+    """content.xml of 150 MB of one repeated paragraph: about 150 KB compressed."""
+    paragraph = "<text:p>" + "Bombe " * 1000 + "</text:p>"
+    return make_odt(content_xml(paragraph * (150 * 1024 * 1024 // len(paragraph))))
+
+
+def _odt_members(count: int) -> bytes:
+    return make_odt(content_xml(""), extra={f"Pictures/{n}.png": b"" for n in range(count)})
 
 
 def _lying_zip() -> bytes:
@@ -191,6 +204,64 @@ ERRORS: list[tuple[str, str, Callable[[], bytes | str], str, str]] = [
         ),
         "RD008",
         "word/header1.xml enthält eine DTD",
+    ),
+    ("zip bomb in content.xml", "bombe.odt", _odt_zip_bomb, "RD006", "ZIP-Bombe"),
+    (
+        "an odt of thousands of members",
+        "viele.odt",
+        lambda: _odt_members(2_001),
+        "RD006",
+        "das ODT-Dokument enthält 2003 Dateien, mehr als die Grenze von 2000",
+    ),
+    (
+        "billion laughs in content.xml",
+        "lachen.odt",
+        lambda: make_odt(content_xml("<text:p>&lol9;</text:p>", BILLION_LAUGHS)),
+        "RD008",
+        "content.xml enthält eine DTD (<!DOCTYPE …>), die in ODT-Dokumenten nicht vorkommt",
+    ),
+    (
+        "external entity in styles.xml",
+        "xxe.odt",
+        lambda: make_odt(
+            content_xml("<text:p>Betreff: x</text:p>"),
+            styles=styles_xml().replace("?>", "?>" + xxe_prolog("/etc/passwd"), 1),
+        ),
+        "RD008",
+        "styles.xml enthält eine DTD",
+    ),
+    (
+        "broken content.xml",
+        "kaputt.odt",
+        lambda: make_odt("<office:document-content><text:p>"),
+        "RD001",
+        "beschädigtes ODT-Dokument: content.xml",
+    ),
+    (
+        "content.xml of another root element",
+        "wurzel.odt",
+        lambda: make_odt('<?xml version="1.0"?><html><body>Betreff: x</body></html>'),
+        "RD001",
+        "ohne office:body/office:text",
+    ),
+    (
+        "an odt saved with a password",
+        "geheim.odt",
+        lambda: make_odt(
+            os.urandom(500),
+            extra={"META-INF/manifest.xml": b"<manifest:encryption-data/>"},
+        ),
+        "RD001",
+        "mit einem Passwort gespeichert",
+    ),
+    (
+        "a presentation named .odt",
+        "folien.odt",
+        lambda: make_odt(
+            content_xml(""), mimetype=b"application/vnd.oasis.opendocument.presentation"
+        ),
+        "RD001",
+        "OpenDocument-Präsentation (.odp)",
     ),
     (
         "binary junk named .txt",

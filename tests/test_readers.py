@@ -13,10 +13,13 @@ from docx.oxml.ns import qn
 
 from vorlage_cli.layout import Line, Table
 from vorlage_cli.readers import load, parse
+from vorlage_cli.readers.bounds import MAX_CELLS
 from vorlage_cli.readers.html import read_html
 from vorlage_cli.readers.pdf import read_pdf
 from vorlage_cli.readers.text import decode, read_text, split_cells
 
+from .conftest import SAMPLES
+from .hostile import ODF_NAMESPACES, content_xml, make_odt, styles_xml
 from .pdfbuild import line, pdf_document, text
 
 
@@ -259,3 +262,156 @@ def test_pdf_named_docx_is_read_as_pdf_with_a_warning(tmp_path: Path) -> None:
     assert document.format == "pdf"
     assert [note.code for note in document.notes] == ["RD010"]
     assert lines_of(document) == ["Vorlage VL-2/2025"]
+
+
+# -- ODT ------------------------------------------------------------------------------------
+
+LIST_STYLES = (
+    '<text:list-style style:name="Zahlen">'
+    '<text:list-level-style-number text:level="1" style:num-suffix="." style:num-format="1"/>'
+    '<text:list-level-style-number text:level="2" style:num-prefix="" style:num-suffix=")" '
+    'style:num-format="a"/></text:list-style>'
+    '<text:list-style style:name="Punkte">'
+    '<text:list-level-style-bullet text:level="1" text:bullet-char="–"/></text:list-style>'
+    '<text:list-style style:name="Muster">'
+    '<text:list-level-style-number text:level="1" loext:num-list-format="%1%." '
+    'style:num-suffix="." style:num-format="I" text:start-value="3"/></text:list-style>'
+)
+
+
+def _odt(body: str, *, master_page: str = "", meta: str | None = None) -> bytes:
+    extra = {"meta.xml": meta.encode()} if meta is not None else None
+    return make_odt(
+        content_xml(body, styles=LIST_STYLES), styles=styles_xml(master_page), extra=extra
+    )
+
+
+def _item(text: str, nested: str = "") -> str:
+    return f"<text:list-item><text:p>{text}</text:p>{nested}</text:list-item>"
+
+
+def test_odt_text_tracked_changes_fields_and_left_out_parts(tmp_path: Path) -> None:
+    body = (
+        "<text:tracked-changes><text:changed-region text:id='c1'><text:deletion>"
+        "<text:p>2026</text:p></text:deletion></text:changed-region></text:tracked-changes>"
+        "<text:h text:outline-level='1'>BESCHLUSSVORSCHLAG</text:h>"
+        "<text:p>Betreff:   Haushalt <text:change text:change-id='c1'/>"
+        "<text:change-start text:change-id='c2'/>2027<text:change-end text:change-id='c2'/>"
+        "<text:note><text:note-citation>1</text:note-citation><text:note-body><text:p>Fußnote"
+        "</text:p></text:note-body></text:note>"
+        "<office:annotation><text:p>Kommentar</text:p></office:annotation>"
+        " (<text:text-input>Entwurf</text:text-input>)</text:p>"
+        "<text:p>Nummer:<text:tab/>VL-7/2025<text:s text:c='3'/>1N<text:line-break/>zweite</text:p>"
+        "<text:p>viele<text:s text:c='999999999'/>Leerzeichen</text:p>"
+        "<text:table-of-content><text:table-of-content-source><text:index-title-template>"
+        "Vorlage</text:index-title-template></text:table-of-content-source><text:index-body>"
+        "<text:p>Inhalt</text:p></text:index-body></text:table-of-content>"
+        "<text:p><draw:frame><draw:text-box><text:p>im Rahmen</text:p></draw:text-box>"
+        "</draw:frame>vor dem Rahmen</text:p>"
+    )
+    document = parse_bytes(_odt(body), "x.odt", tmp_path)
+    assert document.format == "odt"
+    lines = [block for block in document.blocks() if isinstance(block, Line)]
+    assert [line.text for line in lines] == [
+        "BESCHLUSSVORSCHLAG",
+        "Betreff: Haushalt 2027 (Entwurf)",
+        "Nummer: VL-7/2025   1N",
+        "zweite",
+        "viele" + " " * 100 + "Leerzeichen",
+        "Inhalt",
+        "vor dem Rahmen",
+        "im Rahmen",
+    ]
+    assert [cell.text for cell in lines[2].cells] == ["Nummer:", "VL-7/2025   1N"]
+    assert [line.location.line for line in lines] == [1, 2, 3, 3, 4, 5, 6, 7]
+    assert [line.paragraph_start for line in lines[2:4]] == [True, False]
+
+
+def test_odt_lists_are_numbered_as_libreoffice_shows_them(tmp_path: Path) -> None:
+    body = (
+        "<text:list text:style-name='Zahlen' xml:id='liste1'>"
+        + _item("Erstens")
+        + _item(
+            "Zweitens",
+            "<text:list>" + _item("Unterpunkt") + _item("noch einer") + "</text:list>",
+        )
+        + "</text:list>"
+        "<text:p>Zwischentext</text:p>"
+        "<text:list text:style-name='Zahlen' text:continue-list='liste1'>"
+        + _item("Drittens")
+        + "</text:list>"
+        "<text:list text:style-name='Zahlen'>" + _item("neu") + "</text:list>"
+        "<text:list text:style-name='Zahlen' text:continue-numbering='true'>"
+        + _item("weiter")
+        + "<text:list-item text:start-value='7'><text:p>sieben</text:p></text:list-item>"
+        + "<text:list-header><text:p>ohne Nummer</text:p></text:list-header>"
+        + "</text:list>"
+        "<text:list text:style-name='Punkte'>" + _item("Strich") + "</text:list>"
+        "<text:list text:style-name='Muster'>" + _item("römisch") + "</text:list>"
+    )
+    document = parse_bytes(_odt(body), "x.odt", tmp_path)
+    assert lines_of(document) == [
+        "1. Erstens",
+        "2. Zweitens",
+        "a) Unterpunkt",
+        "b) noch einer",
+        "Zwischentext",
+        "3. Drittens",
+        "1. neu",
+        "2. weiter",
+        "7. sieben",
+        "ohne Nummer",
+        "– Strich",
+        "III. römisch",
+    ]
+
+
+def test_odt_tables_merged_and_repeated_cells_headers_and_pages(tmp_path: Path) -> None:
+    def row(*cells: str) -> str:
+        return "<table:table-row>" + "".join(cells) + "</table:table-row>"
+
+    def cell(text: str, attributes: str = "") -> str:
+        return f"<table:table-cell {attributes}><text:p>{text}</text:p></table:table-cell>"
+
+    covered = "<table:covered-table-cell/>"
+    body = (
+        "<table:table><table:table-header-rows>"
+        + row(cell("Gremium"), cell("Termin"), cell("TOP"))
+        + "</table:table-header-rows>"
+        + row(cell("Rat der Stadt", "table:number-columns-spanned='2'"), covered, cell("5"))
+        + row(cell("Bauausschuss", "table:number-rows-spanned='2'"), cell("03.03.2025"), cell(""))
+        + row(covered, cell("04.03.2025"), cell("x", "table:number-columns-repeated='1000000'"))
+        + "</table:table>"
+    )
+    header = "<style:header><text:p>Vorlage VL-7/2025</text:p></style:header>"
+    footer = "<style:footer><text:p>Seite <text:page-number>2</text:page-number></text:p>"
+    footer += "</style:footer><style:footer-first><text:p>Vorlage VL-7/2025</text:p>"
+    footer += "</style:footer-first>"
+    meta = (
+        f'<?xml version="1.0"?><office:document-meta {ODF_NAMESPACES}><office:meta>'
+        '<meta:document-statistic meta:page-count="3"/></office:meta></office:document-meta>'
+    )
+    document = parse_bytes(_odt(body, master_page=header + footer, meta=meta), "x.odt", tmp_path)
+    (table,) = document.blocks()
+    assert isinstance(table, Table)
+    rows = [[cell.text for cell in row] for row in table.rows]
+    assert rows[:3] == [
+        ["Gremium", "Termin", "TOP"],
+        ["Rat der Stadt", "5"],
+        ["Bauausschuss", "03.03.2025", ""],
+    ]
+    assert rows[3][:3] == ["", "04.03.2025", "x"]
+    assert len(rows[3]) == MAX_CELLS
+    assert [line.text for line in document.furniture()] == ["Vorlage VL-7/2025", "Seite 2"]
+    assert document.page_count == 3
+
+
+def test_odt_sample_reads_like_its_docx() -> None:
+    """The same sample saved by LibreOffice as ODT gives the DOCX's text, tracked changes
+    resolved the same way (samples/README.md: '2026' deleted, '2027' inserted)."""
+    folder = SAMPLES / "verwaltungsvorlage"
+    odt = parse(load(folder / "vl-12-2025-1n.odt"))
+    word = parse(load(folder / "vl-12-2025-1n.docx"))
+    odt_text = " ".join(" ".join(lines_of(odt)).split())
+    assert "bis 2027" in odt_text and "bis 2026" not in odt_text
+    assert odt_text == " ".join(" ".join(lines_of(word)).split())

@@ -8,15 +8,15 @@ transparent, Wingdings check boxes become ☐/☒.
 
 from __future__ import annotations
 
-import zipfile
 from collections.abc import Iterator
 from io import BytesIO
 
 from vorlage_cli import codes
 from vorlage_cli.layout import Block, Cell, LayoutDocument, Line, Location, Page, ReaderNote, Table
-from vorlage_cli.limits import DEFAULT_LIMITS, Limits, lines_truncated, megabytes
+from vorlage_cli.limits import DEFAULT_LIMITS, Limits, lines_truncated
 from vorlage_cli.readers.bounds import MAX_CELLS, split_long_line
 from vorlage_cli.readers.errors import ReadError
+from vorlage_cli.readers.package import WORD, check_package, first_line
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
@@ -285,13 +285,13 @@ class _BodyReader:
 def read_docx(data: bytes, limits: Limits = DEFAULT_LIMITS) -> LayoutDocument:
     import docx  # heavy: only when a DOCX is read
 
-    check_package(data, limits)
+    check_package(data, limits, WORD)
     try:
         document = docx.Document(BytesIO(data))
     except Exception as error:
         # python-docx meets a malformed package with whatever its code trips over (KeyError,
         # XMLSyntaxError, AttributeError …): every one of them means an unreadable document
-        raise ReadError(f"kein lesbares Word-Dokument ({_first_line(error)})") from error
+        raise ReadError(f"kein lesbares Word-Dokument ({first_line(error)})") from error
     body = document.element.find(f"{W}body")
     if document.element.tag != f"{W}document" or body is None:
         raise ReadError("kein lesbares Word-Dokument (word/document.xml ohne w:document/w:body)")
@@ -330,79 +330,6 @@ def read_docx(data: bytes, limits: Limits = DEFAULT_LIMITS) -> LayoutDocument:
     return LayoutDocument(
         format="docx", pages=[page], page_count=_page_count(document), notes=notes
     )
-
-
-def _first_line(error: Exception) -> str:
-    return (str(error).splitlines() or [type(error).__name__])[0][:200]
-
-
-_XML_DECLARATIONS = (
-    b"<!DOCTYPE",
-    "<!DOCTYPE".encode("utf-16-le"),
-    "<!DOCTYPE".encode("utf-16-be"),
-)
-
-
-def check_package(data: bytes, limits: Limits) -> None:
-    """Refuse a package before python-docx unpacks it: ZIP bombs (members that decompress to
-    gigabytes, whatever their headers declare), archives of thousands of members, and XML with a
-    document type declaration, the carrier of entity expansion (billion laughs) and external
-    entities (XXE). OOXML forbids DTDs in its XML parts and Word never writes one, so refusing
-    them loses no real document; python-docx's parser would not resolve them either, but a clear
-    refusal beats relying on each parser's settings. Other members (an SVG image, an embedded
-    HTML chunk) may carry a DOCTYPE and are never parsed here."""
-    try:
-        package = zipfile.ZipFile(BytesIO(data))
-    except Exception as error:  # as in sniff: BadZipFile, NotImplementedError, ValueError …
-        raise ReadError(f"kein lesbares Word-Dokument ({_first_line(error)})") from error
-    with package:
-        members = package.infolist()
-        if len(members) > limits.max_archive_members:
-            raise ReadError(
-                f"das Word-Dokument enthält {len(members)} Dateien, mehr als die Grenze von "
-                f"{limits.max_archive_members}",
-                code=codes.OVER_LIMIT,
-            )
-        if sum(member.file_size for member in members) > limits.max_unpacked_size:
-            raise ReadError(_too_large(limits), code=codes.OVER_LIMIT)
-        unpacked = 0  # counted as well: zipfile trusts the declared sizes only to cut off
-        for member in members:
-            overlap = b""
-            xml = member.filename.lower().endswith((".xml", ".rels"))
-            try:
-                with package.open(member) as stream:
-                    while chunk := stream.read(_CHUNK):
-                        unpacked += len(chunk)
-                        if unpacked > limits.max_unpacked_size:
-                            raise ReadError(_too_large(limits), code=codes.OVER_LIMIT)
-                        window = overlap + chunk
-                        if xml and any(mark in window for mark in _XML_DECLARATIONS):
-                            raise ReadError(
-                                f"{member.filename} enthält eine DTD (<!DOCTYPE …>), die in "
-                                "Word-Dokumenten nicht vorkommt; aus Sicherheitsgründen nicht "
-                                "gelesen",
-                                code=codes.REFUSED,
-                            )
-                        overlap = window[-_OVERLAP:]
-            except ReadError:
-                raise
-            except Exception as error:
-                # zipfile passes on what its decompressors raise (zlib.error, LZMAError,
-                # EOFError …) besides its own BadZipFile: each means a corrupt member
-                raise ReadError(
-                    f"beschädigtes Word-Dokument: {member.filename} ({_first_line(error)})"
-                ) from error
-
-
-def _too_large(limits: Limits) -> str:
-    return (
-        "das Word-Dokument ist entpackt größer als die Grenze von "
-        f"{megabytes(limits.max_unpacked_size)} (--max-unpacked-size; eine ZIP-Bombe?)"
-    )
-
-
-_CHUNK = 1024 * 1024
-_OVERLAP = 2 * len(b"<!DOCTYPE")
 
 
 def _table_lines(table: Table) -> list[Line]:

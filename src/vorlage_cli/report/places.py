@@ -16,7 +16,9 @@ from vorlage_cli.model import DocumentResult, Finding
 
 LINE_FORMATS = frozenset({"txt", "html"})
 """Formats whose ``location.line`` is a line of the file itself. A PDF's line counts on its page
-and a DOCX's "line" is a paragraph number: neither can be shown as a line of the file."""
+and a DOCX's or ODT's "line" is a paragraph number: neither can be shown as a line of the file."""
+PARAGRAPH_FORMATS = frozenset({"docx", "odt"})
+"""Formats whose ``location.line`` numbers the paragraphs of the body."""
 
 
 def relative_path(path: str) -> str:
@@ -48,7 +50,7 @@ def place_in_words(result: DocumentResult, finding: Finding) -> str:
     """The location as a reader finds it in the document ("S. 3, Z. 14", "Absatz 12",
     "Z. 8"), empty when unknown."""
     page, line = finding.location.page, finding.location.line
-    if result.source.format == "docx":
+    if result.source.format in PARAGRAPH_FORMATS:
         return f"Absatz {line}" if line is not None else ""
     parts = []
     if page is not None:

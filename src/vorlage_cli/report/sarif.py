@@ -21,6 +21,7 @@ from vorlage_cli import __version__
 from vorlage_cli.model import DocumentResult
 from vorlage_cli.report import Summary
 from vorlage_cli.report.places import (
+    PARAGRAPH_FORMATS,
     artifact_uri,
     file_line,
     fingerprints,
@@ -55,7 +56,7 @@ class SarifReporter:
             if finding.location.page is not None:
                 properties["page"] = finding.location.page
             if finding.location.line is not None and line is None:
-                key = "paragraph" if result.source.format == "docx" else "lineOnPage"
+                key = "paragraph" if result.source.format in PARAGRAPH_FORMATS else "lineOnPage"
                 properties[key] = finding.location.line
             entry: dict[str, Any] = {"ruleId": finding.code}
             if finding.code in self.rule_index:
