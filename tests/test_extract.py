@@ -376,3 +376,58 @@ def test_bodies_over_their_sessions_with_none_or_two() -> None:
         ("Verwaltungsausschuss", None, "Vorberatung"),
         ("Rat der Stadt Laatzen", "2026-09-03", "Entscheidung"),
     ]
+
+
+def test_points_that_share_a_line_are_two_points() -> None:
+    found = extraction_of(
+        "BESCHLUSSVORSCHLAG\n\n1. Der Rat beschließt A. 2. Der Rat beschließt B.\n"
+        "3. Die Verwaltung wird beauftragt, bis 2. Mai zu berichten.\n"
+    )
+    assert found.vorlage.beschlussvorschlag == [
+        "Der Rat beschließt A.",
+        "Der Rat beschließt B.",
+        "Die Verwaltung wird beauftragt, bis 2. Mai zu berichten.",
+    ]
+    assert found.evidence.proposal_numbers == ["1", "2", "3"]
+
+
+def test_a_heading_after_the_signature_is_no_function() -> None:
+    vorlage = vorlage_of(
+        "BESCHLUSSVORSCHLAG\n\nDer Rat beschließt.\n\ni.V. Dr. Christian Klicki\n\n"
+        "SACHDARSTELLUNG\n\nDie Stadt braucht ein Konzept.\n"
+    )
+    assert vorlage.unterzeichnung is not None
+    assert (vorlage.unterzeichnung.name, vorlage.unterzeichnung.funktion) == (
+        "Dr. Christian Klicki",
+        None,
+    )
+    assert vorlage.sachdarstellung == "Die Stadt braucht ein Konzept."
+
+
+def test_text_extracted_with_layout_from_a_table_of_narrow_columns() -> None:
+    """`pdftotext -layout` of a Vorlage in the seed's layout: a label broken in its column
+    ("EINLADUN" / "G"), one space left between two values, a value wrapped under its label,
+    the role's column between body and date with one space."""
+    text = (
+        "VERWALTUNGSVORLAGE VL-40/2024 1N\n\n"
+        "ERSTELLT DURCH         ERSTELLT AM                SITZUNGSTEIL\n"
+        "Fachbereich Innovative 20.03.2024                 öffentlich\n"
+        "Stadt\n"
+        "GREMIUM       STATUS        TERMIN           EINLADUN        TOP\n"
+        "                                             G\n"
+        "Haupt- und    vorberatend  18.04.2024 2/2024\n"
+        "Finanzausschuss\n"
+        "Rat der Stadt beschließend 25.04.2024 7/2024\n"
+        "Lünen\n"
+        "BEZEICHNUNG DES TAGESORDNUNGSPUNKTES\n\nSmart City-Strategiekonzept\n"
+    )
+    vorlage = vorlage_of(text)
+    assert (vorlage.ersteller, vorlage.erstellt_am, vorlage.sitzungsteil) == (
+        "Fachbereich Innovative Stadt",
+        dt.date(2024, 3, 20),
+        "öffentlich",
+    )
+    assert [(b.gremium, b.rolle_text, b.einladung) for b in vorlage.beratungsfolge] == [
+        ("Haupt- und Finanzausschuss", "vorberatend", "2/2024"),
+        ("Rat der Stadt Lünen", "beschließend", "7/2024"),
+    ]

@@ -121,6 +121,27 @@ def test_pdf_ruled_table_keeps_wrapped_cells_and_their_row() -> None:
     ]
 
 
+def test_pdf_word_broken_by_a_narrow_cell_is_rejoined() -> None:
+    """A word too long for its cell breaks without a hyphen where the cell ends ("Finanzaussc"
+    / "huss"); a line that stops short of the edge ended at a word ("Haupt- und")."""
+    grid = "".join(line(70, y, 230, y) for y in (100, 145)) + "".join(
+        line(x, 100, x, 145) for x in (70, 138, 230)
+    )
+    # Helvetica 10 pt in a cell with 60 pt for text: "Finanzaussc" (56 pt) fills it, while
+    # "Ausschuss" (48 pt) ends where " für" (15 pt) no longer fits
+    cells = (
+        text(74, 112, "Haupt- und")
+        + text(74, 125, "Finanzaussc")
+        + text(74, 138, "huss")
+        + text(142, 125, "18.04.2024")
+    )
+    table = next(b for b in read_pdf(pdf_document(grid + cells)).blocks() if isinstance(b, Table))
+    assert table.rows[0][0].text == "Haupt- und\nFinanzausschuss"
+    short = text(74, 112, "Ausschuss") + text(74, 125, "für Bau") + text(142, 125, "18.04.2024")
+    table = next(b for b in read_pdf(pdf_document(grid + short)).blocks() if isinstance(b, Table))
+    assert table.rows[0][0].text == "Ausschuss\nfür Bau"
+
+
 def test_pdf_columns_split_at_wide_gaps() -> None:
     content = text(72, 100, "Verfasser:") + text(300, 100, "Amt 40")
     document = read_pdf(pdf_document(content))

@@ -48,6 +48,10 @@ MAX_STATION_WORDS = 16
 MAX_PIECE_WORDS = 6
 """A row without date in a list without header: the rest of a name or a role, not prose."""
 MAX_HEADER_ROWS = 5
+MAX_LABEL_REST = 4
+MAX_NAME_REST_WORDS = 3
+"""The longest rest of a name wrapped below the last station's row."""
+"""The longest piece of a label broken onto the next line in a narrow column."""
 
 
 @dataclass(slots=True)
@@ -55,6 +59,7 @@ class Column:
     kind: str
     x0: float | None = None
     x1: float | None = None
+    label: str = ""
 
 
 @dataclass(slots=True, eq=False)
@@ -115,7 +120,7 @@ class BeratungsfolgeReader:
         if len(cells) >= 2:
             for cell in cells:
                 kind = self._column_kind(cell.text)
-                columns.append(Column(kind or UNKNOWN, cell.x0, cell.x1))
+                columns.append(Column(kind or UNKNOWN, cell.x0, cell.x1, fold(cell.text)))
         else:
             text = row.text
             position = 0
@@ -139,6 +144,31 @@ class BeratungsfolgeReader:
         ):
             return None
         return columns
+
+    def _header_goes_on(self, columns: list[Column], row: Row) -> bool:
+        """Whether a line of text continues the labels above it: short pieces under the labels
+        they complete ("G" under "EINLADUN" in a narrow column). The completed labels give their
+        columns the kind they had no name for."""
+        cells = [c for c in row.cells if fold(c.text)]
+        if not cells or row.table is not None or any(c.x0 is None for c in cells):
+            return False
+        if any(
+            len(fold(c.text)) > MAX_LABEL_REST or any(ch.isdigit() for ch in c.text) for c in cells
+        ):
+            return False
+        if any(column.x0 is None for column in columns):
+            return False
+        completed = []
+        for cell in cells:
+            column = _nearest(columns, cell)
+            kind = self._column_kind(column.label + fold(cell.text))
+            if kind is None and column.kind == UNKNOWN:
+                return False
+            completed.append((column, kind))
+        for column, kind in completed:
+            if kind is not None:
+                column.kind = kind
+        return True
 
     def _column_kind(self, text: str) -> str | None:
         """The column a label cell names; a label broken inside its narrow cell ("EINLADUN" /
@@ -200,6 +230,13 @@ class BeratungsfolgeReader:
                 columns, header_rows = wrapped
             heading = columns is None
             start = index + header_rows
+            if (
+                columns is not None
+                and start < len(rows)
+                and self._header_goes_on(columns, rows[start])
+            ):
+                rows[start].used = True
+                start += 1
             if heading and start < len(rows):
                 columns = self.header_columns(rows[start])
                 taken = 1
@@ -314,9 +351,18 @@ class BeratungsfolgeReader:
         # yet. The first row that is none of these ends the list; it is usually the subject or
         # the next section.
         kept_rows = {i for i in taken if i <= last}
+        wraps_below = _names_wrap_below(stations, pieces)
         for row_index in sorted({p.row for p in pieces if p.row > last}):
             row_pieces = [p for p in pieces if p.row == row_index]
             if stations and all(self._belongs(p, pieces) for p in row_pieces):
+                kept_rows.add(row_index)
+            elif (
+                wraps_below
+                and row_index == max(kept_rows) + 1
+                and all(p.kind == "gremium" for p in row_pieces)
+                and sum(len(p.text.split()) for p in row_pieces) <= MAX_NAME_REST_WORDS
+            ):
+                # the rest of the last name, as every name before it went on below its row
                 kept_rows.add(row_index)
             elif rows[row_index].table is not None and self._undated_station(row_pieces):
                 station = Station(location=rows[row_index].location, order=row_index)
@@ -388,6 +434,14 @@ class BeratungsfolgeReader:
             result.append(session)
         return result
 
+    def _role_at_end(self, text: str) -> int | None:
+        """Where a role phrase that ends the text begins, if one does and a name stands
+        before it."""
+        for match in self.lexicon.role_pattern.finditer(text):
+            if match.end() == len(text) and match.start() > 0:
+                return match.start()
+        return None
+
     def _undated_station(self, pieces: list[Piece]) -> bool:
         """A table row that names a body, perhaps with its role and its workflow status, and
         nothing else: a station that has no session yet (ALLRIS lists the committee before its
@@ -447,6 +501,12 @@ class BeratungsfolgeReader:
                     station.termin_text = match.group().strip()
                     before, after = line[: match.start()].strip(), line[match.end() :].strip()
                     before = _TRAILING_DASH.sub("", before)
+                    role_before = self._role_at_end(before)
+                    if role_before is not None:
+                        # the role's column stands between the body and the date, with one
+                        # space to tell them apart ("Rat der Stadt beschließend 25.04.2024")
+                        station.rolle.append(before[role_before:])
+                        before = before[:role_before].rstrip()
                     role_in_brackets = _BRACKETED.search(before)
                     if role_in_brackets and self.lexicon.role(role_in_brackets.group(1)):
                         station.rolle.append(role_in_brackets.group(1))
@@ -812,6 +872,18 @@ def _column_labels(lexicon: Lexicon) -> list[str]:
         for labels in lexicon.data.get("beratungsfolge", {}).get("columns", {}).values()
         for label in labels
     ]
+
+
+def _names_wrap_below(stations: list[Station], pieces: list[Piece]) -> bool:
+    """Whether the list's names go on below their dated rows: a name that starts on a station's
+    row broken off mid-phrase continues on the row right after it ("Haupt- und … 18.04.2024" /
+    "Finanzausschuss")."""
+    return any(
+        station.own_gremium
+        and ends_mid_phrase(station.gremium[-1][1])
+        and any(p.kind == "gremium" and p.row == station.order + 1 for p in pieces)
+        for station in stations[:-1]
+    )
 
 
 def _date_continues(row: Row, following: Row | None) -> bool:

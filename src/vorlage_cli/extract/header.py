@@ -10,14 +10,17 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from vorlage_cli.extract.dates import find_date
+from vorlage_cli.extract.dates import DATE, find_date
 from vorlage_cli.extract.lexicon import Lexicon, phrase_pattern
 from vorlage_cli.extract.rows import Row
 from vorlage_cli.extract.textutil import ends_mid_phrase, fold, join_lines, key
-from vorlage_cli.layout import Location
+from vorlage_cli.layout import Cell, Location
 
 _PUBLIC = re.compile(r"\b(nicht\s*öffentlich|nichtöffentlich|öffentlich)(e|er)?\b", re.IGNORECASE)
 _CONTACT_VALUE = re.compile(r"^\s+[\d(+]")
+ALIGNMENT = 3
+"""Character columns within which a value counts as standing under its label."""
+MAX_WRAPPED_VALUE_ROWS = 2
 """A contact label without colon is followed by a number: "Tel. 233 – 92626"."""
 
 
@@ -68,12 +71,25 @@ class HeaderReader:
         if len(texts) >= 2 and all(label_fields) and index + 1 < len(rows):
             values = rows[index + 1]
             if not any(self.field_of(t) for t in values.texts):
-                for label, value in _align(row, values):
+                aligned = _align(row, values)
+                taken = 2
+                for following in rows[index + 2 : index + 2 + MAX_WRAPPED_VALUE_ROWS]:
+                    more = self._wrapped_values(row, following)
+                    if more is None:
+                        break
+                    for label, text in more:
+                        aligned = [
+                            (name, join_lines([value, text]) if name == label else value)
+                            for name, value in aligned
+                        ]
+                    following.used = following.labelled = True
+                    taken += 1
+                for label, value in aligned:
                     if label is not None:
                         self.add(self.field_of(label) or "other", value, values.location, label)
                 values.used = values.labelled = True
                 row.used = row.labelled = True
-                return 2
+                return taken
         # A label cell beside its value cell(s), or "Label: value" pairs within the text.
         taken = False
         letterhead = False
@@ -113,6 +129,30 @@ class HeaderReader:
                 # "Datum: 22.12.2020 | Direktorium": the unit beside the contact lines
                 self.add("letterhead", " ".join(unlabelled), row.location)
         return 1 if taken else 0
+
+    def _wrapped_values(self, labels: Row, row: Row) -> list[tuple[str, str]] | None:
+        """The rest of values wrapped onto the next line of text, each part starting under its
+        label ("Fachbereich Innovative" / "Stadt" under ERSTELLT DURCH); None where the row is
+        something else (a label, a date, a line not aligned with the labels)."""
+        if row.used or row.raw is None or any(c.x0 is None for c in row.cells + labels.cells):
+            return None
+        if DATE.search(row.text) or len(row.texts) > len(labels.texts):
+            return None
+        parts = []
+        for cell in row.cells:
+            text = fold(cell.text)
+            if not text:
+                continue
+            if self.lexicon.is_label(text):
+                return None
+            label = next(
+                (c for c in labels.cells if abs((c.x0 or 0) - (cell.x0 or 0)) <= ALIGNMENT),
+                None,
+            )
+            if label is None:
+                return None
+            parts.append((fold(label.text), text))
+        return parts or None
 
     def _is_letterhead_label(self, label: str) -> bool:
         label_key = key(label)
@@ -168,6 +208,8 @@ def _align(labels: Row, values: Row) -> list[tuple[str | None, str]]:
     geometry, by index otherwise."""
     label_cells = [c for c in labels.cells if fold(c.text)]
     value_cells = [c for c in values.cells if fold(c.text)]
+    if values.raw is not None:
+        value_cells = _split_at_labels(value_cells, label_cells)
     if any(c.x0 is None for c in labels.cells + values.cells):
         return [
             (fold(label.text), fold(value.text))
@@ -184,6 +226,32 @@ def _align(labels: Row, values: Row) -> list[tuple[str | None, str]]:
         (fold(label.text), fold(value.text))
         for label, value in zip(label_cells, value_cells, strict=False)
     ]
+
+
+def _split_at_labels(values: list[Cell], labels: list[Cell]) -> list[Cell]:
+    """Text extraction may leave one space between two columns ("Fachbereich Innovative
+    20.03.2024"): a value that reaches under the next label is split at the word boundary
+    nearest to where that label starts. Positions are character columns here."""
+    result: list[Cell] = []
+    for cell in values:
+        pieces = [cell]
+        for label in labels:
+            last = pieces[-1]
+            if last.x0 is None or label.x0 is None or not last.x0 < label.x0 < (last.x1 or 0):
+                continue
+            offset = int(label.x0 - last.x0)
+            spaces = [i for i, char in enumerate(last.text) if char == " "]
+            if not spaces:
+                continue
+            cut = min(spaces, key=lambda i: abs(i + 1 - offset))
+            if abs(cut + 1 - offset) > ALIGNMENT:
+                continue
+            pieces[-1:] = [
+                Cell(last.text[:cut], last.x0, last.x0 + cut),
+                Cell(last.text[cut + 1 :], last.x0 + cut + 1, last.x1),
+            ]
+        result.extend(pieces)
+    return result
 
 
 def date_in(text: str) -> dt.date | None:

@@ -199,6 +199,17 @@ class Lexicon:
         tables merged), as a new object."""
         return Lexicon.from_data(_merge(self.data, extra))
 
+    def is_label(self, text: str) -> bool:
+        """Whether a text is a label the lexicon knows: a field's, a column's, a section's or
+        the Beratungsfolge's heading."""
+        label = key(text)
+        return (
+            label in self.label_field
+            or label in self.column_of
+            or label in self.section_of
+            or label in self.bf_headings
+        )
+
     def role(self, printed: str) -> str | None:
         return self.role_of.get(key(printed))
 

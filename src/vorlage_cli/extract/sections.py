@@ -507,10 +507,11 @@ def proposal_points(section: Section) -> tuple[list[str], list[str]]:
     a finished sentence: so a repeated or skipped number ("1", "2", "2") still starts a point and
     the rules can report it, while "2. Lesung" inside a sentence does not.
     """
-    lines = [line for paragraph in section.paragraphs for line in paragraph]
+    paragraphs = [_split_shared_points(paragraph) for paragraph in section.paragraphs]
+    lines = [line for paragraph in paragraphs for line in paragraph]
     paragraph_starts = set()
     count = 0
-    for paragraph in section.paragraphs:
+    for paragraph in paragraphs:
         paragraph_starts.add(count)
         count += len(paragraph)
     points: list[list[str]] = []
@@ -550,6 +551,27 @@ def proposal_points(section: Section) -> tuple[list[str], list[str]]:
     if lead_text and not lead_text.endswith(":"):
         result.insert(0, lead_text)
     return [r for r in result if r], numbers
+
+
+_NEXT_POINT = re.compile(r"(?<=[.!?;])\s+(?=\(?(\d{1,2})[.)]\s+\S)")
+
+
+def _split_shared_points(lines: list[str]) -> list[str]:
+    """Lines with a point that begins after another one ended on the same line ("1. Der Rat
+    beschließt A. 2. Der Rat beschließt B."): text extraction of short points joins them. A
+    number counts only where it is the next one after the line's own."""
+    result: list[str] = []
+    for line in lines:
+        own = _POINT.match(line)
+        expected = int(own.group(1)) + 1 if own else None
+        start = 0
+        for match in _NEXT_POINT.finditer(line):
+            if expected is not None and int(match.group(1)) == expected:
+                result.append(line[start : match.start()])
+                start = match.end()
+                expected += 1
+        result.append(line[start:])
+    return result
 
 
 def _continues(line: str) -> bool:

@@ -133,12 +133,16 @@ def _is_known_function(text: str, lexicon: Lexicon) -> bool:
 
 
 def _is_function(text: str, lexicon: Lexicon) -> bool:
+    """A function the lexicon knows, or a short title-like line that is no heading: the
+    section heading after a signature ("SACHDARSTELLUNG", "Anlagen") names no function."""
     if _is_known_function(text, lexicon):
         return True
     words = text.split()
     return (
         0 < len(words) <= 4
         and text[:1].isupper()
+        and not text.isupper()
+        and not lexicon.is_label(text)
         and not text.endswith((".", ":"))
         and not any(c.isdigit() for c in text)
     )

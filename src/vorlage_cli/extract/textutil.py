@@ -46,6 +46,8 @@ def join_lines(lines: list[str]) -> str:
             continue
         if not result:
             result = line
+        elif line[0] in ",.;:)":
+            result += line  # punctuation wrapped onto the next line ("Arbeitsmarkt" / ",")
         elif (
             result.endswith("-") and len(result) > 1 and result[-2].isdigit() and line[0].isdigit()
         ):

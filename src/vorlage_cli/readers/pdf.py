@@ -35,6 +35,8 @@ PARAGRAPH_GAP = 0.6
 """A vertical gap larger than this many line heights starts a paragraph."""
 PARAGRAPH_PITCH = 1.5
 """A line further below the previous one than this many usual line pitches starts a paragraph."""
+FORCED_BREAK_CHARS = 1.2
+"""A cell line ending closer than this many characters to the cell's edge filled the cell."""
 MARGIN = 0.09
 """Top and bottom share of the page where running headers and footers live."""
 MAX_FORM_DEPTH = 32
@@ -386,11 +388,33 @@ class _Grid:
             for index in sorted(rows[top], key=lambda i: self.cells[i][0]):
                 x0, _, x1, _ = self.cells[index]
                 lines = _lines(placed.get(index, []), page)
-                row_cells.append(Cell("\n".join(line.text for line in lines), x0, x1))
+                row_cells.append(Cell(_cell_text(lines, x0, x1), x0, x1))
             if any(cell.text for cell in row_cells):
                 table.rows.append(row_cells)
                 table.locations.append(Location(page=page))
         return (table if table.rows else None), loose
+
+
+def _cell_text(lines: list[Line], x0: float, x1: float) -> str:
+    """A cell's lines, one per line of text; a word that the cell's width broke without a
+    hyphen ("Finanzaussc" / "huss") is rejoined: its first part reaches the cell's right edge
+    (less the padding the text keeps from the left edge) and the rest goes on in lower case."""
+    if not lines:
+        return ""
+    padding = max(0.0, (lines[0].cells[0].x0 or x0) - x0)
+    inner_right = x1 - padding
+    text = lines[0].text
+    for previous, line in itertools.pairwise(lines):
+        right = max(cell.x1 or 0.0 for cell in previous.cells)
+        width = right - (previous.cells[0].x0 or x0)
+        char = width / max(len(previous.text), 1)
+        broken = (
+            inner_right - right < FORCED_BREAK_CHARS * char
+            and line.text[:1].islower()
+            and not previous.text.endswith("-")  # a hyphenated break is joined later
+        )
+        text += ("" if broken else "\n") + line.text
+    return text
 
 
 def _area(box: tuple[float, float, float, float]) -> float:
