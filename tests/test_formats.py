@@ -118,13 +118,17 @@ def test_sarif_validates_and_locates_each_finding(run, documents: Path) -> None:
 
     # A text file has lines: the Rat's row is line 8.
     assert where("BF003") == ("vorlagen/b-fehler.txt", 8)
-    # A DOCX has paragraphs, not lines: the region is the file, the paragraph is in the message.
+    # A DOCX has paragraphs, not lines: the region is the file, the paragraph is quoted in the
+    # message (its first words are those of the quote) and named in the properties.
     assert where("BF002") == ("vorlagen/e-datum.docx", 1)
-    assert by_rule["BF002"]["message"]["text"].endswith("(Absatz 7)")
+    assert by_rule["BF002"]["message"]["text"].endswith(
+        "ist kein gültiges Datum: „Umweltausschuss vorberatend 31.02.2025 1/2025 4“"
+    )
     assert by_rule["BF002"]["properties"] == {
         "severity": "error",
         "field": "beratungsfolge[0].termin",
-        "paragraph": 7,
+        "paragraphNumber": 7,
+        "paragraph": "Umweltausschuss vorberatend 31.02.2025 1/2025 4",
     }
     assert where("RD003") == ("vorlagen/d-leer.txt", 1)
     assert by_rule["RD010"]["level"] == "warning"

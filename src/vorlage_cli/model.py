@@ -26,10 +26,15 @@ class _Model(BaseModel):
 
 class Location(_Model):
     """Where in the source file: page (PDF) and line (text line, line on a PDF page, DOCX
-    paragraph, HTML source line)."""
+    paragraph, HTML source line); for a person who has the document open in Word or a
+    viewer, the heading of the section and the first words of the paragraph."""
 
     page: int | None = None
     line: int | None = None
+    heading: str | None = None
+    """The printed heading of the section the text stands in ("Begründung:")."""
+    paragraph: str | None = None
+    """The first words of the paragraph or table row the text stands in."""
 
 
 class Source(_Model):
@@ -90,6 +95,9 @@ class Finding(_Model):
     message: str
     field: str | None = None
     location: Location = Field(default_factory=Location)
+    excerpt: str | None = None
+    """A short quote of the document text the finding is about, as printed (shortened with
+    "…"); null where the finding is about something the document lacks."""
 
 
 class DocumentResult(_Model):

@@ -117,6 +117,22 @@ def extract(document: LayoutDocument, lexicon: Lexicon | None = None) -> Extract
         evidence.signature_block = True
     evidence.sections = {s.kind for s in sections}
     evidence.other_document = other_document(rows, vorlage, lexicon)
+    # hook for the rules' quotes and places: which rows each section was read from
+    evidence.keep_rows(
+        rows,
+        {
+            "betreff": best(sections, "betreff"),
+            "finanzielle_auswirkungen": finanzen,
+            "beschlussvorschlag": proposal,
+            "sachdarstellung": reasoning,
+            "anlagen": anlagen[0] if anlagen else None,
+            **{
+                f"weitere_abschnitte.{heading_name(s.heading)}": s
+                for s in sections
+                if s.kind.startswith("other:")
+            },
+        },
+    )
     mark_printed_roles(vorlage.beratungsfolge)
     derive_roles(vorlage, lexicon)
     return found

@@ -135,11 +135,14 @@ class HumanReporter:
                 findings.add_column()
             for finding in result.findings:
                 label, style = _SEVERITY[finding.severity]
+                message = Text(clean(finding.message))
+                if finding.excerpt:
+                    message.append(f"\n„{clean(finding.excerpt)}“", style="dim")
                 findings.add_row(
                     Text(label, style=style),
                     Text(finding.code, style="dim"),
                     Text(place_in_words(result, finding), style="dim"),
-                    Text(clean(finding.message)),
+                    message,
                 )
             console.print(findings)
         elif not self.quiet:

@@ -81,6 +81,8 @@ class JunitReporter:
             place = place_in_words(result, finding)
             where = f" ({place})" if place else ""
             lines.append(f"{_SEVERITY_WORDS[finding.severity]}{where}: {finding.message}")
+            if finding.excerpt:
+                lines.append(f"  „{finding.excerpt}“")
         return (
             f"      <failure type={_attribute(worst)} message={_attribute(message)}>"
             f"{_text(chr(10).join(lines))}</failure>\n"

@@ -46,26 +46,59 @@ def file_line(result: DocumentResult, finding: Finding) -> int | None:
     return finding.location.line if result.source.format in LINE_FORMATS else None
 
 
-def place_in_words(result: DocumentResult, finding: Finding) -> str:
-    """The location as a reader finds it in the document ("S. 3, Z. 14", "Absatz 12",
-    "Z. 8"), empty when unknown."""
-    page, line = finding.location.page, finding.location.line
+def place_in_words(
+    result: DocumentResult, finding: Finding, *, quoted_paragraph: bool = True
+) -> str:
+    """The location as a reader finds it in the document: page and line of a PDF ("S. 3,
+    Z. 14"), the line of a text file ("Z. 8"); in a Word or LibreOffice document, which has
+    neither, the section's heading and the paragraph's first words ('Abschnitt „Begründung“,
+    Absatz „Die Verwaltung schlägt …“'). Empty when unknown. Without ``quoted_paragraph`` a
+    paragraph whose first words the finding's quote repeats is not named again."""
+    location = finding.location
     if result.source.format in PARAGRAPH_FORMATS:
-        return f"Absatz {line}" if line is not None else ""
+        parts = []
+        if location.heading:
+            parts.append(f"Abschnitt {_quoted(location.heading)}")
+        if location.paragraph:
+            if quoted_paragraph or not _quote_opens(finding):
+                parts.append(f"Absatz {_quoted(location.paragraph)}")
+        elif location.line is not None:
+            parts.append(f"Absatz {location.line}")
+        return ", ".join(parts)
     parts = []
-    if page is not None:
-        parts.append(f"S. {page}")
-    if line is not None:
-        parts.append(f"Z. {line}")
+    if location.page is not None:
+        parts.append(f"S. {location.page}")
+    if location.line is not None:
+        parts.append(f"Z. {location.line}")
+    elif (
+        location.page is not None
+        and location.paragraph
+        and (quoted_paragraph or not _quote_opens(finding))
+    ):
+        parts.append(f"Zeile {_quoted(location.paragraph)}")
     return ", ".join(parts)
 
 
+def _quote_opens(finding: Finding) -> bool:
+    """Whether the quote begins with the paragraph's first words (and so names it)."""
+    opening = (finding.location.paragraph or "").removesuffix(" …")
+    return bool(opening) and (finding.excerpt or "").startswith(opening)
+
+
+def _quoted(text: str) -> str:
+    return f"„{text.rstrip(': ')}“"
+
+
 def message_with_place(result: DocumentResult, finding: Finding) -> str:
-    """The message, followed by the place where no line number can carry it."""
-    place = place_in_words(result, finding)
-    if not place or file_line(result, finding) is not None:
-        return finding.message
-    return f"{finding.message} ({place})"
+    """The message, followed by the place where no line number can carry it, and by the
+    quoted text: what a one-line format (an annotation, a code-quality issue) can show."""
+    text = finding.message
+    place = place_in_words(result, finding, quoted_paragraph=False)
+    if place and file_line(result, finding) is None:
+        text += f" ({place})"
+    if finding.excerpt:
+        text += f": {_quoted(finding.excerpt)}"
+    return text
 
 
 def fingerprints(result: DocumentResult) -> list[str]:

@@ -2,9 +2,10 @@
 
 The tool's driver lists the whole code catalogue (stable ``ruleId``s, each with its summary and
 documentation); each finding becomes a result with the file as a relative URI and a region. A
-region needs a line: where the file has lines (text, HTML) it is the finding's line; a PDF or
-DOCX has none, so the region is the file's first line and the page or paragraph is named in the
-message and in the result's properties. Partial fingerprints let GitHub keep one alert per
+region needs a line: where the file has lines (text, HTML) it is the finding's line, with the
+quoted text as its snippet; a PDF or DOCX has none, so the region is the file's first line and
+the page, the section heading and the paragraph are named in the message (with the quote) and in
+the result's properties. Partial fingerprints let GitHub keep one alert per
 problem across runs.
 
 The log is written as results arrive (the driver first, then each result, then the closing
@@ -56,8 +57,16 @@ class SarifReporter:
             if finding.location.page is not None:
                 properties["page"] = finding.location.page
             if finding.location.line is not None and line is None:
-                key = "paragraph" if result.source.format in PARAGRAPH_FORMATS else "lineOnPage"
+                paragraphs = result.source.format in PARAGRAPH_FORMATS
+                key = "paragraphNumber" if paragraphs else "lineOnPage"
                 properties[key] = finding.location.line
+            if finding.location.heading:
+                properties["heading"] = finding.location.heading
+            if finding.location.paragraph:
+                properties["paragraph"] = finding.location.paragraph
+            region: dict[str, Any] = {"startLine": line or 1}
+            if finding.excerpt and line is not None:
+                region["snippet"] = {"text": finding.excerpt}
             entry: dict[str, Any] = {"ruleId": finding.code}
             if finding.code in self.rule_index:
                 entry["ruleIndex"] = self.rule_index[finding.code]
@@ -68,7 +77,7 @@ class SarifReporter:
                     {
                         "physicalLocation": {
                             "artifactLocation": {"uri": uri, "uriBaseId": "%SRCROOT%"},
-                            "region": {"startLine": line or 1},
+                            "region": region,
                         }
                     }
                 ],

@@ -39,10 +39,15 @@ GROUPS = {
 
 @dataclass(frozen=True, slots=True)
 class Hit:
-    """What a rule found: the message and the field it concerns."""
+    """What a rule found: the message, the field it concerns, and the text it is about as
+    printed ("19,980 Euro", "27.01.2025"), which the finding quotes and points at."""
 
     message: str
     field: str | None = None
+    excerpt: str | None = None
+    where: str | None = None
+    """The field whose rows hold the excerpt, where it is not ``field`` itself (a missing
+    Beschlussvorschlag is shown at the station that is to decide)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -216,16 +221,21 @@ def run_rules(
             continue  # no Vorlage: its one finding says so, no rule judges it as one
         severity = current.severity
         for hit in current.check(vorlage, evidence, settings.options):
-            location = evidence.location_of(hit.field) if hit.field else None
+            place = evidence.place(hit.where or hit.field, hit.excerpt)
+            location = place.location
             findings.append(
                 Finding(
                     code=current.code,
                     severity=severity,
                     message=hit.message,
                     field=hit.field,
-                    location=Location(page=location.page, line=location.line)
-                    if location
-                    else Location(),
+                    location=Location(
+                        page=location.page if location else None,
+                        line=location.line if location else None,
+                        heading=place.heading,
+                        paragraph=place.paragraph,
+                    ),
+                    excerpt=place.excerpt,
                 )
             )
     return findings

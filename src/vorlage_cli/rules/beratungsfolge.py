@@ -18,7 +18,16 @@ from vorlage_cli.model import Beratung, Vorlage
 from vorlage_cli.rules import Hit, RuleOptions, rule
 from vorlage_cli.rules.kinds import asks_for_decision, kind_of
 from vorlage_cli.rules.options import TEXTS, WHOLE, Option
-from vorlage_cli.rules.text import body_key, german_date, in_body, listing, quoted, station
+from vorlage_cli.rules.text import (
+    body_key,
+    german_date,
+    in_body,
+    listing,
+    printed_role,
+    quoted,
+    role_note,
+    station,
+)
 
 _COUNCIL = re.compile(
     r"^(?:der\s+|die\s+)?(?:Rat|Stadtrat|Gemeinderat|Samtgemeinderat|Marktgemeinderat|"
@@ -27,7 +36,7 @@ _COUNCIL = re.compile(
     r"Städteregionstag|Bezirkstag)\b(?!-)",
     re.IGNORECASE,
 )
-_STATUTE = re.compile(r"\b\w*[Ss]atzung\w*")
+_STATUTE = re.compile(r"\b(\w*[Ss]atzung)(?:sbeschluss|en)?\b")
 _ADOPTS_STATUTE = re.compile(r"\bbeschlie\w*\b[^.;]{0,200}?(\b\w*[Ss]\s?a\s?t\s?z\s?u\s?n\s?g\w*)")
 _EARLIEST_BEFORE = dt.timedelta(days=365)
 _LATEST_AFTER = dt.timedelta(days=730)
@@ -92,6 +101,7 @@ def body_missing(vorlage: Vorlage, evidence: Evidence, options: RuleOptions) -> 
             yield Hit(
                 f"Beratung {index + 1} am {german_date(entry.termin)} nennt kein Gremium",
                 f"beratungsfolge[{index}].gremium",
+                excerpt=_printed_date(evidence, f"beratungsfolge[{index}].termin", vorlage),
             )
 
 
@@ -105,9 +115,11 @@ def date_invalid(vorlage: Vorlage, evidence: Evidence, options: RuleOptions) -> 
         path = f"beratungsfolge[{index}].termin"
         printed = evidence.printed.get(path)
         if printed:
-            yield Hit(f"Termin {printed} für {entry.gremium} ist kein gültiges Datum", path)
+            yield Hit(
+                f"Termin {printed} für {entry.gremium} ist kein gültiges Datum", path, printed
+            )
         else:
-            yield Hit(f"Für {entry.gremium} ist kein Sitzungstermin angegeben", path)
+            yield Hit(f"Für {entry.gremium} ist kein Sitzungstermin angegeben", path, entry.gremium)
 
 
 @rule("BF003", "entscheidung-vor-vorberatung", "error", "Entscheidung liegt vor einer Vorberatung")
@@ -118,34 +130,125 @@ def decision_before_advice(
     (Vorberatung, Anhörung) has dealt with the Vorlage: a deciding session dated before one of
     theirs means a wrong date or a wrong order. A body that decides more than once (the matter
     was adjourned) is judged by its last deciding session. Sessions on the same day are
-    accepted."""
+    accepted. One date that contradicts several others is one finding, which names them all
+    and, where changing the year by one puts every session in order, the likely fix ("Jahr
+    vertippt? 14.03.2023 → 14.03.2024")."""
+    for index, decision, day, advices in _conflicts(vorlage):
+        later = [
+            f"der {a.rolle} {in_body(a.gremium)} am {german_date(d)}{role_note(a)}"
+            for _, a, d in advices
+        ]
+        shown = later[:_NAMED] + (
+            [f"{len(later) - _NAMED} weiteren"] if len(later) > _NAMED else []
+        )
+        message = (
+            f"Entscheidung {in_body(decision.gremium)} am {german_date(day)}"
+            f"{role_note(decision)} liegt vor {listing(shown)}"
+        )
+        fix = _year_fix(vorlage, index, day, advices)
+        path = f"beratungsfolge[{index}].termin"
+        if fix is not None:
+            wrong, right, path = fix
+            message += f"; Jahr vertippt? {german_date(wrong)} → {german_date(right)}"
+        yield Hit(message, path, excerpt=_printed_date(evidence, path, vorlage))
+
+
+_NAMED = 3
+
+
+def _conflicts(
+    vorlage: Vorlage,
+) -> list[tuple[int, Beratung, dt.date, list[tuple[int, Beratung, dt.date]]]]:
+    """Each deciding body's last decision with the advising sessions dated after it."""
     last: dict[str, tuple[int, Beratung, dt.date]] = {}
     for index, entry, day in _dated(vorlage, ("Entscheidung",)):
         known = last.get(body_key(entry.gremium))
         if known is None or day >= known[2]:
             last[body_key(entry.gremium)] = (index, entry, day)
+    found = []
     for index, decision, day in last.values():
-        for _, advice, advised in _dated(vorlage, _ADVICE):
-            if day < advised:
-                yield Hit(
-                    f"Entscheidung {in_body(decision.gremium)} am {german_date(day)} liegt vor "
-                    f"der {advice.rolle} {in_body(advice.gremium)} am {german_date(advised)}",
-                    f"beratungsfolge[{index}].termin",
-                )
+        advices = [found for found in _dated(vorlage, _ADVICE) if found[2] > day]
+        if advices:
+            found.append((index, decision, day, advices))
+    return found
 
 
-@rule("BF004", "entscheidung-fehlt", "error", "Kein Gremium entscheidet")
+def _shifted(day: dt.date, years: int) -> dt.date | None:
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:  # 29 February
+        return None
+
+
+def _year_fix(
+    vorlage: Vorlage,
+    index: int,
+    day: dt.date,
+    advices: list[tuple[int, Beratung, dt.date]],
+) -> tuple[dt.date, dt.date, str] | None:
+    """(wrong date, right date, its field) where the contradiction is about a year wide and one
+    year more on the decision, or one year less on a single advising session after it, puts
+    every session in order and close together, without moving one before the Vorlage's own
+    date; of two such fixes, the one that leaves the sessions closest together. A
+    contradiction of days is a wrong day or a wrong order, not a wrong year."""
+    advised = [d for _, _, d in _dated(vorlage, _ADVICE)]
+    if (max(advised) - day).days < _YEAR_SLIP_MIN:
+        return None
+    candidates = [(index, day, _shifted(day, 1))]
+    if len(advices) == 1:
+        candidates.append((advices[0][0], advices[0][2], _shifted(advices[0][2], -1)))
+    best: tuple[int, tuple[dt.date, dt.date, str]] | None = None
+    for position, wrong, right in candidates:
+        if right is None or (vorlage.erstellt_am and right < vorlage.erstellt_am):
+            continue
+        fixed = vorlage.model_copy(deep=True)
+        fixed.beratungsfolge[position].termin = right
+        days = [d for _, _, d in _dated(fixed)]
+        span = (max(days) - min(days)).days
+        if _conflicts(fixed) or span > _SPAN_AFTER_FIX:
+            continue
+        if best is None or span < best[0]:
+            best = (span, (wrong, right, f"beratungsfolge[{position}].termin"))
+    return best[1] if best else None
+
+
+_YEAR_SLIP_MIN = 180
+"""Days a decision must lie before an advising session before a typo in the year is
+suspected."""
+_SPAN_AFTER_FIX = 270
+"""Days from the first to the last session once a year is corrected: a Vorlage goes through
+its bodies within months."""
+
+
+def _printed_date(evidence: Evidence, path: str, vorlage: Vorlage) -> str | None:
+    """A station's date as the document prints it, for quoting."""
+    printed = evidence.printed.get(path)
+    if printed:
+        return printed
+    position = int(path.partition("[")[2].partition("]")[0])
+    termin = vorlage.beratungsfolge[position].termin
+    return german_date(termin) if termin else None
+
+
+@rule("BF004", "entscheidung-fehlt", "info", "Kein Gremium entscheidet")
 def no_deciding_body(vorlage: Vorlage, evidence: Evidence, options: RuleOptions) -> Iterator[Hit]:
-    """A Vorlage that asks for a decision needs a body that decides. When every consultation
-    carries a role and none of them is a decision (Entscheidung, beschließend), nobody is asked
-    to decide. Templates without a role column, or with a station whose role is not printed,
-    are not judged: there the last body usually decides."""
+    """A Vorlage that asks for a decision is decided somewhere. When every station prints a
+    role and none of them is a decision (Entscheidung, beschließend), the list does not say
+    who decides. Many councils route a Vorlage in parts (the Ortsrat's Anhörung on its own
+    Vorlage, a committee's share of the budget) and some print "Beratung" for the deciding
+    council, so this is a hint. Stations whose role is derived, not printed, are not judged:
+    there the last body usually decides."""
     rows = vorlage.beratungsfolge
     if not rows or not asks_for_decision(vorlage, options.lexicon):
         return
-    if all(b.rolle is not None for b in rows) and not any(b.rolle == "Entscheidung" for b in rows):
+    if all(printed_role(b) for b in rows) and not any(b.rolle == "Entscheidung" for b in rows):
         roles = listing(f"{b.gremium} ({b.rolle})" for b in rows)
-        yield Hit(f"Keine Beratung ist als Entscheidung ausgewiesen: {roles}", "beratungsfolge")
+        yield Hit(
+            f"Keine Beratung ist als Entscheidung ausgewiesen: {roles}",
+            "beratungsfolge",
+            rows[-1].rolle_text or rows[-1].gremium,
+            f"beratungsfolge[{len(rows) - 1}]",
+        )
 
 
 @rule("BF005", "mehrere-entscheidungen", "warning", "Mehrere Gremien entscheiden")
@@ -160,8 +263,9 @@ def several_deciding_bodies(
     if len(bodies) > 1:
         yield Hit(
             f"Mehrere Gremien sind als entscheidend ausgewiesen: "
-            f"{listing(station(b) for _, b in deciding)}",
+            f"{listing(station(b) + role_note(b) for _, b in deciding)}",
             f"beratungsfolge[{deciding[1][0]}].rolle",
+            deciding[1][1].rolle_text or deciding[1][1].gremium,
         )
 
 
@@ -178,8 +282,9 @@ def decision_on_information(
         yield Hit(
             f"Die {kind} ist {in_body(entry.gremium)}"
             f"{' am ' + german_date(entry.termin) if entry.termin else ''} zur Entscheidung "
-            "vorgesehen, obwohl sie nur informiert",
+            f"vorgesehen{role_note(entry)}, obwohl sie nur informiert",
             f"beratungsfolge[{index}].rolle",
+            entry.rolle_text or entry.gremium,
         )
 
 
@@ -187,7 +292,8 @@ def decision_on_information(
 def date_implausible(vorlage: Vorlage, evidence: Evidence, options: RuleOptions) -> Iterator[Hit]:
     """A session more than a year before the Vorlage's date or more than two years after it is
     almost always a mistyped year ("2204", "2014" for "2024"). Without a document date the
-    sessions are compared with their middle one (from three sessions on)."""
+    sessions are compared with their middle one (from three sessions on). A date that BF003
+    already names as a mistyped year is not reported twice."""
     dated = _dated(vorlage)
     if vorlage.erstellt_am is not None:
         reference = vorlage.erstellt_am
@@ -199,11 +305,18 @@ def date_implausible(vorlage: Vorlage, evidence: Evidence, options: RuleOptions)
         earliest, latest = reference - _EARLIEST_BEFORE, reference + _EARLIEST_BEFORE
     else:
         return
+    blamed = {
+        fix[2]
+        for position, _, day, advices in _conflicts(vorlage)
+        if (fix := _year_fix(vorlage, position, day, advices)) is not None
+    }
     for index, entry, day in dated:
-        if not earliest <= day <= latest:
+        path = f"beratungsfolge[{index}].termin"
+        if not earliest <= day <= latest and path not in blamed:
             yield Hit(
                 f"Termin {german_date(day)} für {entry.gremium} liegt weit von {name}",
-                f"beratungsfolge[{index}].termin",
+                path,
+                _printed_date(evidence, path, vorlage),
             )
 
 
@@ -230,6 +343,7 @@ def role_missing(vorlage: Vorlage, evidence: Evidence, options: RuleOptions) -> 
                 f"Die Beratung {in_body(station(entry))} nennt keine Rolle "
                 "(vorberatend, beschließend, Kenntnisnahme …), die übrigen Beratungen nennen eine",
                 f"beratungsfolge[{index}].rolle",
+                entry.gremium,
             )
 
 
@@ -246,11 +360,13 @@ def statute_in_committee(
     """Statutes (Satzungen) are adopted by the council itself and cannot be delegated to a
     committee (GO NRW § 41 Abs. 1, and likewise in the other states). A Vorlage whose subject is a
     Satzung, or whose proposal adopts one, and whose deciding body is not the council is
-    probably routed wrongly. Names of the council beyond the usual ones (Rat, Stadtrat,
-    Gemeinderat, Kreistag, Stadtverordnetenversammlung, Gemeindevertretung, …) are set with
-    ``councils``."""
-    statute = _STATUTE.search(vorlage.betreff or "")
-    word = statute.group() if statute else None
+    probably routed wrongly. A subject that only cites a statute ("gem. … der Hauptsatzung vom
+    29. Juli 2025") or starts the procedure towards one (an Aufstellungsbeschluss) adopts
+    none; the words that tell are the lexicon's ``[statutes]``. Where several bodies decide,
+    or meet on the last day without printed roles, the council among them adopts the statute.
+    Names of the council beyond the usual ones (Rat, Stadtrat, Gemeinderat, Kreistag,
+    Stadtverordnetenversammlung, Gemeindevertretung, …) are set with ``councils``."""
+    word = _adopted_in_subject(vorlage.betreff or "", options)
     for point in vorlage.beschlussvorschlag if word is None else ():
         adopted = _ADOPTS_STATUTE.search(point)
         if adopted:
@@ -261,15 +377,37 @@ def statute_in_committee(
     deciding = _deciding(vorlage)
     if not deciding and vorlage.beratungsfolge and not any(b.rolle for b in vorlage.beratungsfolge):
         dated = _dated(vorlage)
-        last = max(dated, key=lambda found: found[2]) if dated else None
-        deciding = [(last[0], last[1])] if last else []
+        last_day = max((day for _, _, day in dated), default=None)
+        deciding = [(index, entry) for index, entry, day in dated if day == last_day]
+    if any(_is_council(entry.gremium, options) for _, entry in deciding):
+        return
     for index, entry in deciding:
-        if not _is_council(entry.gremium, options):
-            yield Hit(
-                f"Die {word} soll {in_body(station(entry))} beschlossen werden; "
-                "Satzungen beschließt der Rat selbst",
-                f"beratungsfolge[{index}].gremium",
-            )
+        yield Hit(
+            f"Die {word} soll {in_body(station(entry))} beschlossen werden{role_note(entry)}; "
+            "Satzungen beschließt der Rat selbst",
+            f"beratungsfolge[{index}].gremium",
+            entry.gremium,
+        )
+
+
+def _adopted_in_subject(subject: str, options: RuleOptions) -> str | None:
+    """The statute a subject adopts ("Neufassung der Baumschutzsatzung", "B-Plan 0804,
+    Satzungsbeschluss"); None where it only cites one or prepares one."""
+    words = options.lexicon.data.get("statutes", {})
+    if any(_has_word(subject, word) for word in words.get("preparatory", [])):
+        return None
+    for match in _STATUTE.finditer(subject):
+        clause = re.split(r"[,;:–]|\s-\s", subject[: match.start()])[-1]
+        cited = any(_has_word(clause, word) for word in words.get("citing", []))
+        dated = re.match(r"\s+vom\s+\d", subject[match.end() :])
+        if not cited and not dated:
+            statute = match.group(1)
+            return statute[0].upper() + statute[1:]
+    return None
+
+
+def _has_word(text: str, word: str) -> bool:
+    return re.search(rf"(?<!\w){re.escape(word)}(?!\w)", text, re.IGNORECASE) is not None
 
 
 @rule("BF010", "gremium-unbekannt", "warning", "Gremium ist nicht bekannt", options=(BODIES,))
@@ -288,6 +426,7 @@ def body_unknown(vorlage: Vorlage, evidence: Evidence, options: RuleOptions) -> 
         yield Hit(
             f"Gremium {quoted(entry.gremium)} ist nicht in der Liste der Gremien{hint}",
             f"beratungsfolge[{index}].gremium",
+            entry.gremium,
         )
 
 
@@ -318,4 +457,5 @@ def invitation_period(vorlage: Vorlage, evidence: Evidence, options: RuleOptions
             f"Die Vorlage vom {german_date(created)} liegt nur {gap} Tag{'e' if gap != 1 else ''} "
             f"vor der Sitzung {in_body(station(entry))}; die Ladungsfrist beträgt {days} Tage",
             f"beratungsfolge[{index}].termin",
+            _printed_date(evidence, f"beratungsfolge[{index}].termin", vorlage),
         )

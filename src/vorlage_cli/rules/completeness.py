@@ -140,7 +140,7 @@ def _missing(
     if text and text.strip():
         found = placeholders_in(text)
         shown = found[0] if found else text.strip()
-        return Hit(f"{subject} enthält nur den Platzhalter {quoted(shown)}", field)
+        return Hit(f"{subject} enthält nur den Platzhalter {quoted(shown)}", field, shown)
     if field not in required(vorlage, options):
         return None
     if field in _HEADINGS and field in evidence.sections:
@@ -245,17 +245,20 @@ def proposal_missing(vorlage: Vorlage, evidence: Evidence, options: RuleOptions)
     found = _missing("beschlussvorschlag", text, subject, vorlage, evidence, options)
     deciding = next(
         (
-            b
-            for b in vorlage.beratungsfolge
+            (index, b)
+            for index, b in enumerate(vorlage.beratungsfolge)
             if b.rolle == "Entscheidung" and b.rolle_quelle == "gedruckt"
         ),
         None,
     )
     if found is None and text is None and deciding and asks_for_decision(vorlage, options.lexicon):
+        position, entry = deciding
         found = Hit(
             f"{subject} fehlt; die Beratungsfolge sieht eine Entscheidung "
-            f"{in_body(station(deciding))} vor",
+            f"{in_body(station(entry))} vor",
             "beschlussvorschlag",
+            entry.rolle_text or entry.gremium,
+            f"beratungsfolge[{position}]",
         )
     if found:
         yield found
@@ -356,6 +359,7 @@ def placeholder_left(vorlage: Vorlage, evidence: Evidence, options: RuleOptions)
                 f"Platzhalter {listing(dict.fromkeys(quoted(f) for f in found))} "
                 f"{_field_label(path)} nicht ersetzt",
                 path,
+                found[0],
             )
 
 

@@ -30,6 +30,13 @@ def _sessions_before(vorlage: Vorlage) -> list[str]:
     return named
 
 
+def _printed(vorlage: Vorlage, evidence: Evidence) -> str | None:
+    """The Vorlage's date as printed, for quoting."""
+    return evidence.printed.get("erstellt_am") or (
+        german_date(vorlage.erstellt_am) if vorlage.erstellt_am else None
+    )
+
+
 def _after_sessions(vorlage: Vorlage, named: list[str]) -> str:
     sitzung = "der Sitzung" if len(named) == 1 else "den Sitzungen"
     return (
@@ -48,7 +55,7 @@ def dated_after_session(
     results filled in, are dated later too: then the finding explains the date."""
     named = _sessions_before(vorlage)
     if named and not is_revision(vorlage, options.lexicon):
-        yield Hit(_after_sessions(vorlage, named), "erstellt_am")
+        yield Hit(_after_sessions(vorlage, named), "erstellt_am", _printed(vorlage, evidence))
 
 
 @rule("DAT002", "neufassung-nach-sitzung", "info", "Neufassung ist nach einer Sitzung datiert")
@@ -61,7 +68,11 @@ def revision_after_session(
     named = _sessions_before(vorlage)
     if named and is_revision(vorlage, options.lexicon):
         revision = f"Neufassung {vorlage.fassung}" if vorlage.fassung else "Neufassung"
-        yield Hit(f"{_after_sessions(vorlage, named)}; für eine {revision} üblich", "erstellt_am")
+        yield Hit(
+            f"{_after_sessions(vorlage, named)}; für eine {revision} üblich",
+            "erstellt_am",
+            _printed(vorlage, evidence),
+        )
 
 
 @rule("DAT003", "nummer-jahr", "warning", "Jahr in der Nummer passt nicht zum Datum")
@@ -88,4 +99,5 @@ def number_year(vorlage: Vorlage, evidence: Evidence, options: RuleOptions) -> I
         f"Die Nummer {vorlage.nummer} nennt das Jahr {year}, die Vorlage ist aber vom "
         f"{german_date(created)}",
         "nummer",
+        vorlage.nummer,
     )

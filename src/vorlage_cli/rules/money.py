@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from vorlage_cli.evidence import Evidence
 from vorlage_cli.model import Vorlage
 from vorlage_cli.rules import Hit, RuleOptions, rule
-from vorlage_cli.rules.text import AMOUNT, CURRENCY, quoted, texts
+from vorlage_cli.rules.text import AMOUNT, CURRENCY, listing, quoted, texts
 
 _AMBIGUOUS = re.compile(
     # "19,980 Euro": a comma before exactly three digits, as an English thousands separator.
@@ -33,6 +33,33 @@ _COVERAGE = re.compile(
 )
 
 
+_BOX = r"(?:[☐☒☑✓✔✗✘□■]|\[\s*[xX]?\s*\])"
+_TICKED = r"(?:[☒☑✓✔✗✘■]|\[\s*[xX]\s*\])"
+_BOX_FIRST = re.compile(rf"^\s*{_BOX}")
+_NO_AFTER_BOX = re.compile(rf"{_TICKED}\s*Nein\b")
+_NO_BEFORE_BOX = re.compile(rf"\bNein\s*{_TICKED}")
+
+
+def _ticked_no(row: str) -> bool:
+    """A ticked "Nein" on a form's row. A row that opens with a box puts each box before its
+    label ("☒ Nein"), any other row after it ("Ja ☐ Nein ☒")."""
+    pattern = _NO_AFTER_BOX if _BOX_FIRST.match(row) else _NO_BEFORE_BOX
+    return pattern.search(row) is not None
+
+
+def _covered_on_the_form(evidence: Evidence) -> bool:
+    """Whether the financial section, as printed, states coverage: a row that speaks of it
+    ("Haushaltsmittel sind dauerhaft im Budget vorhanden"), unless its answer, on that row or
+    the two after it ("Ja ☐" / "Nein ☒"), is a ticked "Nein". The extracted text keeps a
+    box's answer ("Ja") but may lose the question it answers."""
+    _, indices = evidence.spans.get("finanzielle_auswirkungen", (None, []))
+    rows = [evidence.rows[index].text for index in indices]
+    return any(
+        _COVERAGE.search(text) and not any(_ticked_no(a) for a in rows[position : position + 3])
+        for position, text in enumerate(rows)
+    )
+
+
 def _german_reading(amount: str) -> str:
     """How a German reader reads "19,980": 19 Euro 98 Cent."""
     euros, decimals = amount.split(",")
@@ -45,39 +72,78 @@ def ambiguous_amount(vorlage: Vorlage, evidence: Evidence, options: RuleOptions)
     """In German notation the comma separates the cents: "19,980 Euro" reads as 19 Euro 98 Cent,
     although 19.980 Euro are meant (the seed's Strategieentwicklungsprozess). Amounts with a
     comma before exactly three digits, and amounts in English notation ("1,250.00 €"), are
-    reported where they appear. Unit prices ("1,799 Euro je Liter") and amounts below one Euro
-    are exact and not reported."""
+    reported where they appear; a document that writes several amounts so has one cause (a
+    habit, or text copied from an English spreadsheet) and gets one finding naming them all.
+    Unit prices ("1,799 Euro je Liter") and amounts below one Euro are exact and not
+    reported."""
+    ambiguous: dict[str, str] = {}
+    english: dict[str, str] = {}
     for path, text in texts(vorlage):
         if not _THOUSANDS_COMMA.search(text):
             continue
-        seen: set[str] = set()
         for match in _AMBIGUOUS.finditer(text):
-            amount = match.group("amount") or match.group("prefixed")
-            if match.group() in seen:
-                continue
-            seen.add(match.group())
-            meant = amount.replace(",", ".")
-            yield Hit(
-                f"Betrag {quoted(match.group())} ist mehrdeutig: in deutscher Schreibweise "
-                f"{_german_reading(amount)}, gemeint sind wohl {meant} Euro",
-                path,
-            )
+            ambiguous.setdefault(" ".join(match.group().split()), path)
         for match in _ENGLISH.finditer(text):
-            yield Hit(
-                f"Betrag {quoted(match.group())} steht in englischer Schreibweise "
-                "(Komma als Tausendertrennzeichen, Punkt vor den Cent)",
-                path,
+            english.setdefault(" ".join(match.group().split()), path)
+    if ambiguous:
+        printed, path = next(iter(ambiguous.items()))
+        amount = _digits(printed)
+        meant = f"gemeint sind wohl {amount.replace(',', '.')} Euro"
+        if len(ambiguous) == 1:
+            message = (
+                f"Betrag {quoted(printed)} ist mehrdeutig: in deutscher Schreibweise "
+                f"{_german_reading(amount)}, {meant}"
             )
+        else:
+            message = (
+                f"Die Beträge {_some(ambiguous)} sind mehrdeutig: in deutscher Schreibweise "
+                f"steht das Komma vor den Cent ({quoted(printed)}: {meant})"
+            )
+        yield Hit(message, path, printed)
+    if english:
+        printed, path = next(iter(english.items()))
+        many = len(english) > 1
+        yield Hit(
+            f"{'Die Beträge' if many else 'Betrag'} {_some(english) if many else quoted(printed)} "
+            f"{'stehen' if many else 'steht'} in englischer Schreibweise "
+            "(Komma als Tausendertrennzeichen, Punkt vor den Cent)",
+            path,
+            printed,
+        )
 
 
-@rule("FIN002", "deckung-fehlt", "warning", "Kosten ohne Angabe der Deckung")
+_AMOUNT_DIGITS = re.compile(r"[1-9]\d{0,2},\d{3}")
+
+
+def _digits(printed: str) -> str:
+    """ "€ 25,866" → "25,866" """
+    found = _AMOUNT_DIGITS.search(printed)
+    return found.group() if found else printed
+
+
+_SHOWN = 3
+
+
+def _some(printed: dict[str, str]) -> str:
+    """Up to three amounts quoted, and how many more."""
+    names = [quoted(text) for text in printed]
+    if len(names) > _SHOWN:
+        names = [*names[:_SHOWN], f"{len(names) - _SHOWN} weitere"]
+    return listing(names)
+
+
+@rule("FIN002", "deckung-fehlt", "info", "Kosten ohne Angabe der Deckung")
 def costs_without_coverage(
     vorlage: Vorlage, evidence: Evidence, options: RuleOptions
 ) -> Iterator[Hit]:
-    """Where the financial impact or the proposal names an amount, the Vorlage also says where
-    the money comes from: Deckung, Produkt, Sachkonto, Haushaltsstelle, Teilplan, budgeted
-    funds ("im Haushalt 2025 veranschlagt") or grants. Coverage is looked for in the whole
-    Vorlage, since many templates explain it in the reasoning."""
+    """Where the financial impact or the proposal names an amount, the Vorlage usually also
+    says where the money comes from: Deckung, Produkt, Sachkonto, Haushaltsstelle, Teilplan,
+    budgeted funds ("im Haushalt 2025 veranschlagt") or grants. Coverage is looked for in the
+    whole Vorlage, since many templates explain it in the reasoning, and in the financial
+    form as printed, where a ticked box answers its question ("Haushaltsmittel sind im Budget
+    vorhanden: Ja ☒"). Amounts in a proposal are often fees or prices the decision sets, not
+    costs, and what a council expects here is its own practice: hence a hint, which a council
+    can raise to a warning."""
     costs = [
         (path, match.group())
         for path, text in texts(vorlage, subject=False)
@@ -89,9 +155,12 @@ def costs_without_coverage(
         return
     if any(_COVERAGE.search(text) for _, text in texts(vorlage, subject=False)):
         return
+    if _covered_on_the_form(evidence):
+        return
     path, amount = costs[0]
     yield Hit(
         f"Die Vorlage nennt Kosten ({' '.join(amount.split())}), aber keine Deckung "
         "(Deckung, Produkt, Sachkonto, Haushaltsstelle oder Teilplan)",
         path,
+        " ".join(amount.split()),
     )

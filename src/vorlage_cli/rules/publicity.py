@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from vorlage_cli.evidence import Evidence
 from vorlage_cli.model import Vorlage
 from vorlage_cli.rules import Hit, RuleOptions, rule
-from vorlage_cli.rules.text import in_body, quoted, station
+from vorlage_cli.rules.text import in_body, quoted, role_note, station
 
 _TOPICS = {
     "eine Personalangelegenheit": re.compile(
@@ -87,8 +87,9 @@ def confidential_topic_in_public(
         if found is not None:
             yield Hit(
                 f"Die Vorlage ist öffentlich, betrifft aber {found[0]} ({quoted(found[1])}); "
-                "das wird meist nichtöffentlich beraten",
+                "das wird oft nichtöffentlich beraten",
                 path,
+                found[1],
             )
             return
 
@@ -116,6 +117,7 @@ def publicity_contradiction(
                 f"Die Vorlage ist nichtöffentlich, die Beratung {in_body(station(entry))} "
                 "ist aber öffentlich",
                 f"beratungsfolge[{index}].oeffentlich",
+                entry.gremium,
             )
         elif (
             vorlage.sitzungsteil == "öffentlich"
@@ -123,7 +125,8 @@ def publicity_contradiction(
             and entry.rolle == "Entscheidung"
         ):
             yield Hit(
-                f"Die Vorlage ist öffentlich, die Entscheidung {in_body(station(entry))} "
-                "ist aber nichtöffentlich",
+                f"Die Vorlage ist öffentlich, die Entscheidung {in_body(station(entry))}"
+                f"{role_note(entry)} ist aber nichtöffentlich",
                 f"beratungsfolge[{index}].oeffentlich",
+                entry.gremium,
             )

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 from vorlage_cli.evidence import Evidence
 from vorlage_cli.model import Vorlage
@@ -60,15 +60,22 @@ def _numbers(labels: Iterable[tuple[int, str]]) -> str:
     return listing(parts)
 
 
-def _sequence_problems(labels: list[str], noun: str, nouns: str) -> list[str]:
+def _sequence_problems(
+    labels: list[str],
+    noun: str,
+    nouns: str,
+    printed_elsewhere: Callable[[int], bool] = lambda number: False,
+) -> list[str]:
     """Gaps and repeats in a numbering, as German clauses: "Anlage 3 fehlt", "Anlagen 3 und 5
-    fehlen"."""
+    fehlen". A gap whose number ``printed_elsewhere`` finds is no gap."""
     parsed = [p for p in (_parse(label) for label in labels) if p is not None]
     if not parsed:
         return []
     problems: list[str] = []
     present = {number for number, _ in parsed}
-    gaps = [(n, "") for n in range(1, max(present) + 1) if n not in present]
+    gaps = [
+        (n, "") for n in range(1, max(present) + 1) if n not in present and not printed_elsewhere(n)
+    ]
     if gaps:
         many = len(gaps) > 1
         problems.append(
@@ -88,14 +95,56 @@ def _sequence_problems(labels: list[str], noun: str, nouns: str) -> list[str]:
 def proposal_numbering(vorlage: Vorlage, evidence: Evidence, options: RuleOptions) -> Iterator[Hit]:
     """The numbered points of a Beschlussvorschlag are voted on and cited by their numbers
     ("Punkt 3 wird abgelehnt"); a gap or a number given twice makes such a vote ambiguous. The
-    printed numbers come from the extractor (the model keeps the points without them)."""
-    problems = _sequence_problems(evidence.proposal_numbers, "Punkt", "Punkte")
-    if problems:
-        printed = ", ".join(evidence.proposal_numbers)
-        yield Hit(
-            f"Die Punkte des Beschlussvorschlags sind {printed} nummeriert: {listing(problems)}",
-            "beschlussvorschlag",
+    printed numbers come from the extractor (the model keeps the points without them). A list
+    that starts again at 1 is a new list (nominees per faction, points per Ortsfeuerwehr), a
+    number with a leading zero is a date ("01. Januar"), a single number is no list, and a
+    number that is printed elsewhere in the Beschlussvorschlag ("GRÜNE 1. Stadtrat …", "3a.")
+    is not missing."""
+    labels = evidence.proposal_numbers
+    _, rows = evidence.spans.get("beschlussvorschlag", (None, []))
+    printed = " ".join(evidence.rows[index].text for index in rows)
+    problems: list[str] = []
+    first_problem: int | None = None
+    for run in _runs(labels):
+        found = _sequence_problems(
+            [labels[position] for position in run],
+            "Punkt",
+            "Punkte",
+            printed_elsewhere=lambda number: _printed_number(number, printed),
         )
+        if found:
+            problems += found
+            first_problem = run[-1] if first_problem is None else first_problem
+    if not problems:
+        return
+    points = vorlage.beschlussvorschlag
+    shift = len(points) - len(labels)
+    point = points[first_problem + shift] if first_problem is not None and shift >= 0 else ""
+    yield Hit(
+        f"Die Punkte des Beschlussvorschlags sind {', '.join(labels)} nummeriert: "
+        f"{listing(problems)}",
+        "beschlussvorschlag",
+        " ".join(point.split()[:8]) or None,
+    )
+
+
+def _runs(labels: list[str]) -> list[list[int]]:
+    """Positions of the numbered points, split into lists where the numbering starts again at
+    1; numbers with a leading zero ("01. Januar") are left out, and a run of one is no list."""
+    runs: list[list[int]] = []
+    for position, label in enumerate(labels):
+        parsed = _parse(label)
+        if parsed is None or label.strip().startswith("0"):
+            continue
+        if parsed == (1, "") or not runs:
+            runs.append([])
+        runs[-1].append(position)
+    return [run for run in runs if len(run) > 1]
+
+
+def _printed_number(number: int, text: str) -> bool:
+    """Whether "3." or "3a)" stands anywhere in the text, not only at a line start."""
+    return re.search(rf"(?<![\d.,§])\b{number}[a-z]?[.)](?=\s)", text) is not None
 
 
 @rule("NUM002", "anlagen-nummerierung", "warning", "Anlagen lückenhaft nummeriert")
@@ -104,9 +153,12 @@ def attachment_numbering(
 ) -> Iterator[Hit]:
     """The Anlagen list runs 1, 2, 3 (sub-numbers such as 6a, 6b belong to 6): a gap means an
     Anlage was left out or renumbered, a repeat that two attachments share a number. An Anlage
-    embedded in the document itself and left off the list shows up as a gap too."""
+    the document prints itself (a line opening with "Anlage 1" after the reasoning, or the
+    reasoning itself given as Anlage 1) is part of the Vorlage, not a gap in its list."""
     labels = [a.nummer for a in vorlage.anlagen if a.nummer]
-    problems = _sequence_problems(labels, "Anlage", "Anlagen")
+    problems = _sequence_problems(
+        labels, "Anlage", "Anlagen", printed_elsewhere=lambda n: _embedded(evidence, n)
+    )
     if problems:
         yield Hit(
             f"Das Anlagenverzeichnis ist nicht lückenlos nummeriert ({', '.join(labels)}): "
@@ -115,16 +167,27 @@ def attachment_numbering(
         )
 
 
-def references(vorlage: Vorlage) -> dict[tuple[int, str], str]:
+def _embedded(evidence: Evidence, number: int) -> bool:
+    """Whether the document prints Anlage ``number`` itself: a line outside the Anlagen list
+    that opens with "Anlage 1" ("Anlage 1: Begründung", "Anlage 1 zur Drucksache …")."""
+    _, listed = evidence.spans.get("anlagen", (None, []))
+    opening = re.compile(rf"Anlage\s+{number}(?![\d.,])")
+    return any(
+        opening.match(row.text) for index, row in enumerate(evidence.rows) if index not in listed
+    )
+
+
+def references(vorlage: Vorlage) -> dict[tuple[int, str], tuple[str, str]]:
     """Every Anlage the text refers to by number ("Anlage 3", "Anlagen 4 und 5", "Anlagen 1 bis
-    13", "Anl. 6a"), with the field of its first mention."""
-    found: dict[tuple[int, str], str] = {}
+    13", "Anl. 6a"), with the field and the words of its first mention."""
+    found: dict[tuple[int, str], tuple[str, str]] = {}
     for path, text in texts(vorlage):
         for match in _REFERENCE.finditer(text):
             first = _parse(match.group(1))
             if first is None:
                 continue
-            found.setdefault(first, path)
+            mention = (path, " ".join(match.group().split()))
+            found.setdefault(first, mention)
             previous = first
             for separator, label in _MORE.findall(match.group(2)):
                 current = _parse(label)
@@ -132,8 +195,8 @@ def references(vorlage: Vorlage) -> dict[tuple[int, str], str]:
                     continue
                 if separator in ("bis", "-", "–") and not current[1] and not previous[1]:
                     for number in range(previous[0] + 1, current[0] + 1):
-                        found.setdefault((number, ""), path)
-                found.setdefault(current, path)
+                        found.setdefault((number, ""), mention)
+                found.setdefault(current, mention)
                 previous = current
     return found
 
@@ -151,22 +214,27 @@ def _listed(reference: tuple[int, str], listed: set[tuple[int, str]]) -> bool:
 def reference_unlisted(vorlage: Vorlage, evidence: Evidence, options: RuleOptions) -> Iterator[Hit]:
     """Every "Anlage N" the text refers to is in the Anlagen list, or the bodies look for a
     paper they were never sent. Only a Vorlage that prints an Anlagen list is judged: many
-    templates leave the attachments to the RIS, and "Anlage 1" may also be a part of the
-    document itself (an Anlage printed after the reasoning)."""
+    templates leave the attachments to the RIS. An Anlage the document prints itself (a line
+    opening with "Anlage 1" after the reasoning) is part of the Vorlage, not missing."""
     if not vorlage.anlagen:
         return
     listed = {p for p in (_parse(a.nummer or "") for a in vorlage.anlagen) if p is not None}
     if not listed:
         return  # an unnumbered list: "Anlage 2" may be any of its entries
-    missing = {ref: path for ref, path in references(vorlage).items() if not _listed(ref, listed)}
+    missing = {
+        ref: mention
+        for ref, mention in references(vorlage).items()
+        if not _listed(ref, listed) and not _embedded(evidence, ref[0])
+    }
     if not missing:
         return
-    path = next(iter(missing.values()))
+    path, words = next(iter(missing.values()))
     many = len(missing) > 1
     yield Hit(
         f"Der Text verweist auf {'die Anlagen' if many else 'Anlage'} {_numbers(missing)}, "
         f"die im Anlagenverzeichnis {'fehlen' if many else 'fehlt'}",
         path,
+        words,
     )
 
 
@@ -210,8 +278,10 @@ def listed_unreferenced(
             unreferenced.append(parsed)
     if unreferenced and not mentions:
         many = len(unreferenced) > 1
+        first = next(a for parsed, a in candidates if parsed == min(unreferenced))
         yield Hit(
             f"{'Die Anlagen' if many else 'Anlage'} {_numbers(unreferenced)} "
             f"{'werden' if many else 'wird'} im Text nicht erwähnt",
             "anlagen",
+            first.titel,
         )

@@ -37,6 +37,10 @@ def signature_missing(vorlage: Vorlage, evidence: Evidence, options: RuleOptions
         return
     if signed is not None:
         role = " ".join(part for part in (signed.vertretung, signed.funktion) if part)
-        yield Hit(f"Der Unterschriftsblock ({role}) nennt keinen Namen", "unterzeichnung")
+        yield Hit(
+            f"Der Unterschriftsblock ({role}) nennt keinen Namen",
+            "unterzeichnung",
+            signed.funktion or signed.vertretung,
+        )
     elif evidence.signature_block or options[SIGNATURE_REQUIRED]:
         yield Hit("Die Vorlage ist nicht unterzeichnet", "unterzeichnung")

@@ -98,6 +98,18 @@ def in_body(name: str) -> str:
     return f"in der {name}" if _FEMININE.search(head) else f"im {name}"
 
 
+def printed_role(entry: Beratung) -> bool:
+    """Whether the station's role is printed (or given by hand), not derived by the extractor
+    from the kind and the order of the sessions."""
+    return entry.rolle is not None and entry.rolle_quelle != "abgeleitet"
+
+
+def role_note(entry: Beratung) -> str:
+    """ " (Rolle abgeleitet)" where a message rests on a role the document does not print but
+    the extractor derived from the kind and the order of the sessions; empty otherwise."""
+    return " (Rolle abgeleitet)" if entry.rolle_quelle == "abgeleitet" else ""
+
+
 def station(entry: Beratung) -> str:
     """A consultation as a message names it: "Rat der Stadt Lünen am 25.04.2024"."""
     if entry.termin is None:
