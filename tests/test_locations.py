@@ -27,7 +27,7 @@ FORMATS = {".txt", ".pdf", ".docx"}
 
 
 def _documents() -> list[Path]:
-    found = [path for path in discover([SAMPLES]) if path.suffix in FORMATS]
+    found = [path for path in discover([SAMPLES]).files if path.suffix in FORMATS]
     if CORPUS.is_dir():
         found += [
             path
