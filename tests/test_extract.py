@@ -431,3 +431,44 @@ def test_text_extracted_with_layout_from_a_table_of_narrow_columns() -> None:
         ("Haupt- und Finanzausschuss", "vorberatend", "2/2024"),
         ("Rat der Stadt Lünen", "beschließend", "7/2024"),
     ]
+
+
+def test_a_vote_column_interleaved_with_wrapped_names_and_roles() -> None:
+    """Text extraction of a table whose cells are centred vertically: a name's lines above and
+    below its date, a vote column's lines in between, a role broken around its row."""
+    text = (
+        "Aktenzeichen: (3) 61 20\nDS 12/2023\nBeschlussvorlage\n"
+        "Beratungsfolge Termin Stand Abstimmung\n"
+        "Fachausschuss Umwelt, Bau 7 Ja-Stimmen und 2 Nein-Stimmen lt.\n"
+        "02.03.2023 Beratung und Empfehlung\n"
+        "und Verkehr Beschlussvorschlag\n"
+        "Einstimmig bei einer Enthaltung lt. Be-\n"
+        "Verwaltungsausschuss 14.03.2023 Beratung und Empfehlung\n"
+        "schlussvorschlag\n"
+        "Beratung und Beschlussfas-\n"
+        "Rat 21.03.2023 Stimmen und einer Enthaltung lt. Be-\n"
+        "sung\n"
+        "schluss\n"
+        "Neubau der Kindertagesstätte Am Anger, Ortschaft Süd\n"
+        "Beschlussvorschlag:\nDer Rat beschließt den Neubau.\n"
+    )
+    vorlage = vorlage_of(text)
+    assert [(b.gremium, b.rolle_text) for b in vorlage.beratungsfolge] == [
+        ("Fachausschuss Umwelt, Bau und Verkehr", "Beratung und Empfehlung"),
+        ("Verwaltungsausschuss", "Beratung und Empfehlung"),
+        ("Rat", "Beratung und Beschlussfassung"),
+    ]
+    assert vorlage.betreff == "Neubau der Kindertagesstätte Am Anger, Ortschaft Süd"
+    assert vorlage.beschlussvorschlag == ["Der Rat beschließt den Neubau."]
+
+
+def test_a_date_inside_the_sentence_after_the_list_ends_it() -> None:
+    text = (
+        "Beratungsfolge Sitzungstermin Stand\n"
+        "Rat 25.06.2013 Beratung und Beschlussfassung\n"
+        "Fortführung des offenen Nachmittagsangebotes bis zum 31.07.2014\n"
+        "Beschlussvorschlag:\nDas Angebot wird fortgeführt.\n"
+    )
+    vorlage = vorlage_of(text)
+    assert [b.gremium for b in vorlage.beratungsfolge] == ["Rat"]
+    assert vorlage.beschlussvorschlag == ["Das Angebot wird fortgeführt."]

@@ -24,7 +24,13 @@ from dataclasses import dataclass, field
 from vorlage_cli.extract.dates import DATE, PARTIAL_DATE_END, YEAR_START, parse_match
 from vorlage_cli.extract.lexicon import Lexicon, phrase_pattern
 from vorlage_cli.extract.rows import Row
-from vorlage_cli.extract.textutil import ends_mid_phrase, fold, join_lines, key
+from vorlage_cli.extract.textutil import (
+    SUSPENDED_HYPHEN_NEXT,
+    ends_mid_phrase,
+    fold,
+    join_lines,
+    key,
+)
 from vorlage_cli.layout import Cell, Location
 
 _TOP = re.compile(
@@ -50,6 +56,8 @@ MAX_PIECE_WORDS = 6
 MAX_HEADER_ROWS = 5
 MAX_LABEL_REST = 4
 MAX_NAME_REST_WORDS = 3
+MAX_TRAILING_WORDS = 8
+"""The longest row after the last station that can still belong to it (a result, a role)."""
 """The longest rest of a name wrapped below the last station's row."""
 """The longest piece of a label broken onto the next line in a narrow column."""
 
@@ -310,9 +318,9 @@ class BeratungsfolgeReader:
             # a row that completes a phrase broken off just above ("Beratung und" / station /
             # "Beschlussempfehlung") belongs to the list even where it looks like a heading
             previous = rows[index - 1].text if index > start else ""
-            open_piece = bool(pieces) and pieces[-1].row >= index - 2
+            open_role = bool(pieces) and pieces[-1].row >= index - 2 and pieces[-1].kind == "rolle"
             continues = bool(stations) and (
-                ends_mid_phrase(previous) or (open_piece and ends_mid_phrase(pieces[-1].text))
+                previous.endswith("-") or (open_role and ends_mid_phrase(pieces[-1].text))
             )
             if table is not None and row.table not in (None, table) and self.header_columns(row):
                 table = row.table  # the table goes on after a page break, its header repeated
@@ -320,6 +328,8 @@ class BeratungsfolgeReader:
                 break
             if strict and not continues and not self._fits_headerless(row.text):
                 break
+            if stations and _in_prose(row.text):
+                break  # the text after the list: "… des Jahresergebnisses zum 31.12.2019"
             if self.header_columns(row) is not None:
                 # the header row repeated where the table continues on the next page
                 row.used = True
@@ -354,7 +364,9 @@ class BeratungsfolgeReader:
         wraps_below = _names_wrap_below(stations, pieces)
         for row_index in sorted({p.row for p in pieces if p.row > last}):
             row_pieces = [p for p in pieces if p.row == row_index]
-            if stations and all(self._belongs(p, pieces) for p in row_pieces):
+            if len(rows[row_index].text.split()) > MAX_TRAILING_WORDS:
+                break  # the subject under the list, not the rest of its last row
+            if stations and all(self._belongs(p, pieces, stations) for p in row_pieces):
                 kept_rows.add(row_index)
             elif (
                 wraps_below
@@ -454,13 +466,18 @@ class BeratungsfolgeReader:
         )
 
     @staticmethod
-    def _belongs(piece: Piece, pieces: list[Piece]) -> bool:
+    def _belongs(piece: Piece, pieces: list[Piece], stations: list[Station]) -> bool:
+        """Whether a piece after the last station still belongs to the list: a role, a result,
+        the rest of a name broken off above, or the lower-case rest of a broken word."""
         if piece.kind != "gremium":
             return True
         previous = [p for p in pieces if p.row < piece.row and p.kind == "gremium"]
-        return bool(previous) and bool(
-            ends_mid_phrase(previous[-1].text) or piece.text[:1].islower()
-        )
+        if previous and (ends_mid_phrase(previous[-1].text) or piece.text[:1].islower()):
+            return True
+        broken = [p.text for p in pieces if p.row < piece.row] + [
+            parts[-1] for s in stations for parts in (s.rolle, s.results) if parts
+        ]
+        return piece.text[:1].islower() and any(text.endswith("-") for text in broken)
 
     def _fits_headerless(self, text: str) -> bool:
         if DATE.search(text):
@@ -622,9 +639,10 @@ class BeratungsfolgeReader:
             if not station.gremium:
                 station.gremium.append((index, rest))
                 station.own_gremium = True
-            elif has_role_column and not station.rolle:
+            elif has_role_column and not station.rolle and not station.results:
                 station.rolle.append(rest)
             else:
+                # words among the vote column's ("Stimmen und einer Enthaltung") are results
                 station.results.append(rest)
 
     def _typed(
@@ -662,6 +680,17 @@ class BeratungsfolgeReader:
             and not self._looks_like_body(line)
         ):
             pieces.append(Piece(tokens[0][0], line, index))
+        elif kind is None and tokens[0][0] == "free" and any(t == "result" for t, _ in tokens):
+            # a name's line that a vote column's line shares ("Fachausschuss Klimaschutz, Bau
+            # 7 Ja-Stimmen und 2 Nein-Stimmen lt."): the name up to the first result
+            first = next(i for i, (t, _) in enumerate(tokens) if t == "result")
+            name = " ".join(part for _, part in tokens[:first])
+            pieces.append(Piece("gremium", name, index))
+            for token_kind, part in tokens[first:]:
+                if token_kind == "rolle":
+                    pieces.append(Piece("rolle", part, index))
+            rest = [part for token_kind, part in tokens[first:] if token_kind != "rolle"]
+            pieces.append(Piece("result", " ".join(rest), index))
         else:
             pieces.append(Piece("gremium", line, index))
 
@@ -743,16 +772,29 @@ class BeratungsfolgeReader:
     def _assign(self, stations: list[Station], pieces: list[Piece]) -> None:
         """Hand each piece of a dateless row to the station it belongs to."""
         previous: dict[str, tuple[Piece, Station]] = {}
-        last: tuple[Piece, Station] | None = None
+        broken: list[tuple[str, Station, int]] = [
+            (kind, station, station.order)
+            for station in stations
+            for kind, parts in (("rolle", station.rolle), ("result", station.results))
+            if parts and parts[-1].endswith("-")
+        ]
+        """Words broken over rows whose rest has not come yet: (kind, station, row)."""
         for piece in pieces:
-            if last is not None and last[0].text.endswith("-") and piece.text[:1].islower():
-                # the rest of a word broken over two rows ("Beschlussfas-" / "sung")
-                piece = Piece(last[0].kind, piece.text, piece.row)
-            above = next((s for s in reversed(stations) if s.order <= piece.row), None)
-            below = next((s for s in stations if s.order > piece.row), None)
-            target = self._target(piece, above, below, previous.get(piece.kind))
+            target = None
+            earlier = [entry for entry in broken if entry[2] < piece.row]
+            if earlier and _word_rest(piece.text):
+                # the rest of a word broken over rows ("Beschlussfas-" / "sung"), given to
+                # the broken word it completes into a known phrase, else to the latest one
+                kind, target = self._completed(broken, earlier, piece.text)
+                piece = Piece(kind, piece.text, piece.row)
+            else:
+                above = next((s for s in reversed(stations) if s.order <= piece.row), None)
+                below = next((s for s in stations if s.order > piece.row), None)
+                target = self._target(piece, above, below, previous.get(piece.kind))
             if target is None:
                 continue
+            if piece.kind in ("gremium", "rolle", "result") and piece.text.endswith("-"):
+                broken.append((piece.kind, target, piece.row))
             if piece.kind == "gremium":
                 target.gremium.append((piece.row, piece.text))
             elif piece.kind == "rolle":
@@ -762,7 +804,24 @@ class BeratungsfolgeReader:
             else:
                 self._apply(target, piece)
             previous[piece.kind] = (piece, target)
-            last = (piece, target)
+
+    def _completed(
+        self,
+        broken: list[tuple[str, Station, int]],
+        earlier: list[tuple[str, Station, int]],
+        rest: str,
+    ) -> tuple[str, Station]:
+        """Which broken word (printed before the rest) a lower-case rest completes: the one it
+        turns into a role the lexicon knows, else the latest; that one is no longer open."""
+        chosen = earlier[-1]
+        for entry in reversed(earlier):
+            kind, station, _ = entry
+            completed = join_lines([station.rolle[-1], rest]) if station.rolle else ""
+            if kind == "rolle" and self.lexicon.role(completed):
+                chosen = entry
+                break
+        broken.remove(chosen)
+        return chosen[0], chosen[1]
 
     @staticmethod
     def _target(
@@ -872,6 +931,25 @@ def _column_labels(lexicon: Lexicon) -> list[str]:
         for labels in lexicon.data.get("beratungsfolge", {}).get("columns", {}).values()
         for label in labels
     ]
+
+
+_PROSE_BEFORE_DATE = re.compile(
+    r"\b(?:zum|zur|am|vom|von|bis|seit|ab|bei|nach|über|mit|per|Stand|bis zum)\s*$", re.IGNORECASE
+)
+
+
+def _in_prose(text: str) -> bool:
+    """A date inside a sentence ("… des Jahresergebnisses zum 31.12.2019", "Der Kassenstand
+    hat am 16.09.2008 …"): a preposition stands right before it, where a station prints a
+    body's name."""
+    match = DATE.search(text)
+    return match is not None and _PROSE_BEFORE_DATE.search(text[: match.start()]) is not None
+
+
+def _word_rest(text: str) -> bool:
+    """Whether a text can be the rest of a word broken with a hyphen: it starts in lower case
+    with that rest, not with a word of its own ("und Umwelt" goes on a name)."""
+    return text[:1].islower() and not SUSPENDED_HYPHEN_NEXT.match(text)
 
 
 def _names_wrap_below(stations: list[Station], pieces: list[Piece]) -> bool:

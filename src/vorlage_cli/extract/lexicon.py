@@ -74,7 +74,11 @@ class ConsultationWords:
         )
         return cls(
             body=re.compile(rf"\w*(?:{bodies or '(?!)'})\b", re.IGNORECASE),
-            votes=re.compile(rf"^(?:(?:{votes or '(?!)'})\s*:?\s*\d+\s*)+", re.IGNORECASE),
+            votes=re.compile(
+                rf"^(?:(?:(?:{votes or '(?!)'})(?:-Stimmen?)?\s*:?\s*\d+"
+                rf"|\d+\s+(?:{votes or '(?!)'})(?:-Stimmen?)?)[,;]?\s*)+",
+                re.IGNORECASE,
+            ),
             public=re.compile(
                 "^(" + phrase_pattern(marks).pattern.removeprefix("(?<![\\w])") + ")(?![\\wäöü])",
                 re.IGNORECASE,

@@ -35,13 +35,14 @@ def derive_roles(vorlage: Vorlage, lexicon: Lexicon) -> None:
         for station in open_stations:
             _derive(station, "Kenntnisnahme")
         return
-    dated = [s.termin for s in stations if s.termin is not None]
-    if not dated:
-        return
     printed_decisions = [
         s.termin for s in stations if s.rolle == "Entscheidung" and s.termin is not None
     ]
-    deciding_day = max(printed_decisions) if printed_decisions else max(dated)
+    # a station that prints another role cannot be the one that decides
+    candidates = [s.termin for s in open_stations if s.termin is not None]
+    if not printed_decisions and not candidates:
+        return
+    deciding_day = max(printed_decisions) if printed_decisions else max(candidates)
     on_that_day = {_body(s) for s in stations if s.termin == deciding_day}
     for station in open_stations:
         if station.termin is None or station.termin > deciding_day:

@@ -8,7 +8,7 @@ from functools import lru_cache
 
 _SPACE = re.compile(r"\s+")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b\u00ad]")
-_SUSPENDED_HYPHEN_NEXT = re.compile(r"^(und|oder|bzw\.|sowie|als|bis|u\.|&|,)(\s|$)")
+SUSPENDED_HYPHEN_NEXT = re.compile(r"^(und|oder|bzw\.|sowie|als|bis|u\.|&|,)(\s|$)")
 _NUMBERING = re.compile(r"^(?:[IVX]{1,5}\.|\d{1,2}(?:\.\d{1,2})*\.?|[a-z]\))\s+(?=\S)")
 
 
@@ -53,7 +53,7 @@ def join_lines(lines: list[str]) -> str:
         ):
             result += line
         elif result.endswith("-") and len(result) > 1 and result[-2].isalpha():
-            if _SUSPENDED_HYPHEN_NEXT.match(line):
+            if SUSPENDED_HYPHEN_NEXT.match(line):
                 result += " " + line
             elif line[0].islower():
                 result = result[:-1] + line
