@@ -7,15 +7,22 @@ Heavy modules (pydantic, rich, the readers) are imported inside the commands, so
 
 from __future__ import annotations
 
-import os
 import sys
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, NoReturn, TypeVar
 
 import typer
 
 from vorlage_cli import __version__
+from vorlage_cli.cli_german import (
+    OPTIONS_METAVAR,
+    SUBCOMMAND_METAVAR,
+    GermanCommand,
+    GermanGroup,
+)
+from vorlage_cli.cli_german import install as install_german
 from vorlage_cli.commands import (
     EXIT_CLEAN,
     EXIT_FINDINGS,
@@ -34,18 +41,25 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 
+install_german()
+
 app = typer.Typer(
     name="vorlage",
+    cls=GermanGroup,
     help=(
-        "Read German council submissions (Vorlagen) from text, PDF, DOCX and RIS web pages, "
-        "extract their fields and check them for completeness and consistency."
+        "Liest Vorlagen (Beschlussvorlagen, Mitteilungsvorlagen, Drucksachen …) aus Text, PDF, "
+        "DOCX, ODT und Seiten von Ratsinformationssystemen, entnimmt ihre Angaben und prüft sie "
+        "auf Vollständigkeit und Widersprüche."
     ),
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,
+    options_metavar=OPTIONS_METAVAR,
+    subcommand_metavar=SUBCOMMAND_METAVAR,
     rich_markup_mode=None,
-    pretty_exceptions_show_locals=False,
+    pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
+command = partial(app.command, cls=GermanCommand, options_metavar=OPTIONS_METAVAR)
 
 
 def _version(value: bool) -> None:
@@ -58,20 +72,20 @@ def _version(value: bool) -> None:
 def root(
     version: Annotated[
         bool,
-        typer.Option(
-            "--version", callback=_version, is_eager=True, help="Show the version and exit."
-        ),
+        typer.Option("--version", callback=_version, is_eager=True, help="Die Version zeigen."),
     ] = False,
 ) -> None:
-    """Read German council submissions (Vorlagen) and check them."""
+    """Liest Vorlagen und prüft sie."""
 
 
 PathsArgument = Annotated[
     list[Path],
     typer.Argument(
+        metavar="PFADE",
         help=(
-            "Files, folders or glob patterns ('vorlagen/**/*.pdf'); folders are searched "
-            "recursively for .txt, .pdf, .docx, .html."
+            "Dateien, Ordner oder Suchmuster ('vorlagen/**/*.pdf'); Ordner werden mit allen "
+            "Unterordnern nach .txt, .pdf, .docx, .odt und .html durchsucht. '-' liest ein "
+            "Dokument von der Standardeingabe."
         ),
         show_default=False,
     ),
@@ -81,12 +95,19 @@ ExcludeOption = Annotated[
     typer.Option(
         "--exclude",
         "-e",
-        metavar="PATTERN",
+        metavar="MUSTER",
         help=(
-            "Leave out files whose name, a folder on their path, or a part of their path "
-            "matches this glob ('archiv', '*.html', 'alt/*.pdf'); repeatable."
+            "Dateien auslassen, deren Name, ein Ordner auf ihrem Pfad oder ein Teil ihres Pfads "
+            "auf dieses Muster passt ('archiv', '*.html', 'alt/*.pdf'); mehrfach möglich."
         ),
         show_default=False,
+    ),
+]
+AllowEmptyOption = Annotated[
+    bool,
+    typer.Option(
+        "--allow-empty",
+        help="Ein Ordner oder Suchmuster ohne Dokument ist kein Fehler (sonst Exit-Code 2).",
     ),
 ]
 JobsOption = Annotated[
@@ -95,7 +116,9 @@ JobsOption = Annotated[
         "--jobs",
         "-j",
         min=1,
-        help="Worker processes (default: the number of cores). Output order never depends on it.",
+        metavar="ANZAHL",
+        help="Arbeitsprozesse (Standard: so viele, wie der Rechner Kerne hat); die Reihenfolge "
+        "der Ausgabe hängt nicht davon ab.",
         show_default=False,
     ),
 ]
@@ -104,8 +127,9 @@ TimeoutOption = Annotated[
     typer.Option(
         "--timeout",
         min=0,
-        help="Time limit per document in seconds (0: none); a document over it is reported as "
-        "finding RD020 and the others go on.",
+        metavar="SEKUNDEN",
+        help="Zeitlimit je Dokument (0: keines); ein Dokument darüber wird als Befund RD020 "
+        "gemeldet, die anderen laufen weiter.",
     ),
 ]
 PasswordOption = Annotated[
@@ -113,59 +137,70 @@ PasswordOption = Annotated[
     typer.Option(
         "--password",
         envvar="VORLAGE_PASSWORD",
-        help="Password for encrypted PDFs (tried on every encrypted input); the environment "
-        "variable keeps it out of the process list.",
+        metavar="PASSWORT",
+        help="Passwort für verschlüsselte PDF-Dateien (bei jeder verschlüsselten versucht); die "
+        "Umgebungsvariable hält es aus der Prozessliste heraus.",
         show_default=False,
     ),
 ]
 MaxFileSizeOption = Annotated[
-    int, typer.Option("--max-file-size", min=1, help="Largest file read, in MB.")
+    int,
+    typer.Option(
+        "--max-file-size", min=1, metavar="MB", help="Größte Datei, die gelesen wird, in MB."
+    ),
 ]
 MaxPagesOption = Annotated[
     int,
-    typer.Option("--max-pages", min=1, help="PDF pages read per document; later ones are skipped."),
+    typer.Option(
+        "--max-pages",
+        min=1,
+        metavar="SEITEN",
+        help="Gelesene PDF-Seiten je Dokument; weitere werden ausgelassen (mit Warnung RD007).",
+    ),
 ]
 MaxLinesOption = Annotated[
     int,
     typer.Option(
-        "--max-lines", min=1, help="Lines and table rows read per document; later ones are skipped."
+        "--max-lines",
+        min=1,
+        metavar="ZEILEN",
+        help="Gelesene Zeilen und Tabellenzeilen je Dokument; weitere werden ausgelassen (mit "
+        "Warnung RD007).",
     ),
 ]
 MaxUnpackedOption = Annotated[
     int,
     typer.Option(
-        "--max-unpacked-size", min=1, help="Largest decompressed size of a DOCX package, in MB."
-    ),
-]
-AllowEmptyOption = Annotated[
-    bool,
-    typer.Option(
-        "--allow-empty",
-        help="A folder or pattern that yields no document is no error (exit code 0).",
+        "--max-unpacked-size",
+        min=1,
+        metavar="MB",
+        help="Größte entpackte Größe eines DOCX- oder ODT-Dokuments, in MB (gegen ZIP-Bomben).",
     ),
 ]
 QuietOption = Annotated[
     bool,
     typer.Option(
-        "--quiet", "-q", help="Human format: only documents with findings. No progress bar."
+        "--quiet",
+        "-q",
+        help="Nur Dokumente mit Befunden zeigen, ohne Fortschrittsbalken und Zusammenfassung; "
+        "Fehler bleiben.",
     ),
 ]
-
-
 ConfigOption = Annotated[
     Path | None,
     typer.Option(
         "--config",
         "-c",
-        help="Use this configuration file for every document instead of the .vorlage.toml or "
-        "pyproject.toml [tool.vorlage] found from each document's folder upwards.",
+        metavar="DATEI",
+        help="Diese Konfigurationsdatei für jedes Dokument verwenden, statt der .vorlage.toml "
+        "oder pyproject.toml [tool.vorlage], die vom Ordner des Dokuments aufwärts gesucht wird.",
         dir_okay=False,
         show_default=False,
     ),
 ]
 
 
-@app.command()
+@command()
 def check(
     paths: PathsArgument,
     output_format: Annotated[
@@ -173,20 +208,23 @@ def check(
         typer.Option(
             "--format",
             "-f",
-            help="Report format: human, or a machine format for CI (json, jsonl, sarif, "
-            "github, junit, gitlab) written to stdout alone.",
+            help="Ausgabeformat: human (ein Bericht zum Lesen) oder ein Maschinenformat für CI "
+            "(json, jsonl, sarif, github, junit, gitlab), das allein auf die Standardausgabe geht.",
         ),
     ] = OutputFormat.human,
     fail_on: Annotated[
         FailOn,
         typer.Option(
-            "--fail-on", help="Exit with 1 when a finding of this severity or worse is found."
+            "--fail-on",
+            help="Mit Exit-Code 1 enden, sobald ein Befund dieses Schweregrads oder eines "
+            "schwereren vorliegt (error: Fehler, warning: Warnung, info: Hinweis).",
         ),
     ] = FailOn.error,
     exit_zero: Annotated[
         bool,
         typer.Option(
-            "--exit-zero", help="Exit with 0 even when there are findings (report-only runs)."
+            "--exit-zero",
+            help="Auch bei Befunden mit Exit-Code 0 enden (nur berichten).",
         ),
     ] = False,
     config: ConfigOption = None,
@@ -194,7 +232,8 @@ def check(
         Path | None,
         typer.Option(
             "--baseline",
-            help="Leave out the findings recorded in this baseline file: only new ones count.",
+            metavar="DATEI",
+            help="Die in dieser Baseline-Datei festgehaltenen Befunde auslassen: nur neue zählen.",
             dir_okay=False,
             show_default=False,
         ),
@@ -203,28 +242,31 @@ def check(
         bool,
         typer.Option(
             "--update-baseline",
-            help="Record every current finding in the --baseline file instead of reporting.",
+            help="Alle heutigen Befunde in die Datei von --baseline schreiben, statt zu berichten.",
         ),
     ] = False,
     quiet: QuietOption = False,
     color: Annotated[
         ColorChoice,
-        typer.Option("--color", help="Colour the human report: auto respects NO_COLOR."),
+        typer.Option(
+            "--color",
+            help="Farbe im Bericht: auto färbt ein Terminal, außer NO_COLOR ist gesetzt.",
+        ),
     ] = ColorChoice.auto,
     exclude: ExcludeOption = None,
     allow_empty: AllowEmptyOption = False,
     jobs: JobsOption = None,
-    timeout: TimeoutOption = 60.0,
+    timeout: TimeoutOption = 60,
     password: PasswordOption = None,
     max_file_size: MaxFileSizeOption = DEFAULT_LIMITS.max_file_size // MB,
     max_pages: MaxPagesOption = DEFAULT_LIMITS.max_pages,
     max_lines: MaxLinesOption = DEFAULT_LIMITS.max_lines,
     max_unpacked_size: MaxUnpackedOption = DEFAULT_LIMITS.max_unpacked_size // MB,
 ) -> None:
-    """Check Vorlagen and report their fields and findings.
+    """Vorlagen prüfen: ihre Angaben und Befunde berichten.
 
-    Exit code 0: no finding at or above --fail-on; 1: at least one; 2: an input could not be
-    read (or the call is wrong).
+    Exit-Code 0: kein Befund ab --fail-on; 1: mindestens einer; 2: ein Dokument war nicht
+    lesbar, oder der Aufruf ist falsch.
     """
     from vorlage_cli.report import make_reporter
 
@@ -251,7 +293,7 @@ def check(
     _run(run_check, options, reporter)
 
 
-@app.command()
+@command()
 def export(
     paths: PathsArgument,
     output: Annotated[
@@ -259,35 +301,41 @@ def export(
         typer.Option(
             "--output",
             "-o",
-            metavar="FILE|FOLDER/",
-            help="Write JSON Lines to this file, or, for a folder (an existing one, or a name "
-            "ending in '/'), one <number>.json per document. Default: stdout.",
+            metavar="DATEI|ORDNER/",
+            help="JSON Lines in diese Datei schreiben, oder in einen Ordner (einen vorhandenen "
+            "oder einen Namen mit '/' am Ende) je Dokument eine <Nummer>.json. Standard: die "
+            "Standardausgabe.",
             show_default=False,
         ),
     ] = None,
     force: Annotated[
-        bool, typer.Option("--force", help="Overwrite existing output files.")
+        bool, typer.Option("--force", help="Vorhandene Ausgabedateien überschreiben.")
     ] = False,
     config: ConfigOption = None,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+    quiet: Annotated[
+        bool,
+        typer.Option(
+            "--quiet", "-q", help="Ohne Fortschrittsbalken und Zusammenfassung; Fehler bleiben."
+        ),
+    ] = False,
     exclude: ExcludeOption = None,
     allow_empty: AllowEmptyOption = False,
     jobs: JobsOption = None,
-    timeout: TimeoutOption = 60.0,
+    timeout: TimeoutOption = 60,
     password: PasswordOption = None,
     max_file_size: MaxFileSizeOption = DEFAULT_LIMITS.max_file_size // MB,
     max_pages: MaxPagesOption = DEFAULT_LIMITS.max_pages,
     max_lines: MaxLinesOption = DEFAULT_LIMITS.max_lines,
     max_unpacked_size: MaxUnpackedOption = DEFAULT_LIMITS.max_unpacked_size // MB,
 ) -> None:
-    """Export the extracted data, one object per document, in input order.
+    """Die Angaben jeder Vorlage als JSON ausgeben, in der Reihenfolge der Eingaben.
 
-    The object's shape is printed by `vorlage schema`. Files are written atomically; an input
-    is never overwritten, an existing output only with --force. Exit code 2 when an input could
-    not be read (its object then has "vorlage": null and the reason in "findings") or an output
-    could not be written.
+    Den Aufbau jedes Objekts beschreibt 'vorlage schema'. Dateien werden vollständig oder gar
+    nicht geschrieben; eine Eingabe wird nie überschrieben, eine vorhandene Ausgabe nur mit
+    --force. Exit-Code 2, wenn ein Dokument nicht lesbar war (sein Objekt hat dann
+    "vorlage": null und den Grund in "findings") oder eine Ausgabe nicht geschrieben werden
+    konnte.
     """
-
     options = Options(
         paths=tuple(paths),
         exclude=tuple(exclude or ()),
@@ -304,22 +352,24 @@ def export(
     _run(run_export, options)
 
 
-@app.command()
+@command()
 def schema() -> None:
-    """Print the JSON Schema of one exported document (generated from the data model)."""
+    """Das JSON-Schema eines exportierten Dokuments ausgeben (aus dem Datenmodell erzeugt)."""
     import json
 
-    from vorlage_cli.model import DocumentResult
+    from vorlage_cli.model import document_schema
 
-    typer.echo(json.dumps(DocumentResult.model_json_schema(), indent=2, ensure_ascii=False))
+    typer.echo(json.dumps(document_schema(), indent=2, ensure_ascii=False))
 
 
-@app.command()
+@command()
 def evaluate(
     paths: Annotated[
         list[Path] | None,
         typer.Argument(
-            help="Golden files (*.golden.json) or folders containing them.", show_default=False
+            metavar="PFADE",
+            help="Golden-Dateien (*.golden.json) oder Ordner, die welche enthalten.",
+            show_default=False,
         ),
     ] = None,
     documents: Annotated[
@@ -327,16 +377,21 @@ def evaluate(
         typer.Option(
             "--documents",
             "-d",
-            help="Resolve the golden files' or OParl records' documents against this folder.",
+            metavar="ORDNER",
+            help="Die Dokumente der Golden-Dateien oder OParl-Datensätze in diesem Ordner suchen.",
+            exists=True,
             file_okay=False,
+            show_default=False,
         ),
     ] = None,
     oparl: Annotated[
         Path | None,
         typer.Option(
             "--oparl",
-            help="Compare with a city's OParl Paper records (JSON Lines or a JSON array) "
-            "instead of golden files.",
+            metavar="PAPERS",
+            help="Statt mit Golden-Dateien mit den OParl-Datensätzen (Paper) einer Stadt "
+            "vergleichen (JSON Lines oder ein JSON-Array).",
+            exists=True,
             dir_okay=False,
             show_default=False,
         ),
@@ -345,19 +400,24 @@ def evaluate(
         Path | None,
         typer.Option(
             "--meetings",
-            help="The OParl Meeting records the papers' consultations point to (their dates "
-            "and bodies).",
+            metavar="MEETINGS",
+            help="Die OParl-Sitzungen (Meeting), auf die die Beratungen der Paper zeigen (ihre "
+            "Termine und Gremien).",
+            exists=True,
             dir_okay=False,
             show_default=False,
         ),
     ] = None,
-    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="List every mismatch.")] = False,
+    verbose: Annotated[
+        bool, typer.Option("--verbose", "-v", help="Jede Abweichung auflisten.")
+    ] = False,
     config: ConfigOption = None,
     jobs: JobsOption = None,
 ) -> None:
-    """Measure extraction against hand-written golden files, or against a city's OParl records.
+    """Die Auslesung an Golden-Dateien messen, oder an den OParl-Datensätzen einer Stadt.
 
-    See docs/golden-files.md for the format. Exit code 1 when any field differs.
+    Das Format der Golden-Dateien beschreibt docs/golden-files.md. Exit-Code 1, wenn ein Feld
+    abweicht; 2, wenn eine Datei oder ein Dokument fehlt.
     """
     if oparl is not None:
         _evaluate_oparl(oparl, meetings, documents, verbose=verbose, config=config, jobs=jobs)
@@ -373,6 +433,9 @@ def evaluate(
     from vorlage_cli.pipeline import read_vorlage
     from vorlage_cli.report.evaluation import print_evaluation
 
+    for path in paths or []:
+        if not path.exists():
+            _fail(f"{path}: nicht gefunden")
     goldens = find_goldens(paths or [])
     if not goldens:
         _fail("keine Golden-Dateien (*.golden.json) gefunden")
@@ -380,6 +443,14 @@ def evaluate(
         loaded = [load_golden(path, documents) for path in goldens]
     except GoldenError as error:
         _fail(str(error))
+    missing = [(golden, document) for golden in loaded for document in golden.documents]
+    missing = [(golden, document) for golden, document in missing if not document.exists()]
+    if missing:
+        for golden, document in missing[:-1]:
+            note(f"{golden.path}: Dokument {document} nicht gefunden")
+        golden, document = missing[-1]
+        hint = "" if documents else " (--documents ORDNER angeben?)"
+        _fail(f"{golden.path}: Dokument {document} nicht gefunden{hint}")
     try:
         configs = ConfigResolver(config)
         checks = run_evaluation(
@@ -423,31 +494,37 @@ def _evaluate_oparl(
     raise typer.Exit(EXIT_CLEAN if all(check.ok for check in checks) else EXIT_FINDINGS)
 
 
-@app.command()
+@command()
 def rules(
     code: Annotated[
         str | None,
         typer.Argument(
-            help="A code (BF003) or name (entscheidung-vor-vorberatung).", show_default=False
+            metavar="CODE",
+            help="Ein Code (BF003) oder Name (entscheidung-vor-vorberatung).",
+            show_default=False,
         ),
     ] = None,
     markdown: Annotated[
         bool,
         typer.Option(
             "--markdown",
-            help="Print the whole catalogue as Markdown (docs/rules.md); with --options, "
+            help="Den ganzen Katalog als Markdown ausgeben (docs/rules.md); mit --options "
             "docs/configuration.md.",
         ),
     ] = False,
     options: Annotated[
         bool,
-        typer.Option("--options", help="List the rules' options with their configured values."),
+        typer.Option(
+            "--options", help="Die Optionen der Regeln mit ihren eingestellten Werten auflisten."
+        ),
     ] = False,
     config: ConfigOption = None,
 ) -> None:
-    """List the rules and the other finding codes with the severities configured here (the
-    configuration found from the working directory, or --config), or show one code's
-    documentation."""
+    """Die Regeln und die übrigen Befund-Codes mit ihrem hier eingestellten Schweregrad
+    auflisten, oder die Erklärung eines Codes zeigen.
+
+    Es gilt die Konfiguration, die vom Arbeitsordner aufwärts gefunden wird, oder --config.
+    """
     from vorlage_cli.report import catalogue as shown
     from vorlage_cli.report.configuration import markdown as configuration_markdown
     from vorlage_cli.rules.catalogue import catalogue, lookup
@@ -506,17 +583,8 @@ def _fail(message: str) -> NoReturn:
 
 
 def main() -> None:
-    if sys.argv[1:] == ["--version"]:
-        # The one call that needs no command machinery: answer before importing it.
-        print(f"vorlage {__version__}")
-        return
     try:
         app()
-    except BrokenPipeError:
-        # The reader of a pipe stopped reading (``| head``): nothing is wrong, and nothing more
-        # can be said; stdout goes to nowhere so that Python's final flush fails no more.
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        sys.exit(EXIT_UNREADABLE)
     except Exception as error:
         # Each document's errors are findings already (pipeline, runner); this is the last
         # guard for a bug outside them.

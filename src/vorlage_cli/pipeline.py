@@ -51,12 +51,12 @@ def read_vorlage(
 
     unread = Source(path=str(path), format=None, sha256=None, pages=None)
     if refusal is not None:
-        return Reading(unread, None, [_finding(codes.REFUSED, refusal)])
+        return Reading(unread, None, [reader_finding(codes.REFUSED, refusal)])
     try:
         raw = load(path, limits, data)
         document = parse(raw, limits, password)
     except ReadError as error:
-        return Reading(unread, None, [_finding(error.code, str(error))])
+        return Reading(unread, None, [reader_finding(error.code, str(error))])
     except Exception as error:
         return Reading(unread, None, [_internal(path, error, "beim Lesen")])
     source = Source(
@@ -65,7 +65,7 @@ def read_vorlage(
         sha256=hashlib.sha256(raw.data).hexdigest(),
         pages=document.page_count,
     )
-    findings = [_finding(note.code, note.message) for note in document.notes]
+    findings = [reader_finding(note.code, note.message) for note in document.notes]
     try:
         found = extract(document, lexicon)
     except Exception as error:
@@ -125,10 +125,12 @@ class Checker:
         )
 
 
-def _finding(code: str, message: str) -> Finding:
-    """A reader's or the pipeline's finding, at the severity the catalogue gives its code."""
+def reader_finding(code: str, message: str) -> Finding:
+    """A finding of a reader, the pipeline or the runner, at the severity the catalogue gives
+    its code. Its message is worded to follow the file's name ("x.pdf: die Datei ist leer"), as
+    reports and the command line show it."""
     return Finding(code=code, severity=severity_of(code), message=message, location=Location())
 
 
 def _internal(path: Path, error: Exception, stage: str) -> Finding:
-    return _finding(codes.INTERNAL_ERROR, internal_error(error, stage, path))
+    return reader_finding(codes.INTERNAL_ERROR, internal_error(error, stage, path))

@@ -33,9 +33,8 @@ from types import FrameType
 
 from vorlage_cli import codes
 from vorlage_cli.internal import internal_error
-from vorlage_cli.model import DocumentResult, Finding, Source
-from vorlage_cli.pipeline import process
-from vorlage_cli.rules.catalogue import severity_of
+from vorlage_cli.model import DocumentResult, Source
+from vorlage_cli.pipeline import process, reader_finding
 
 Task = Callable[[Path], DocumentResult]
 """Turns one path into its result; must be picklable (a module-level function or a
@@ -80,7 +79,7 @@ def failed(path: Path, code: str, message: str) -> DocumentResult:
     return DocumentResult(
         source=Source(path=str(path), format=None, sha256=None, pages=None),
         vorlage=None,
-        findings=[Finding(code=code, severity=severity_of(code), message=message)],
+        findings=[reader_finding(code, message)],
         valid=False,
     )
 

@@ -12,6 +12,9 @@ from typing import IO, Protocol
 
 from vorlage_cli.model import DocumentResult
 
+SEVERITY_NAMES = {"error": "Fehler", "warning": "Warnung", "info": "Hinweis"}
+"""How reports name the severities (the configuration and machine formats use the keys)."""
+
 
 @dataclass(slots=True)
 class Summary:

@@ -17,17 +17,13 @@ from rich.text import Text
 
 from vorlage_cli.model import Beratung, DocumentResult
 from vorlage_cli.readers.sniff import FORMAT_NAMES
-from vorlage_cli.report import Summary
+from vorlage_cli.report import SEVERITY_NAMES, Summary
 from vorlage_cli.report.places import place_in_words
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 """Control characters, and the bidirectional overrides that make a terminal show text in
 another order than it is (a "Trojan Source" name)."""
-_SEVERITY = {
-    "error": ("Fehler", "bold red"),
-    "warning": ("Warnung", "yellow"),
-    "info": ("Hinweis", "cyan"),
-}
+_STYLES = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 _MAX_VALUE = 160
 
 
@@ -134,12 +130,11 @@ class HumanReporter:
             for _ in range(4):
                 findings.add_column()
             for finding in result.findings:
-                label, style = _SEVERITY[finding.severity]
                 message = Text(clean(finding.message))
                 if finding.excerpt:
                     message.append(f"\n„{clean(finding.excerpt)}“", style="dim")
                 findings.add_row(
-                    Text(label, style=style),
+                    Text(SEVERITY_NAMES[finding.severity], style=_STYLES[finding.severity]),
                     Text(finding.code, style="dim"),
                     Text(place_in_words(result, finding), style="dim"),
                     message,

@@ -31,9 +31,10 @@ READER_CODES: tuple[ReaderCode, ...] = (
         "kein-lesbares-format",
         "error",
         "Inhalt ist kein lesbares Dokument",
-        "The file's content is none of text, PDF, DOCX or HTML (an image, an archive, a "
-        "spreadsheet), or a PDF, DOCX or HTML file is damaged beyond reading. The format is "
-        "decided by the content, not by the file name.",
+        "The file's content is none of text, PDF, DOCX, ODT or HTML (an image, an archive, a "
+        "spreadsheet, an old Word file), or such a file is damaged beyond reading. The format is "
+        "decided by the content, not by the file name; the message says what to do (save it "
+        "as DOCX, ODT or PDF).",
     ),
     ReaderCode(
         codes.CANNOT_OPEN,
@@ -71,8 +72,8 @@ READER_CODES: tuple[ReaderCode, ...] = (
         "grenze-ueberschritten",
         "error",
         "Datei überschreitet eine Grenze",
-        "The file is larger than --max-file-size, its DOCX package unpacks to more than "
-        "--max-unpacked-size (a ZIP bomb) or holds more files than a Word document has. The "
+        "The file is larger than --max-file-size, its DOCX or ODT package unpacks to more than "
+        "--max-unpacked-size (a ZIP bomb) or holds more files than a text document has. The "
         "limits protect a run over untrusted files; raise them for a real document that needs "
         "more.",
     ),
@@ -89,8 +90,9 @@ READER_CODES: tuple[ReaderCode, ...] = (
         "aus-sicherheitsgruenden-nicht-gelesen",
         "error",
         "Aus Sicherheitsgründen nicht gelesen",
-        "A part of a DOCX package declares a DTD (<!DOCTYPE>), the carrier of entity "
-        "expansion (billion laughs) and external entities (XXE); Word never writes one. Or a "
+        "A part of a DOCX or ODT package declares a DTD (<!DOCTYPE>), the carrier of entity "
+        "expansion (billion laughs) and external entities (XXE); Word and LibreOffice never "
+        "write one. Or a "
         "symbolic link found in a scanned folder leads out of that folder, where a submitted "
         "file could make the report show any file of the machine; a link named on the command "
         "line is followed.",
