@@ -472,3 +472,18 @@ def test_a_date_inside_the_sentence_after_the_list_ends_it() -> None:
     vorlage = vorlage_of(text)
     assert [b.gremium for b in vorlage.beratungsfolge] == ["Rat"]
     assert vorlage.beschlussvorschlag == ["Das Angebot wird fortgeführt."]
+
+
+def test_a_yes_keeps_its_question_and_details() -> None:
+    vorlage = vorlage_of(
+        "Vorlage Nr.: 2021/0100\nBeschlussantrag\nDer Gemeinderat stimmt der Vergabe zu.\n"
+        "Finanzielle Auswirkungen\nGesamtkosten der Maßnahme\nJa ☒ Nein ☐\n"
+        "2.920.000 €  keine Bauunterhaltung\n"
+        "Haushaltsmittel sind dauerhaft im Budget vorhanden\nJa ☒ PSP-Element 1.880.11.24\n"
+        "Nein ☐ Die Finanzierung wird auf Dauer wie folgt sichergestellt:\n"
+        "Gesamteinzahlung:\n"
+    )
+    assert vorlage.finanzielle_auswirkungen == (
+        "Gesamtkosten der Maßnahme: Ja\n\n2.920.000 € keine Bauunterhaltung\n\n"
+        "Haushaltsmittel sind dauerhaft im Budget vorhanden: Ja PSP-Element 1.880.11.24"
+    )

@@ -89,7 +89,8 @@ def extract(document: LayoutDocument, lexicon: Lexicon | None = None) -> Extract
         orphans, lexicon.data.get("sections", {}).get("finanzen_words", [])
     )
     if finanzen is not None:
-        found.put("finanzielle_auswirkungen", finanzen_text(finanzen), finanzen.location)
+        text = finanzen_text(finanzen, lexicon.yes_words)
+        found.put("finanzielle_auswirkungen", text, finanzen.location)
     proposal = best(sections, "beschlussvorschlag")
     if proposal is not None:
         points, evidence.proposal_numbers = proposal_points(proposal)
@@ -105,7 +106,7 @@ def extract(document: LayoutDocument, lexicon: Lexicon | None = None) -> Extract
     anlagen = [s for s in sections if s.kind == "anlagen"]
     if anlagen:
         evidence.locate("anlagen", anlagen[0].location)
-    for name, (text, location) in other_sections(sections).items():
+    for name, (text, location) in other_sections(sections, lexicon.yes_words).items():
         vorlage.weitere_abschnitte[heading_name(name)] = text
         evidence.locate(f"weitere_abschnitte.{heading_name(name)}", location)
     if signature is not None:

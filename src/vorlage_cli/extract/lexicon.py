@@ -126,6 +126,8 @@ class Lexicon:
     contact_labels: set[str] = field(default_factory=set)
     keyed_section_of: dict[str, str] = field(default_factory=dict)
     """Labels that open a section only as a key cell beside its value (a summary table)."""
+    yes_words: frozenset[str] = frozenset()
+    """A form's answers that say yes, whose question and details are kept ("Ja")."""
     none_keys: frozenset[str] = frozenset()
     """What a section says where it has nothing to list or state ("keine", "-", "entfällt")."""
     numbers: NumberGrammar = field(default_factory=lambda: NumberGrammar.from_words([]))
@@ -171,6 +173,7 @@ class Lexicon:
                 lexicon.label_field.setdefault(key(label), name)
         sections = data.get("sections", {})
         lexicon.none_keys = frozenset(key(word) for word in sections.get("none", []))
+        lexicon.yes_words = frozenset(sections.get("yes", []))
         for name in MAIN_SECTIONS:
             for label in sections.get(name, []):
                 lexicon.section_of.setdefault(key(label), name)

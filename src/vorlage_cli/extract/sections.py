@@ -403,13 +403,15 @@ def section_text(section: Section) -> str | None:
     return "\n\n".join(paragraphs) or None
 
 
-def other_sections(sections: list[Section]) -> dict[str, tuple[str, Location]]:
+def other_sections(
+    sections: list[Section], yes_words: frozenset[str]
+) -> dict[str, tuple[str, Location]]:
     found: dict[str, tuple[str, Location]] = {}
     for section in sections:
         if not section.kind.startswith("other:"):
             continue
         name = heading_name(section.heading)
-        text = section_text(_with_boxes_read(section)) or ""
+        text = section_text(_with_boxes_read(section, yes_words)) or ""
         if name not in found or len(text) > len(found[name][0]):
             found[name] = (text, section.location)
     return {name: value for name, value in found.items() if value[0]}
@@ -457,25 +459,32 @@ def _read_cell(cell: str, keep_intro: bool) -> str:
     return " ".join(t for t in ticked if t)
 
 
-def _with_boxes_read(section: Section) -> Section:
+MAX_QUESTION_WORDS = 12
+
+
+def _with_boxes_read(section: Section, yes_words: frozenset[str]) -> Section:
     """The section as a form is read, where it has check boxes.
 
-    Ticked boxes give their answers. Text between the boxes is kept where it says something of
-    its own: a filled-in "label: value", or sentences that follow a ticked answer or precede
-    every box ("Ja ☒ Nein ☐" / "Für die Ausarbeitung entstehen Kosten von …"). The form's
-    printed questions, empty fields and the fine print under unticked options go.
+    Ticked boxes give their answers; a "yes" keeps the question printed over it ("Haushaltsmittel
+    sind dauerhaft im Budget vorhanden: Ja") and the details printed under it (amounts, the
+    PSP element). Other text between the boxes is kept where it says something of its own: a
+    filled-in "label: value", or sentences that follow a ticked answer or precede every box
+    ("Ja ☒ Nein ☐" / "Für die Ausarbeitung entstehen Kosten von …"). The form's printed
+    questions, empty fields and the fine print under unticked options go.
     """
     lines = [line for paragraph in section.paragraphs for line in paragraph]
     if not any(_BOX.search(line) for line in lines):
         return section
     result = Section(section.kind, section.heading, section.location)
-    state = "start"  # before any box; after a "ticked" or an "unticked" box line
+    state = "start"  # before any box; after a "yes", another "ticked" or an "unticked" box
     run: list[str] = []
 
     def flush() -> None:
         sentences = bool(run) and run[-1].rstrip().endswith((".", "!", "?"))
-        if run and sentences and state in ("start", "ticked"):
-            result.paragraphs.append(list(run))
+        if run and (state == "yes" or (sentences and state in ("start", "ticked"))):
+            kept = [line for line in run if not _EMPTY_LABEL.match(fold(line))]
+            if kept:
+                result.paragraphs.append(kept)
         else:
             filled = [line for line in run if _FILLED_LABEL.match(fold(line))]
             if filled:
@@ -484,19 +493,36 @@ def _with_boxes_read(section: Section) -> Section:
 
     for line in lines:
         if _BOX.search(line):
-            flush()
             answer = read_boxes(line)
+            yes = bool(answer) and answer.split()[0] in yes_words
+            question = run.pop() if yes and run and _is_question(run[-1]) else None
+            flush()
             if answer:
-                result.paragraphs.append([answer])
-            state = "ticked" if answer else "unticked"
+                result.paragraphs.append([f"{fold(question)}: {answer}" if question else answer])
+            state = ("yes" if yes else "ticked") if answer else "unticked"
         else:
             run.append(line)
     flush()
     return result
 
 
-def finanzen_text(section: Section) -> str | None:
-    return section_text(_with_boxes_read(section))
+_EMPTY_LABEL = re.compile(r"^[^:]{2,80}:$")
+"""A form's field label left empty ("Gesamtkosten:")."""
+
+
+def _is_question(line: str) -> bool:
+    """A form's yes/no question printed over its boxes ("Haushaltsmittel sind dauerhaft im
+    Budget vorhanden"): a short line that ends no sentence and labels no field."""
+    text = fold(line)
+    return (
+        0 < len(text.split()) <= MAX_QUESTION_WORDS
+        and text[:1].isupper()
+        and not text.endswith((".", ":", "!", ")"))
+    )
+
+
+def finanzen_text(section: Section, yes_words: frozenset[str]) -> str | None:
+    return section_text(_with_boxes_read(section, yes_words))
 
 
 def proposal_points(section: Section) -> tuple[list[str], list[str]]:
