@@ -487,3 +487,21 @@ def test_a_yes_keeps_its_question_and_details() -> None:
         "Gesamtkosten der Maßnahme: Ja\n\n2.920.000 € keine Bauunterhaltung\n\n"
         "Haushaltsmittel sind dauerhaft im Budget vorhanden: Ja PSP-Element 1.880.11.24"
     )
+
+
+def test_a_sessionnet_page_of_labels_over_values() -> None:
+    """SessionNet's information tab: each label on its line, its value below; a kind of the
+    city's own; the financial statement and the attachments without a heading."""
+    text = (
+        "Betreff\nEinführung und Verpflichtung im Ausschuss für Umwelt\n"
+        "Vorlage\n039/26\nArt\nEinführung und Verpflichtung\n\n"
+        "Die Ausschussmitglieder werden eingeführt und verpflichtet.\n\n"
+        "Keine finanziellen Auswirkungen.\n\nAnlage zur Verpflichtungsformel\n"
+    )
+    vorlage = vorlage_of(text)
+    assert (vorlage.nummer, vorlage.art, vorlage.finanzielle_auswirkungen) == (
+        "039/26",
+        "Einführung und Verpflichtung",
+        "Keine finanziellen Auswirkungen.",
+    )
+    assert [a.titel for a in vorlage.anlagen] == ["Anlage zur Verpflichtungsformel"]

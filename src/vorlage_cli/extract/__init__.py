@@ -27,7 +27,9 @@ from vorlage_cli.extract.sections import (
     embedded_attachment,
     finanzen_text,
     heading_name,
+    loose_attachments,
     money_block,
+    money_statement,
     orphan_blocks,
     other_sections,
     proposal_points,
@@ -84,9 +86,17 @@ def extract(document: LayoutDocument, lexicon: Lexicon | None = None) -> Extract
     if stations:
         evidence.locate("beratungsfolge", stations[0].location)
 
+    section_words = lexicon.data.get("sections", {})
+    statement = None
+    if best(sections, "finanzielle_auswirkungen") is None:
+        statement = money_statement(
+            rows, section_words.get("finanzielle_auswirkungen", []), lexicon.none_keys
+        )
     orphans = orphan_blocks(rows, first_section)
-    finanzen = best(sections, "finanzielle_auswirkungen") or money_block(
-        orphans, lexicon.data.get("sections", {}).get("finanzen_words", [])
+    finanzen = (
+        best(sections, "finanzielle_auswirkungen")
+        or statement
+        or money_block(orphans, section_words.get("finanzen_words", []))
     )
     if finanzen is not None:
         text = finanzen_text(finanzen, lexicon.yes_words)
@@ -101,7 +111,8 @@ def extract(document: LayoutDocument, lexicon: Lexicon | None = None) -> Extract
     if reasoning is not None:
         reasoning = embedded_attachment(reasoning, orphans) or reasoning
         found.put("sachdarstellung", section_text(reasoning), reasoning.location)
-    for number, title in attachments(sections, lexicon.none_keys):
+    listed = attachments(sections, lexicon.none_keys) or loose_attachments(rows)
+    for number, title in listed:
         vorlage.anlagen.append(Anlage(nummer=number, titel=title))
     anlagen = [s for s in sections if s.kind == "anlagen"]
     if anlagen:

@@ -90,7 +90,10 @@ def _value_on_next_row(rows: list[Row], index: int, header: HeaderReader, lexico
         "erstellt_am": bool(DATE.search(value)),
         "sitzungsteil": sitzungsteil_of(value) is not None,
     }.get(field, texts[0].endswith(":"))
-    if not fits:
+    # in a run of labels over their values ("Betreff" / …, "Vorlage" / "039/26", "Art" / …)
+    # the next label is one too, whatever its value looks like
+    in_run = index >= 2 and rows[index - 1].labelled and rows[index - 2].labelled
+    if not (fits or in_run):
         return
     header.add(field, value, following.location, label)
     for row in (rows[index], following):

@@ -320,6 +320,26 @@ def orphan_blocks(rows: list[Row], start: int) -> list[Section]:
     return blocks
 
 
+def money_statement(rows: list[Row], labels: list[str], none: frozenset[str]) -> Section | None:
+    """A sentence of its own that states the financial impact where no heading announces it
+    ("Keine finanziellen Auswirkungen."): a word for none, then the heading's words in any
+    inflection."""
+    heading = "|".join(
+        r"\s+".join(re.escape(word) + r"\w{0,2}" for word in label.split()) for label in labels
+    )
+    nothing = "|".join(re.escape(word) for word in sorted(none, key=len, reverse=True) if word)
+    if not heading or not nothing:
+        return None
+    pattern = re.compile(rf"^(?:{nothing})\s+(?:{heading})\b", re.IGNORECASE)
+    for row in rows:
+        if not row.used and len(row.texts) == 1 and pattern.match(row.text):
+            row.used = True
+            found = Section("finanzielle_auswirkungen", "", row.location)
+            found.add(row)
+            return found
+    return None
+
+
 def money_block(blocks: list[Section], words: list[str]) -> Section | None:
     """The first orphan block that speaks of money in several ways (Haushalt, Produktkonto,
     EUR …): the financial part of a template that prints no heading for it."""
@@ -684,6 +704,24 @@ def attachments(sections: list[Section], none: frozenset[str]) -> list[tuple[str
     ]
     numbered = [item for item in items if item[0] is not None]
     return numbered or items
+
+
+_LOOSE_ATTACHMENT = re.compile(r"^Anlage\b(?!\s*\d)\s+\S", re.IGNORECASE)
+MAX_ATTACHMENT_WORDS = 10
+
+
+def loose_attachments(rows: list[Row]) -> list[tuple[str | None, str]]:
+    """Attachments listed without an Anlagen heading, as a RIS page lists a Vorlage's files
+    ("Anlage zum Stellenplan 2012"): short lines of their own that no section took and that
+    start with the word Anlage."""
+    found = []
+    for row in rows:
+        text = row.text
+        if row.used or len(row.texts) != 1 or text.endswith((".", ":")):
+            continue
+        if len(text.split()) <= MAX_ATTACHMENT_WORDS and _LOOSE_ATTACHMENT.match(text):
+            found.append((None, text))
+    return found
 
 
 def heading_name(printed: str) -> str:
