@@ -23,6 +23,7 @@ from vorlage_cli.rules.catalogue import catalogue
 
 from .conftest import FIXTURES, ROOT
 from .documents import DECISION_TOO_EARLY, write_documents
+from .test_cli import SEED_LIKE
 
 SNAPSHOT_NAMES = {
     "human": "txt",
@@ -309,3 +310,26 @@ def test_junit_drops_characters_xml_cannot_hold(tmp_path: Path) -> None:
     (failure,) = root.iter("failure")
     assert failure.get("message") == "Gremium [31mrot"
     assert root.find("testsuite").get("name") == "ab.pdf"
+
+
+def test_reports_for_files_and_pipes_are_not_cut(run, tmp_path: Path, monkeypatch) -> None:
+    """A report that is not on a terminal keeps every line whole, however long, and carries no
+    padding at line ends; 80 columns (or COLUMNS) bind a terminal only."""
+    monkeypatch.setenv("COLUMNS", "60")
+    body = "Ausschuss für Stadtentwicklung, Wirtschaftsförderung, Digitalisierung und Tourismus"
+    subject = "Neupflanzung von Straßenbäumen " + "in allen Ortsteilen der Gemeinde " * 6
+    document = tmp_path / "lang.txt"
+    document.write_text(
+        SEED_LIKE.replace("Umweltausschuss", body).replace(
+            "Neupflanzung von Straßenbäumen", subject.strip()
+        ),
+        encoding="utf-8",
+    )
+    report = run("check", document).stdout
+    assert f"│ {body} │" in report
+    assert f"Betreff             {subject.strip()}\n" in report
+    assert all(line == line.rstrip() for line in report.splitlines())
+    catalogue = run("rules").stdout.splitlines()
+    assert any(
+        line.endswith("Sitzungstermin fehlt oder ist kein gültiges Datum") for line in catalogue
+    )

@@ -22,6 +22,48 @@ class ColorChoice(StrEnum):
     never = "never"
 
 
+REPORT_WIDTH = 10_000
+"""Columns of a report that goes to a file or a pipe: wide enough for any line, so that nothing
+is cut or wrapped at the 80 columns a terminal-less console would assume."""
+
+
+def report_width(stream: IO[str]) -> int | None:
+    """The width to lay a report out in: the terminal's own (None lets rich ask it, COLUMNS
+    included) on a terminal, the full length of each line anywhere else."""
+    isatty = getattr(stream, "isatty", None)
+    return None if isatty is not None and isatty() else REPORT_WIDTH
+
+
+class LineEnds:
+    """A text stream that drops the spaces rich pads table lines with, where they end a line:
+    in a file or a pipe they are noise in every diff."""
+
+    def __init__(self, stream: IO[str]) -> None:
+        self.stream = stream
+        self.pending = ""
+
+    def write(self, text: str) -> int:
+        lines = (self.pending + text).split("\n")
+        self.pending = lines.pop()
+        for line in lines:
+            self.stream.write(line.rstrip(" ") + "\n")
+        return len(text)
+
+    def flush(self) -> None:
+        self.stream.write(self.pending)
+        self.pending = ""
+        self.stream.flush()
+
+    def isatty(self) -> bool:
+        return False
+
+
+def report_stream(stream: IO[str]) -> IO[str]:
+    """Where a report is written: the terminal as it is, a file or a pipe without trailing
+    spaces."""
+    return stream if report_width(stream) is None else LineEnds(stream)  # type: ignore[return-value]
+
+
 def note(message: str) -> None:
     """A message to the user beside the output: on stderr, so that stdout holds only the
     report or the data, and prefixed with the program's name, as in ``vorlage: …``."""

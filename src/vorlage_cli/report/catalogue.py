@@ -19,6 +19,7 @@ from vorlage_cli.report import SEVERITY_NAMES
 from vorlage_cli.report.configuration import readers_of, shown_default
 from vorlage_cli.rules import Rule, all_options, all_rules
 from vorlage_cli.rules.catalogue import Entry, group_of
+from vorlage_cli.terminal import report_stream, report_width
 
 EXPLANATIONS = Path(__file__).resolve().parents[1] / "rules" / "explanations.de.toml"
 
@@ -65,7 +66,14 @@ def severity_name(severity: str) -> str:
 
 
 def _console(stream: IO[str]) -> Console:
-    return Console(file=stream, highlight=False, markup=False, emoji=False, soft_wrap=False)
+    return Console(
+        file=report_stream(stream),
+        width=report_width(stream),
+        highlight=False,
+        markup=False,
+        emoji=False,
+        soft_wrap=False,
+    )
 
 
 def configured_severity(entry: Entry, config: Config) -> str:

@@ -11,6 +11,7 @@ from rich.text import Text
 
 from vorlage_cli.evaluate import Check
 from vorlage_cli.report.human import clean
+from vorlage_cli.terminal import report_stream, report_width
 
 
 def _percent(good: int, total: int) -> str:
@@ -18,7 +19,13 @@ def _percent(good: int, total: int) -> str:
 
 
 def print_evaluation(checks: list[Check], stream: IO[str], *, verbose: bool = False) -> None:
-    console = Console(file=stream, highlight=False, markup=False, emoji=False)
+    console = Console(
+        file=report_stream(stream),
+        width=report_width(stream),
+        highlight=False,
+        markup=False,
+        emoji=False,
+    )
     by_field: dict[str, list[bool]] = defaultdict(list)
     by_document: dict[str, list[bool]] = defaultdict(list)
     for check in checks:
@@ -74,7 +81,14 @@ def print_oparl_evaluation(
     checks: list[Check], without_document: list[str], stream: IO[str], *, verbose: bool = False
 ) -> None:
     """Agreement per compared value with the city's OParl records, then the disagreements."""
-    console = Console(file=stream, highlight=False, markup=False, emoji=False, soft_wrap=True)
+    console = Console(
+        file=report_stream(stream),
+        width=report_width(stream),
+        highlight=False,
+        markup=False,
+        emoji=False,
+        soft_wrap=True,
+    )
     by_field: dict[str, list[Check]] = defaultdict(list)
     for check in checks:
         by_field[check.field].append(check)

@@ -19,12 +19,14 @@ from vorlage_cli.model import Beratung, DocumentResult
 from vorlage_cli.readers.sniff import FORMAT_NAMES
 from vorlage_cli.report import SEVERITY_NAMES, Summary
 from vorlage_cli.report.places import place_in_words
+from vorlage_cli.terminal import report_stream, report_width
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 """Control characters, and the bidirectional overrides that make a terminal show text in
 another order than it is (a "Trojan Source" name)."""
 _STYLES = {"error": "bold red", "warning": "yellow", "info": "cyan"}
-_MAX_VALUE = 160
+RULE = 100
+"""Length of the line under a document's title in a file or a pipe."""
 
 
 def clean(value: object) -> str:
@@ -33,10 +35,10 @@ def clean(value: object) -> str:
 
 
 def _short(value: str | None) -> str:
+    """A value on one line: whitespace folded, never cut (a terminal wraps it)."""
     if value is None:
         return "–"
-    value = clean(" ".join(value.split()))
-    return value if len(value) <= _MAX_VALUE else value[: _MAX_VALUE - 1] + "…"
+    return clean(" ".join(value.split()))
 
 
 def _role(station: Beratung) -> str:
@@ -52,8 +54,10 @@ def _date(value: object) -> str:
 
 class HumanReporter:
     def __init__(self, stream: IO[str], *, quiet: bool = False, color: bool | None = None) -> None:
+        self.width = report_width(stream)
         self.console = Console(
-            file=stream,
+            file=report_stream(stream),
+            width=self.width,
             highlight=False,
             soft_wrap=False,
             force_terminal=color,
@@ -75,7 +79,10 @@ class HumanReporter:
                 else ""
             )
             title.append(f"  ({FORMAT_NAMES[result.source.format]}{pages})", style="dim")
-        console.rule(title, align="left")
+        if self.width is None:
+            console.rule(title, align="left")
+        else:  # a rule as wide as a file's lines would be thousands of characters long
+            console.print(title + Text(" " + "─" * max(3, RULE - len(title) - 1)))
         vorlage = result.vorlage
         if vorlage is not None and not self.quiet:
             fields = Table.grid(padding=(0, 2))
@@ -111,7 +118,7 @@ class HumanReporter:
             if vorlage.beratungsfolge:
                 table = Table(title=None, show_edge=False, pad_edge=False, header_style="bold")
                 for column in ("#", "Gremium", "Rolle", "Termin", "Einladung", "TOP", "Ö/N"):
-                    table.add_column(column)
+                    table.add_column(column, overflow="fold")
                 for index, station in enumerate(vorlage.beratungsfolge, start=1):
                     public = {True: "ö", False: "nö", None: ""}[station.oeffentlich]
                     table.add_row(
