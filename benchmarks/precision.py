@@ -1,6 +1,6 @@
 """How often the rules fire on published Vorlagen, which are nearly all correct.
 
-    .venv/bin/python benchmarks/precision.py [--examples N] [--jobs N]
+    .venv/bin/python benchmarks/precision.py [--examples N] [--jobs N] [--profile]
 
 Runs the rules with no configuration over every text of the bulk corpora in
 ``../shared/corpus/bulk/*/texts`` (real Vorlagen of a city, as published) and prints, per city
@@ -8,6 +8,10 @@ and per code, the share of documents with an error, a warning and a hint, then t
 against the targets (at most 3 % of documents with an error, at most 15 % with a warning).
 Almost every finding here is a false alarm, so each percentage is a measure of distrust.
 ``--examples N`` lists N messages per code to read against their documents.
+
+``--profile`` measures a learned profile instead: per city, a profile is learned (as ``vorlage
+init`` learns it) from every other text and the remaining half is checked with it, so that what
+the profile adds to the default rules shows as false alarms on the city's own, correct Vorlagen.
 
 Skips with a message (exit code 0) where ``../shared`` is absent: a user's clone has no bulk
 corpora.
@@ -23,9 +27,10 @@ from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 
-from vorlage_cli.config import Config
+from vorlage_cli.config import Config, parse_config
 from vorlage_cli.model import DocumentResult
 from vorlage_cli.pipeline import process
+from vorlage_cli.profile import learn, to_table
 from vorlage_cli.runner import default_jobs, process_all
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -74,6 +79,20 @@ def tally(paths: Sequence[Path], config: Config, *, jobs: int, keep: int) -> Tal
     return found
 
 
+def learned_config(paths: Sequence[Path], *, jobs: int) -> Config:
+    """The default configuration with a profile learned from ``paths``, as ``vorlage init``
+    writes it."""
+    vorlagen = [
+        result.vorlage
+        for result in process_all(
+            paths, jobs=jobs, timeout=60, task=partial(process, config=Config())
+        )
+        if result.vorlage is not None
+    ]
+    profile = learn(vorlagen, Config().lexicon)
+    return parse_config({"profile": to_table(profile)}, ROOT / ".vorlage.toml")
+
+
 def print_city(name: str, found: Tally) -> None:
     print(f"\n## {name} ({found.documents} documents)\n")
     print("| code | severity | documents | share |")
@@ -114,14 +133,22 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--bulk", type=Path, default=BULK, help="folder of city corpora")
     parser.add_argument("--jobs", type=int, default=default_jobs())
     parser.add_argument("--examples", type=int, default=0, help="messages listed per code")
+    parser.add_argument(
+        "--profile", action="store_true", help="learn on one half of each city, check the other"
+    )
     args = parser.parse_args(argv)
     if not args.bulk.is_dir():
         print(f"precision: {args.bulk} is not present; nothing to measure", file=sys.stderr)
         return 0
     overall = Tally()
     for city in cities(args.bulk):
-        found = tally(texts_of(city), Config(), jobs=args.jobs, keep=args.examples)
-        print_city(city.name, found)
+        texts, config, name = texts_of(city), Config(), city.name
+        if args.profile:
+            learned_from, texts = texts[0::2], texts[1::2]
+            config = learned_config(learned_from, jobs=args.jobs)
+            name = f"{city.name}, checked with a profile learned from the other half"
+        found = tally(texts, config, jobs=args.jobs, keep=args.examples)
+        print_city(name, found)
         overall.merge(found)
     print_totals(overall)
     return 0

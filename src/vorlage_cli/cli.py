@@ -353,6 +353,64 @@ def export(
 
 
 @command()
+def init(
+    paths: PathsArgument,
+    config: Annotated[
+        Path | None,
+        typer.Option(
+            "--config",
+            "-c",
+            help="In diese Datei schreiben (.vorlage.toml oder pyproject.toml); Vorgabe: die "
+            "Konfiguration im aktuellen Ordner, sonst eine neue .vorlage.toml.",
+            dir_okay=False,
+            show_default=False,
+        ),
+    ] = None,
+    min_share: Annotated[
+        int,
+        typer.Option(
+            "--anteil",
+            min=50,
+            max=100,
+            help="Ein Abschnitt gilt als üblich, wenn ihn mindestens so viel Prozent der "
+            "Vorlagen einer Art haben.",
+        ),
+    ] = 95,
+    min_documents: Annotated[
+        int,
+        typer.Option(
+            "--mindestens",
+            min=1,
+            help="Arten mit weniger Vorlagen werden nicht gelernt.",
+        ),
+    ] = 20,
+    replace: Annotated[
+        bool,
+        typer.Option("--ersetzen", help="Ein vorhandenes Profil ersetzen (nur das Profil)."),
+    ] = False,
+    exclude: ExcludeOption = None,
+    jobs: JobsOption = None,
+) -> None:
+    """Ein Profil aus den eigenen Vorlagen lernen und in die Konfiguration schreiben.
+
+    Liest die Vorlagen der Stadt (Ordner, Dateien, Muster) und hält fest, was fast alle
+    gemeinsam haben: Abschnitte je Vorlagenart, Gremien und ihre Schreibweisen, die Form der
+    Nummern und die übliche Reihenfolge der Gremien. `check` meldet danach Abweichungen davon.
+    Der übrige Inhalt der Datei bleibt unverändert; ein vorhandenes Profil wird nur mit
+    --ersetzen ersetzt.
+    """
+    from functools import partial
+
+    from vorlage_cli.learning import run_init, target_file
+
+    options = Options(paths=tuple(paths), exclude=tuple(exclude or ()), jobs=jobs, quiet=True)
+    learn = partial(
+        run_init, min_share=min_share / 100, min_documents=min_documents, replace=replace
+    )
+    _run(learn, options, target_file(config))
+
+
+@command()
 def schema() -> None:
     """Das JSON-Schema eines exportierten Dokuments ausgeben (aus dem Datenmodell erzeugt)."""
     import json

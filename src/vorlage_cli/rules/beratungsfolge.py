@@ -15,7 +15,9 @@ from statistics import median_low
 
 from vorlage_cli.evidence import Evidence
 from vorlage_cli.model import Beratung, Vorlage
+from vorlage_cli.profile import ROUTE_ROLES
 from vorlage_cli.rules import Hit, RuleOptions, rule
+from vorlage_cli.rules.completeness import PROFILE
 from vorlage_cli.rules.kinds import asks_for_decision, kind_of
 from vorlage_cli.rules.options import TEXTS, WHOLE, Option
 from vorlage_cli.rules.text import (
@@ -410,24 +412,102 @@ def _has_word(text: str, word: str) -> bool:
     return re.search(rf"(?<!\w){re.escape(word)}(?!\w)", text, re.IGNORECASE) is not None
 
 
-@rule("BF010", "gremium-unbekannt", "warning", "Gremium ist nicht bekannt", options=(BODIES,))
+@rule(
+    "BF010",
+    "gremium-unbekannt",
+    "warning",
+    "Gremium ist nicht bekannt",
+    options=(BODIES, PROFILE),
+)
 def body_unknown(vorlage: Vorlage, evidence: Evidence, options: RuleOptions) -> Iterator[Hit]:
     """With the council's bodies listed under ``bodies``, every station must name one of them
     as spelt there: a misspelt or renamed body ("Haupt- und Finanzauschuss") is reported with
-    the closest known name. Without that list this rule finds nothing."""
-    if not options[BODIES]:
+    the closest known name. With a learned profile, a name that is not among the bodies the
+    council's Vorlagen name but close to one of them is reported (a body new to the profile
+    is not). Without either this rule finds nothing."""
+    listed = {body_key(name): name for name in options[BODIES]}
+    profile = options[PROFILE]
+    if not listed and (profile is None or not profile.bodies):
         return
-    known = {body_key(name): name for name in options[BODIES]}
     for index, entry in _indexed(vorlage):
-        if not entry.gremium.strip() or body_key(entry.gremium) in known:
+        if not entry.gremium.strip():
             continue
-        close = difflib.get_close_matches(body_key(entry.gremium), list(known), n=1, cutoff=0.75)
-        hint = f"; gemeint ist wohl {quoted(known[close[0]])}" if close else ""
-        yield Hit(
-            f"Gremium {quoted(entry.gremium)} ist nicht in der Liste der Gremien{hint}",
-            f"beratungsfolge[{index}].gremium",
-            entry.gremium,
-        )
+        if listed:
+            if body_key(entry.gremium) in listed:
+                continue
+            close = difflib.get_close_matches(
+                body_key(entry.gremium), list(listed), n=1, cutoff=0.75
+            )
+            hint = f"; gemeint ist wohl {quoted(listed[close[0]])}" if close else ""
+            message = f"Gremium {quoted(entry.gremium)} ist nicht in der Liste der Gremien{hint}"
+        else:
+            assert profile is not None
+            if profile.usual_name(entry.gremium) is not None:
+                continue
+            known = {body_key(usual): usual for usual in profile.bodies}
+            close = difflib.get_close_matches(
+                body_key(entry.gremium), list(known), n=1, cutoff=_CLOSE_NAME
+            )
+            if not close:
+                continue  # a body the profile has not seen yet, not a misspelling
+            message = (
+                f"Gremium {quoted(entry.gremium)} kommt in den gelernten Vorlagen nicht vor; "
+                f"gemeint ist wohl {quoted(known[close[0]])}"
+            )
+        yield Hit(message, f"beratungsfolge[{index}].gremium", entry.gremium)
+
+
+_CLOSE_NAME = 0.85
+"""How alike a name must be to a known body's to count as its misspelling."""
+
+
+@rule(
+    "BF012",
+    "reihenfolge-unueblich",
+    "warning",
+    "Gremien tagen in unüblicher Reihenfolge",
+    options=(PROFILE,),
+)
+def unusual_order(vorlage: Vorlage, evidence: Evidence, options: RuleOptions) -> Iterator[Hit]:
+    """With a learned profile: two bodies that advise or decide in a fixed order in nearly all
+    of the council's Vorlagen (the Verwaltungsausschuss before the Rat) meet the other way
+    round in this one; a body that only takes note may do so at any time. Either a date is
+    wrong or the Vorlage takes an unusual route; the finding names both sessions and how
+    often the usual order held. Without a profile this rule finds nothing."""
+    profile = options[PROFILE]
+    if profile is None or not profile.order:
+        return
+    first: dict[str, tuple[int, Beratung, dt.date]] = {}
+    for index, entry, day in _dated(vorlage, ROUTE_ROLES):
+        usual = profile.usual_name(entry.gremium)
+        if usual is not None and (usual not in first or day < first[usual][2]):
+            first[usual] = (index, entry, day)
+    for order in profile.order:
+        if order.before not in first or order.after not in first:
+            continue
+        _, early, early_day = first[order.before]
+        index, late, late_day = first[order.after]
+        if late_day < early_day:
+            yield Hit(
+                f"{_nominative(late.gremium)} tagt am {german_date(late_day)} vor "
+                f"{_dative(early.gremium)} (am {german_date(early_day)}); in {order.share:.0%} "
+                f"von {order.documents} gelernten Vorlagen war es umgekehrt".replace("%", " %"),
+                f"beratungsfolge[{index}].termin",
+                _printed_date(evidence, f"beratungsfolge[{index}].termin", vorlage),
+            )
+
+
+def _feminine(name: str) -> bool:
+    return in_body(name).startswith("in der ")
+
+
+def _dative(name: str) -> str:
+    """ "dem Rat", "der Stadtverordnetenversammlung": the article of ``in_body``."""
+    return ("der " if _feminine(name) else "dem ") + name
+
+
+def _nominative(name: str) -> str:
+    return ("Die " if _feminine(name) else "Der ") + name
 
 
 @rule(

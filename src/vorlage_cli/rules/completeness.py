@@ -18,9 +18,10 @@ from vorlage_cli.evidence import Evidence
 from vorlage_cli.extract.lexicon import Lexicon
 from vorlage_cli.extract.textutil import key
 from vorlage_cli.model import Vorlage
+from vorlage_cli.profile import Profile, from_table
 from vorlage_cli.rules import Hit, RuleOptions, rule
 from vorlage_cli.rules.kinds import asks_for_decision, is_revision, kind_of
-from vorlage_cli.rules.options import TEXT_TABLE, Option, OptionError
+from vorlage_cli.rules.options import TEXT_TABLE, Option, OptionError, OptionType
 from vorlage_cli.rules.text import (
     AMOUNT,
     in_body,
@@ -83,6 +84,26 @@ REQUIRED: Option[dict[str, tuple[str, ...]]] = Option(
 )
 
 
+def _profile(value: object) -> Profile:
+    return from_table(value)
+
+
+PROFILE: Option[Profile | None] = Option(
+    "profile",
+    OptionType("Tabelle, von vorlage init geschrieben", _profile),
+    None,
+    "The council's practice learned from its own Vorlagen by `vorlage init`: per kind the "
+    "fields and sections nearly all of them have (`kinds`), the bodies with their spellings "
+    "(`bodies`), the shapes of the numbers (`numbers`) and the order in which bodies meet "
+    "(`order`). A section of the profile is required as if listed under `required`; a body "
+    "spelt close to a known one, a number of another shape and a route against the usual "
+    "order are reported (BF010, NUM005, BF012). Edit it freely: a line deleted is a practice "
+    "no longer checked.",
+    example="{ documents = 449, kinds = { Beschlussvorlage = { documents = 300, sections = "
+    "{ beschlussvorschlag = 0.99 } } } }",
+)
+
+
 def group_of(vorlage: Vorlage, options: RuleOptions) -> str:
     return "decision" if asks_for_decision(vorlage, options.lexicon) else "information"
 
@@ -100,7 +121,35 @@ def required(vorlage: Vorlage, options: RuleOptions) -> list[str]:
             resolved = _resolve(item, options)
             if resolved not in wanted:
                 wanted.append(resolved)
+    for item in learned(vorlage, options):
+        if item not in wanted:
+            wanted.append(item)
     return wanted
+
+
+def learned(vorlage: Vorlage, options: RuleOptions) -> dict[str, float]:
+    """The fields and sections the profile finds in nearly all Vorlagen of this one's kind,
+    resolved like configured names, with their share."""
+    profile = options[PROFILE]
+    practice = profile.practice_of(vorlage, options.lexicon) if profile else None
+    if practice is None:
+        return {}
+    return {_resolve(name, options): share for name, share in practice.sections.items()}
+
+
+def _usual(field: str, vorlage: Vorlage, options: RuleOptions) -> str:
+    """ " (in 98 % der gelernten Vorlagen dieser Art vorhanden)" where only the profile
+    requires the field; empty where the configuration does."""
+    share = learned(vorlage, options).get(field)
+    configured = any(
+        _resolve(item, options) == field
+        for name in ("all", group_of(vorlage, options), kind_of(vorlage, options.lexicon))
+        if name is not None
+        for item in options[REQUIRED].get(name, ())
+    )
+    if share is None or configured:
+        return ""
+    return f" (in {share:.0%} der gelernten Vorlagen dieser Art vorhanden)".replace("%", " %")
 
 
 def _resolve(item: str, options: RuleOptions) -> str:
@@ -143,9 +192,10 @@ def _missing(
         return Hit(f"{subject} enthält nur den Platzhalter {quoted(shown)}", field, shown)
     if field not in required(vorlage, options):
         return None
+    usual = _usual(field, vorlage, options)
     if field in _HEADINGS and field in evidence.sections:
-        return Hit(f"Der Abschnitt {_HEADINGS[field]} ist leer", field)
-    return Hit(f"{subject} fehlt", field)
+        return Hit(f"Der Abschnitt {_HEADINGS[field]} ist leer{usual}", field)
+    return Hit(f"{subject} fehlt{usual}", field)
 
 
 @rule("REQ001", "nicht-erkennbar", "error", "Dokument ist nicht als Vorlage erkennbar")
@@ -173,7 +223,7 @@ def other_document(vorlage: Vorlage, evidence: Evidence, options: RuleOptions) -
         yield Hit(f"Kein Vorlagendokument: das Dokument sieht aus wie {evidence.other_document}")
 
 
-@rule("REQ002", "nummer-fehlt", "error", "Vorlagennummer fehlt", options=(REQUIRED,))
+@rule("REQ002", "nummer-fehlt", "error", "Vorlagennummer fehlt", options=(REQUIRED, PROFILE))
 def number_missing(vorlage: Vorlage, evidence: Evidence, options: RuleOptions) -> Iterator[Hit]:
     """Every Vorlage carries a number (Vorlage-Nr., Drucksache, DS-Nr.) under which it is filed
     and referred to in minutes and decisions."""
@@ -182,7 +232,7 @@ def number_missing(vorlage: Vorlage, evidence: Evidence, options: RuleOptions) -
         yield found
 
 
-@rule("REQ003", "betreff-fehlt", "error", "Betreff fehlt", options=(REQUIRED,))
+@rule("REQ003", "betreff-fehlt", "error", "Betreff fehlt", options=(REQUIRED, PROFILE))
 def subject_missing(vorlage: Vorlage, evidence: Evidence, options: RuleOptions) -> Iterator[Hit]:
     """The subject (Betreff, Titel, Bezeichnung des Tagesordnungspunktes) becomes the agenda
     item's title; a Vorlage without one cannot be put on an agenda."""
@@ -191,7 +241,9 @@ def subject_missing(vorlage: Vorlage, evidence: Evidence, options: RuleOptions) 
         yield found
 
 
-@rule("REQ004", "beratungsfolge-fehlt", "error", "Beratungsfolge fehlt", options=(REQUIRED,))
+@rule(
+    "REQ004", "beratungsfolge-fehlt", "error", "Beratungsfolge fehlt", options=(REQUIRED, PROFILE)
+)
 def consultations_missing(
     vorlage: Vorlage, evidence: Evidence, options: RuleOptions
 ) -> Iterator[Hit]:
@@ -204,12 +256,19 @@ def consultations_missing(
         and not vorlage.beratungsfolge
     ):
         yield Hit(
-            "Die Beratungsfolge fehlt: keine Gremien und Sitzungstermine angegeben",
+            "Die Beratungsfolge fehlt: keine Gremien und Sitzungstermine angegeben"
+            + _usual("beratungsfolge", vorlage, options),
             "beratungsfolge",
         )
 
 
-@rule("REQ005", "finanzen-fehlen", "error", "Finanzielle Auswirkungen fehlen", options=(REQUIRED,))
+@rule(
+    "REQ005",
+    "finanzen-fehlen",
+    "error",
+    "Finanzielle Auswirkungen fehlen",
+    options=(REQUIRED, PROFILE),
+)
 def finances_missing(vorlage: Vorlage, evidence: Evidence, options: RuleOptions) -> Iterator[Hit]:
     """A Vorlage that asks for a decision must state its financial impact, even if only to say
     there is none ("Nein", "keine", "-", "./."). Information kinds and motions of council
@@ -227,7 +286,11 @@ def finances_missing(vorlage: Vorlage, evidence: Evidence, options: RuleOptions)
 
 
 @rule(
-    "REQ006", "beschlussvorschlag-fehlt", "error", "Beschlussvorschlag fehlt", options=(REQUIRED,)
+    "REQ006",
+    "beschlussvorschlag-fehlt",
+    "error",
+    "Beschlussvorschlag fehlt",
+    options=(REQUIRED, PROFILE),
 )
 def proposal_missing(vorlage: Vorlage, evidence: Evidence, options: RuleOptions) -> Iterator[Hit]:
     """A Vorlage that asks a body to decide must say what it is to decide. Without
@@ -264,7 +327,9 @@ def proposal_missing(vorlage: Vorlage, evidence: Evidence, options: RuleOptions)
         yield found
 
 
-@rule("REQ007", "ersteller-fehlt", "error", "Federführende Stelle fehlt", options=(REQUIRED,))
+@rule(
+    "REQ007", "ersteller-fehlt", "error", "Federführende Stelle fehlt", options=(REQUIRED, PROFILE)
+)
 def author_missing(vorlage: Vorlage, evidence: Evidence, options: RuleOptions) -> Iterator[Hit]:
     """The authoring unit (Federführung, Fachbereich, Amt, Dienststelle) answers questions in
     the session and carries out the decision; every Vorlage of the administration names it.
@@ -275,7 +340,7 @@ def author_missing(vorlage: Vorlage, evidence: Evidence, options: RuleOptions) -
         yield found
 
 
-@rule("REQ008", "datum-fehlt", "error", "Datum der Vorlage fehlt", options=(REQUIRED,))
+@rule("REQ008", "datum-fehlt", "error", "Datum der Vorlage fehlt", options=(REQUIRED, PROFILE))
 def date_missing(vorlage: Vorlage, evidence: Evidence, options: RuleOptions) -> Iterator[Hit]:
     """A Vorlage is dated: the date orders revisions, shows whether the invitation period was
     kept, and is how the Vorlage is cited. A printed date that is no calendar date ("31.02.2025")
@@ -287,10 +352,12 @@ def date_missing(vorlage: Vorlage, evidence: Evidence, options: RuleOptions) -> 
     if printed:
         yield Hit(f"Das Datum der Vorlage {printed} ist kein gültiges Datum", "erstellt_am")
     elif "erstellt_am" in required(vorlage, options):
-        yield Hit("Das Datum der Vorlage fehlt", "erstellt_am")
+        yield Hit(
+            f"Das Datum der Vorlage fehlt{_usual('erstellt_am', vorlage, options)}", "erstellt_am"
+        )
 
 
-@rule("REQ009", "begruendung-fehlt", "error", "Sachdarstellung fehlt", options=(REQUIRED,))
+@rule("REQ009", "begruendung-fehlt", "error", "Sachdarstellung fehlt", options=(REQUIRED, PROFILE))
 def reasoning_missing(vorlage: Vorlage, evidence: Evidence, options: RuleOptions) -> Iterator[Hit]:
     """The Sachdarstellung (Sachverhalt, Begründung, Erläuterungen) is what the bodies read
     before they decide or take note; without it a proposal is a bare instruction."""
@@ -307,7 +374,7 @@ def reasoning_missing(vorlage: Vorlage, evidence: Evidence, options: RuleOptions
     "abschnitt-fehlt",
     "error",
     "Vorgeschriebener Abschnitt fehlt",
-    options=(REQUIRED,),
+    options=(REQUIRED, PROFILE),
 )
 def section_missing(vorlage: Vorlage, evidence: Evidence, options: RuleOptions) -> Iterator[Hit]:
     """Sections a council requires beyond the usual fields, configured per kind under
@@ -323,12 +390,16 @@ def section_missing(vorlage: Vorlage, evidence: Evidence, options: RuleOptions) 
         text = present.get(key(name))
         if text is not None and not is_missing(text):
             continue
+        usual = _usual(item, vorlage, options)
+        required_by = "übliche" if usual else "vorgeschriebene"
         if text is not None or item in evidence.sections:
             yield Hit(
-                f"Der vorgeschriebene Abschnitt {name} ist leer", f"weitere_abschnitte.{name}"
+                f"Der {required_by} Abschnitt {name} ist leer{usual}", f"weitere_abschnitte.{name}"
             )
         else:
-            yield Hit(f"Der vorgeschriebene Abschnitt {name} fehlt", f"weitere_abschnitte.{name}")
+            yield Hit(
+                f"Der {required_by} Abschnitt {name} fehlt{usual}", f"weitere_abschnitte.{name}"
+            )
 
 
 @rule("REQ011", "platzhalter", "warning", "Platzhalter aus der Vorlage nicht ersetzt")

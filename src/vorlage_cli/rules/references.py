@@ -10,7 +10,8 @@ from collections.abc import Callable, Iterable, Iterator
 from vorlage_cli.evidence import Evidence
 from vorlage_cli.model import Vorlage
 from vorlage_cli.rules import Hit, RuleOptions, rule
-from vorlage_cli.rules.text import listing, texts
+from vorlage_cli.rules.completeness import PROFILE
+from vorlage_cli.rules.text import listing, quoted, texts
 
 _LABEL = re.compile(r"^\s*(\d{1,3})\s*([a-z]?)\s*[.):]?\s*$")
 _SEPARATOR = r"(?:,|•|und|sowie|bis|u\.|–|-)"
@@ -235,6 +236,32 @@ def reference_unlisted(vorlage: Vorlage, evidence: Evidence, options: RuleOption
         f"die im Anlagenverzeichnis {'fehlen' if many else 'fehlt'}",
         path,
         words,
+    )
+
+
+@rule(
+    "NUM005",
+    "nummer-unueblich",
+    "warning",
+    "Nummer passt nicht zum üblichen Muster",
+    options=(PROFILE,),
+)
+def number_shape(vorlage: Vorlage, evidence: Evidence, options: RuleOptions) -> Iterator[Hit]:
+    """With a learned profile: the Vorlage's number has none of the shapes the council's
+    numbers have ("DS 101/2022": letters, digits and separators in their usual places, digit
+    runs of their usual lengths). A typo ("DS 10/20222"), a number from another system or a
+    placeholder shows this way. Without a profile this rule finds nothing."""
+    profile = options[PROFILE]
+    number = vorlage.nummer
+    if profile is None or not profile.numbers or not number:
+        return
+    if any(re.fullmatch(shape.pattern, number) for shape in profile.numbers):
+        return
+    examples = listing(quoted(shape.example) for shape in profile.numbers[:2])
+    yield Hit(
+        f"Die Nummer {quoted(number)} hat nicht die übliche Form (z. B. {examples})",
+        "nummer",
+        number,
     )
 
 
