@@ -163,6 +163,8 @@ def test_local_practice_reaches_the_rules(run, tmp_path: Path) -> None:
         ('[required]\nBeschlusvorlage = ["x"]\n', "required.Beschlusvorlage: weder all"),
         ('[per-path-ignores]\n"a/*" = ["XY1"]\n', 'per-path-ignores."a/*": unbekannter Code XY1'),
         ('[lexicon]\nfeilds = { nummer = ["Nr"] }\n', "lexicon.feilds: unbekannter Teil"),
+        ('preset = "alris"\n', "preset: unbekannte Voreinstellung „alris“ (bekannt: allris"),
+        ('[lexicon.remove]\nsections = "Anlagen"\n', "lexicon: passt nicht zur Form"),
         ("rules = [\n", ".vorlage.toml: kein gültiges TOML"),
     ],
 )
@@ -213,3 +215,23 @@ def test_evaluate_reads_with_the_documents_lexicon(run, tmp_path: Path) -> None:
         '[lexicon.fields]\nnummer = ["Vorgangsnummer"]\n', encoding="utf-8"
     )
     assert run("evaluate", golden).exit_code == 0
+
+
+def test_a_preset_and_the_citys_own_changes_to_the_lexicon(tmp_path: Path) -> None:
+    """The ALLRIS preset makes "Antrag" head the proposal; a city removes a label the default
+    lexicon has and overrides a kind; its own changes come after the preset's, so it wins."""
+    (tmp_path / ".vorlage.toml").write_text(
+        'preset = "allris"\n'
+        '[lexicon.remove.sections]\nbeschlussvorschlag = ["Antrag", "Empfehlung"]\n'
+        "[lexicon.override.kinds]\nInformation = { decides = true }\n",
+        encoding="utf-8",
+    )
+    lexicon = load_config(tmp_path / ".vorlage.toml").lexicon
+    assert lexicon.section_of.get("antrag") is None  # the preset added it, the city took it out
+    assert lexicon.section_of.get("empfehlung") is None
+    assert lexicon.section_of["beschlussvorschlag"] == "beschlussvorschlag"
+    assert lexicon.kind("Information") == ("Information", True)
+    (tmp_path / ".vorlage.toml").write_text('preset = ["allris"]\n', encoding="utf-8")
+    assert load_config(tmp_path / ".vorlage.toml").lexicon.section_of["antrag"] == (
+        "beschlussvorschlag"
+    )

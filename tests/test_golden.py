@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from vorlage_cli.evaluate import compare, find_goldens, load_golden
+from vorlage_cli.extract.lexicon import default_lexicon, with_presets
 from vorlage_cli.model import Vorlage
 from vorlage_cli.pipeline import read_vorlage
 
@@ -21,8 +22,8 @@ from .conftest import CORPUS, GATHERED, GOLDEN, SAMPLES
 
 
 @cache
-def extracted(path: Path) -> Vorlage | None:
-    return read_vorlage(path)[1]
+def extracted(path: Path, presets: tuple[str, ...] = ()) -> Vorlage | None:
+    return read_vorlage(path, with_presets(default_lexicon(), presets)).vorlage
 
 
 def _cases() -> list:
@@ -62,7 +63,9 @@ def _cases() -> list:
 
 @pytest.mark.parametrize(("golden", "document", "field"), _cases())
 def test_field_matches_golden(golden, document: Path, field: str) -> None:
-    checks = compare({field: golden.vorlage[field]}, extracted(document), str(document))
+    checks = compare(
+        {field: golden.vorlage[field]}, extracted(document, golden.presets), str(document)
+    )
     wrong = [c for c in checks if not c.ok]
     assert not wrong, "\n".join(
         f"{c.field}: expected {c.expected!r}, got {c.actual!r}" for c in wrong

@@ -488,6 +488,7 @@ def evaluate(
     from vorlage_cli.evaluate import (
         evaluate as run_evaluation,
     )
+    from vorlage_cli.extract.lexicon import with_presets
     from vorlage_cli.pipeline import read_vorlage
     from vorlage_cli.report.evaluation import print_evaluation
 
@@ -512,7 +513,10 @@ def evaluate(
     try:
         configs = ConfigResolver(config)
         checks = run_evaluation(
-            loaded, lambda path: read_vorlage(path, configs.for_document(path).lexicon)[1]
+            loaded,
+            lambda path, names: (
+                read_vorlage(path, with_presets(configs.for_document(path).lexicon, names)).vorlage
+            ),
         )
     except ConfigError as error:
         _fail(str(error))

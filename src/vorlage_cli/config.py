@@ -16,7 +16,7 @@ from fnmatch import fnmatch
 from pathlib import Path
 from typing import Any, Literal, get_args
 
-from vorlage_cli.extract.lexicon import Lexicon, default_lexicon
+from vorlage_cli.extract.lexicon import Lexicon, default_lexicon, preset, presets
 from vorlage_cli.model import Finding, Severity
 from vorlage_cli.rules import RuleOptions, RuleSettings, all_options
 from vorlage_cli.rules.catalogue import TITLES, catalogue, lookup
@@ -24,7 +24,7 @@ from vorlage_cli.rules.options import TEXTS, OptionError, OptionValues
 
 DOTFILE = ".vorlage.toml"
 PYPROJECT = "pyproject.toml"
-OWN_KEYS = ("rules", "lexicon", "per-path-ignores")
+OWN_KEYS = ("rules", "preset", "lexicon", "per-path-ignores")
 """The keys of the configuration itself; every other key is an option a rule declares."""
 
 
@@ -154,6 +154,8 @@ def parse_config(table: dict[str, Any], path: Path, prefix: str = "") -> Config:
         raise check.fail(unknown[0], f"unbekannter Schlüssel (bekannt: {', '.join(known)})")
 
     lexicon = default_lexicon()
+    for name in _preset_names(check, table.get("preset", [])):
+        lexicon = _changed(check, "preset", preset(name), lexicon)
     if "lexicon" in table:
         lexicon = _lexicon(check, check.table("lexicon", table["lexicon"]), lexicon)
 
@@ -184,17 +186,40 @@ def parse_config(table: dict[str, Any], path: Path, prefix: str = "") -> Config:
     )
 
 
+def _preset_names(check: _Validator, value: object) -> list[str]:
+    """The presets a configuration names (one name or a list), each checked to exist."""
+    names = [value] if isinstance(value, str) else check.strings("preset", value)
+    known = presets()
+    for name in names:
+        if name not in known:
+            listed = ", ".join(known)
+            raise check.fail("preset", f"unbekannte Voreinstellung „{name}“ (bekannt: {listed})")
+    return list(names)
+
+
 def _lexicon(check: _Validator, extra: dict[str, Any], base: Lexicon) -> Lexicon:
-    unknown = sorted(set(extra) - set(base.data))
-    if unknown:
-        raise check.fail(
-            f"lexicon.{unknown[0]}",
-            f"unbekannter Teil des Lexikons (bekannt: {', '.join(sorted(base.data))})",
-        )
+    """A configuration's lexicon table: its entries extend the lexicon; its ``override`` and
+    ``remove`` tables replace and take out entries, after any preset, so the city wins."""
+    changes = {
+        "extend": {k: v for k, v in extra.items() if k not in ("override", "remove")},
+        "override": check.table("lexicon.override", extra.get("override", {})),
+        "remove": check.table("lexicon.remove", extra.get("remove", {})),
+    }
+    return _changed(check, "lexicon", changes, base)
+
+
+def _changed(check: _Validator, where: str, changes: dict[str, Any], base: Lexicon) -> Lexicon:
+    for part in ("extend", "override", "remove"):
+        unknown = sorted(set(changes.get(part, {})) - set(base.data))
+        if unknown:
+            raise check.fail(
+                f"{where}.{unknown[0]}",
+                f"unbekannter Teil des Lexikons (bekannt: {', '.join(sorted(base.data))})",
+            )
     try:
-        return base.extended(extra)
+        return base.changed(changes)
     except (TypeError, ValueError, AttributeError) as error:
-        raise check.fail("lexicon", f"passt nicht zur Form von lexicon.toml ({error})") from None
+        raise check.fail(where, f"passt nicht zur Form von lexicon.toml ({error})") from None
 
 
 def _ignores(check: _Validator, value: object) -> tuple[tuple[str, frozenset[str]], ...]:

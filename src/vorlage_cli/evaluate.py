@@ -36,6 +36,8 @@ class Golden:
     path: Path
     documents: list[Path]
     vorlage: dict[str, Any]
+    presets: tuple[str, ...] = ()
+    """Template-family presets the documents' city would configure ("allris")."""
 
 
 def find_goldens(paths: Iterable[Path]) -> list[Path]:
@@ -62,7 +64,12 @@ def load_golden(path: Path, documents_root: Path | None = None) -> Golden:
             f"{path}: erwartet ein Objekt mit 'documents' (Liste) und 'vorlage' (Objekt)"
         )
     root = documents_root or path.parent
-    return Golden(path, [root / str(document) for document in data["documents"]], data["vorlage"])
+    presets = data.get("preset", [])
+    presets = [presets] if isinstance(presets, str) else presets
+    if not isinstance(presets, list) or not all(isinstance(name, str) for name in presets):
+        raise GoldenError(f"{path}: 'preset' erwartet einen Namen oder eine Liste von Namen")
+    documents = [root / str(document) for document in data["documents"]]
+    return Golden(path, documents, data["vorlage"], tuple(presets))
 
 
 def _norm(text: str) -> str:
@@ -123,9 +130,12 @@ def compare(golden: dict[str, Any], vorlage: Vorlage | None, document: str) -> l
     return checks
 
 
-def evaluate(goldens: list[Golden], extract: Callable[[Path], Vorlage | None]) -> list[Check]:
+def evaluate(
+    goldens: list[Golden], extract: Callable[[Path, tuple[str, ...]], Vorlage | None]
+) -> list[Check]:
+    """``extract`` reads a document with the golden file's presets."""
     checks: list[Check] = []
     for golden in goldens:
         for document in golden.documents:
-            checks.extend(compare(golden.vorlage, extract(document), str(document)))
+            checks.extend(compare(golden.vorlage, extract(document, golden.presets), str(document)))
     return checks

@@ -6,8 +6,6 @@ and a few layout strategies; each value keeps its source location for the rules'
 
 from __future__ import annotations
 
-import re
-
 from vorlage_cli.evidence import Extraction
 from vorlage_cli.extract.beratungsfolge import BeratungsfolgeReader
 from vorlage_cli.extract.lexicon import Lexicon, default_lexicon
@@ -37,15 +35,11 @@ from vorlage_cli.extract.sections import (
     unheaded_reasoning,
 )
 from vorlage_cli.extract.signature import read_signature
+from vorlage_cli.extract.textutil import key
 from vorlage_cli.layout import LayoutDocument
 from vorlage_cli.model import Anlage, Beratung, Unterzeichnung, Vorlage
 
 __all__ = ["Lexicon", "default_lexicon", "extract"]
-
-_SIGNATURE_PLACE = re.compile(
-    r"^(?:gez\.|i\.\s?V\.|i\.\s?A\.|Unterschrift|_{6,})\s*$", re.IGNORECASE
-)
-"""A place for a signature left empty: "gez.", "i.V." or a signature line alone on a row."""
 
 
 def extract(document: LayoutDocument, lexicon: Lexicon | None = None) -> Extraction:
@@ -109,9 +103,10 @@ def extract(document: LayoutDocument, lexicon: Lexicon | None = None) -> Extract
     if reasoning is None or not section_text(reasoning):
         reasoning = unheaded_reasoning(orphans, finanzen) or reasoning
     if reasoning is not None:
-        reasoning = embedded_attachment(reasoning, orphans) or reasoning
+        reasoning = embedded_attachment(reasoning, orphans, lexicon.attachment) or reasoning
         found.put("sachdarstellung", section_text(reasoning), reasoning.location)
-    listed = attachments(sections, lexicon.none_keys) or loose_attachments(rows)
+    listed = attachments(sections, lexicon)
+    listed = listed or loose_attachments(rows, lexicon.attachment)
     for number, title in listed:
         vorlage.anlagen.append(Anlage(nummer=number, titel=title))
     anlagen = [s for s in sections if s.kind == "anlagen"]
@@ -125,7 +120,7 @@ def extract(document: LayoutDocument, lexicon: Lexicon | None = None) -> Extract
         signed = Unterzeichnung(name=name, funktion=funktion, vertretung=vertretung)
         found.put("unterzeichnung", signed, location)
         evidence.signature_block = True
-    elif any(_SIGNATURE_PLACE.match(row.text) for row in rows):
+    elif any(_signature_place(row.text, lexicon) for row in rows):
         evidence.signature_block = True
     evidence.sections = {s.kind for s in sections}
     evidence.other_document = other_document(rows, vorlage, lexicon)
@@ -148,3 +143,18 @@ def extract(document: LayoutDocument, lexicon: Lexicon | None = None) -> Extract
     mark_printed_roles(vorlage.beratungsfolge)
     derive_roles(vorlage, lexicon)
     return found
+
+
+def _signature_place(text: str, lexicon: Lexicon) -> bool:
+    """A place for a signature left empty: "gez.", "i.V." or "Unterschrift" alone on its line,
+    or a signature line."""
+    line = text.strip()
+    return (
+        key(line) in lexicon.signature_places
+        or (lexicon.vertretung_pattern.fullmatch(line) is not None)
+        or (len(line) >= SIGNATURE_LINE and set(line) == {"_"})
+    )
+
+
+SIGNATURE_LINE = 6
+"""Underscores that make a line to sign on."""

@@ -33,12 +33,6 @@ from vorlage_cli.extract.textutil import (
 )
 from vorlage_cli.layout import Cell, Location
 
-_TOP = re.compile(
-    r"^(?:TOP\s*(?:Nr\.?)?\s*)?(?P<n>(?:[ÖN]\s?)?\d{1,3}(?:\.\d{1,2}){0,2}[a-z]?)$", re.IGNORECASE
-)
-_TOP_LABEL = re.compile(
-    r"^TOP(?:\s*(?:Nr\.?)?\s*(?P<n>\d{1,3}(?:\.\d{1,2}){0,2}[a-z]?))?\b", re.IGNORECASE
-)
 _EINLADUNG = re.compile(r"^\d{1,3}/\d{4}$")
 _IGNORED = re.compile(r"^(?:[●•○◦▪■□xX✓✔]|\(?[A-Z]\)?|-|–)$")
 _TRAILING_DASH = re.compile(r"\s*[-–—:,]\s*$")
@@ -740,7 +734,7 @@ class BeratungsfolgeReader:
         hyphenated = re.match(r"^[\wäöüÄÖÜß ]+-$", text)
         if hyphenated and self.lexicon.role_pattern.search(text):
             return "rolle", len(text)
-        top = _TOP_LABEL.match(text)
+        top = self.words.top_label.match(text)
         if top:
             return "top", top.end()
         public = self.words.public.match(text)
@@ -749,7 +743,7 @@ class BeratungsfolgeReader:
         first = text.split(" ", 1)[0]
         if _EINLADUNG.match(first):
             return "einladung", len(first)
-        if allow_bare_numbers and _TOP.match(first):
+        if allow_bare_numbers and self.words.top.match(first):
             return "top", len(first)
         if _IGNORED.match(first):
             return "ignore", len(first)
@@ -760,7 +754,7 @@ class BeratungsfolgeReader:
 
     def _apply(self, station: Station, piece: Piece) -> None:
         if piece.kind == "top":
-            match = _TOP_LABEL.match(piece.text) or _TOP.match(piece.text)
+            match = self.words.top_label.match(piece.text) or self.words.top.match(piece.text)
             number = match.group("n") if match else piece.text
             if number and station.top is None:
                 station.top = fold(number)

@@ -16,7 +16,6 @@ from vorlage_cli.extract.rows import Row
 from vorlage_cli.extract.textutil import ends_mid_phrase, fold, join_lines, key
 from vorlage_cli.layout import Cell, Location
 
-_PUBLIC = re.compile(r"\b(nicht\s*öffentlich|nichtöffentlich|öffentlich)(e|er)?\b", re.IGNORECASE)
 _CONTACT_VALUE = re.compile(r"^\s+[\d(+]")
 ALIGNMENT = 3
 """Character columns within which a value counts as standing under its label."""
@@ -29,13 +28,6 @@ class Value:
     text: str
     location: Location
     label: str = ""
-
-
-def sitzungsteil_of(text: str) -> str | None:
-    match = _PUBLIC.search(text)
-    if not match:
-        return None
-    return "öffentlich" if match.group(1).lower() == "öffentlich" else "nichtöffentlich"
 
 
 class HeaderReader:

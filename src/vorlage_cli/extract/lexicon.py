@@ -57,12 +57,18 @@ class ConsultationWords:
     """The keys of the marks that mean public."""
     session: re.Pattern[str]
     """A line naming a session: "12. öffentliche Sitzung des Rates"."""
+    top_label: re.Pattern[str]
+    """ "TOP 5", "TOP-Nr. 18.1", "TOP" at the start of a text; group n is the item."""
+    top: re.Pattern[str]
+    """An agenda item alone, with or without its label: "5", "Ö 3", "TOP 18.1"."""
     sentence: re.Pattern[str]
     """A consultation written as a sentence: "Beschluss des Bezirksausschusses … vom …",
     "Vorberatung im Bauausschuss am …"; groups role, article, gremium."""
 
     @classmethod
-    def from_data(cls, words: dict[str, list[str]], roles: list[str]) -> ConsultationWords:
+    def from_data(
+        cls, words: dict[str, list[str]], roles: list[str], top_labels: list[str] = ()
+    ) -> ConsultationWords:
         bodies = "|".join(re.escape(w) for w in sorted(words.get("bodies", []), key=len))
         votes = "|".join(
             re.escape(w) for w in sorted(words.get("votes", []), key=len, reverse=True)
@@ -72,7 +78,17 @@ class ConsultationWords:
         nouns = sorted(
             {r for r in roles if " " not in r and r[:1].isupper()}, key=len, reverse=True
         )
+        labels = "|".join(
+            re.escape(label).replace(r"\ ", r"\s*")
+            for label in sorted(top_labels, key=len, reverse=True)
+        )
+        item = r"\d{1,3}(?:\.\d{1,2}){0,2}[a-z]?"
+        short = "".join(sorted({m.upper() for m in marks if len(m) == 1}))
+        mark = rf"(?:[{short}]\s?)?" if short else ""
+        label = rf"(?:{labels or '(?!)'})(?:\s*Nr\.?)?"
         return cls(
+            top_label=re.compile(rf"^{label}(?:\s*(?P<n>{item}))?\b", re.IGNORECASE),
+            top=re.compile(rf"^(?:{label}\s*)?(?P<n>{mark}{item})$", re.IGNORECASE),
             body=re.compile(rf"\w*(?:{bodies or '(?!)'})\b", re.IGNORECASE),
             votes=re.compile(
                 rf"^(?:(?:(?:{votes or '(?!)'})(?:-Stimmen?)?\s*:?\s*\d+"
@@ -98,6 +114,38 @@ class ConsultationWords:
                 re.VERBOSE | re.IGNORECASE,
             ),
         )
+
+
+@dataclass(frozen=True, slots=True)
+class AttachmentWords:
+    """Patterns for the word that names an attachment, built from the lexicon."""
+
+    numbered: re.Pattern[str]
+    """ "Anlage 3: Lageplan", "Anlagen Nr. 2 – Satzung": groups number and title."""
+    loose: re.Pattern[str]
+    """A title that starts with the word and no number ("Anlage zum Stellenplan 2012")."""
+    see: re.Pattern[str]
+    """ "siehe Anlage 1": group number."""
+    words: str
+    """The words as a pattern, for "Anlage 1" on a line of its own."""
+
+    @classmethod
+    def from_data(cls, words: list[str], see: list[str]) -> AttachmentWords:
+        named = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) or "(?!)"
+        pointing = "|".join(re.escape(w) for w in sorted(see, key=len, reverse=True)) or "(?!)"
+        named = rf"(?:{named})(?:n\b)?"
+        return cls(
+            numbered=re.compile(
+                rf"^{named}\s*(?:Nr\.?\s*)?(\d{{1,2}}[a-z]?)\b\s*[:.\-–)]?\s*(.*)$", re.I
+            ),
+            loose=re.compile(rf"^{named}\b(?!\s*\d)\s+\S", re.I),
+            see=re.compile(rf"^(?:{pointing})\s+{named}\s+(\d{{1,2}})\.?$", re.I),
+            words=named,
+        )
+
+    def opening(self, number: str) -> re.Pattern[str]:
+        """ "Anlage 1" or "Anlage 1:" alone on a line: where that attachment's text begins."""
+        return re.compile(rf"^{self.words}\s+{re.escape(number)}\s*:?$", re.IGNORECASE)
 
 
 @dataclass(slots=True)
@@ -126,6 +174,15 @@ class Lexicon:
     contact_labels: set[str] = field(default_factory=set)
     keyed_section_of: dict[str, str] = field(default_factory=dict)
     """Labels that open a section only as a key cell beside its value (a summary table)."""
+    public_words: re.Pattern[str] = field(default=re.compile("(?!)"))
+    """The multi-letter public and non-public words, inflected, anywhere in a text."""
+    sitzungsteil_line: re.Pattern[str] = field(default=re.compile("(?!)"))
+    """A line of its own that states the whole Vorlage's public status."""
+    attachment_columns: dict[str, str] = field(default_factory=dict)
+    """An attachments table's column label key → "nummer", "titel" or "" (says nothing)."""
+    signature_places: frozenset[str] = frozenset()
+    chair: re.Pattern[str] = field(default=re.compile("(?!)"))
+    attachment: AttachmentWords = field(default_factory=lambda: AttachmentWords.from_data([], []))
     yes_words: frozenset[str] = frozenset()
     """A form's answers that say yes, whose question and details are kept ("Ja")."""
     none_keys: frozenset[str] = frozenset()
@@ -173,6 +230,24 @@ class Lexicon:
                 lexicon.label_field.setdefault(key(label), name)
         sections = data.get("sections", {})
         lexicon.none_keys = frozenset(key(word) for word in sections.get("none", []))
+        lexicon.attachment = AttachmentWords.from_data(
+            list(sections.get("attachment", [])), list(sections.get("see", []))
+        )
+        for role, labels in sections.get("anlagen_columns", {}).items():
+            for label in labels:
+                lexicon.attachment_columns[key(label)] = "" if role == "other" else role
+
+        words = data.get("beratungsfolge", {}).get("words", {})
+        marks = [w for w in words.get("public", []) + words.get("non_public", []) if len(w) > 2]
+        marks_pattern = "|".join(
+            r"\s*".join(re.escape(part) for part in mark.split())
+            for mark in sorted(marks, key=len, reverse=True)
+        )
+        if marks_pattern:
+            lexicon.public_words = re.compile(rf"\b({marks_pattern})(?:e|er|en)?\b", re.I)
+        lexicon.sitzungsteil_line = phrase_pattern(
+            list(data.get("fields", {}).get("sitzungsteil_lines", [])), anchored=True
+        )
         lexicon.yes_words = frozenset(sections.get("yes", []))
         for name in MAIN_SECTIONS:
             for label in sections.get(name, []):
@@ -194,10 +269,14 @@ class Lexicon:
                 lexicon.role_of.setdefault(key(phrase), role)
                 phrases.append(phrase)
         lexicon.role_pattern = phrase_pattern(phrases)
-        lexicon.consultation = ConsultationWords.from_data(bf.get("words", {}), phrases)
+        lexicon.consultation = ConsultationWords.from_data(
+            bf.get("words", {}), phrases, list(bf.get("columns", {}).get("top", []))
+        )
         lexicon.result_pattern = phrase_pattern(data.get("results", {}).get("phrases", []))
         signature = data.get("signature", {})
         lexicon.vertretung_pattern = phrase_pattern(signature.get("vertretung", []), anchored=True)
+        lexicon.signature_places = frozenset(key(w) for w in signature.get("places", []))
+        lexicon.chair = phrase_pattern(signature.get("chair", []))
         lexicon.funktionen = {key(f).split()[-1] for f in signature.get("funktionen", [])}
         return lexicon
 
@@ -205,6 +284,28 @@ class Lexicon:
         """This lexicon with a configuration's additional labels merged in (lists are extended,
         tables merged), as a new object."""
         return Lexicon.from_data(_merge(self.data, extra))
+
+    def changed(self, changes: dict[str, Any]) -> Lexicon:
+        """This lexicon with a preset's or a configuration's changes, as a new object: the
+        entries of ``extend`` are added (lists extended, tables merged), those of ``override``
+        replace what stands at their place, and ``remove`` takes entries out (items of a list,
+        keys of a table)."""
+        data = _merge(self.data, changes.get("extend", {}))
+        data = _override(data, changes.get("override", {}))
+        data = _remove(data, changes.get("remove", {}))
+        return Lexicon.from_data(data)
+
+    def publicity(self, text: str) -> str | None:
+        """ "öffentlich" or "nichtöffentlich" where the text says so in a word of the lexicon's
+        public and non-public marks (also inflected: "öffentlicher", "nicht öffentliche")."""
+        match = self.public_words.search(text)
+        if match is None:
+            return None
+        return (
+            "öffentlich"
+            if key(match.group(1)) in self.consultation.public_keys
+            else ("nichtöffentlich")
+        )
 
     def is_label(self, text: str) -> bool:
         """Whether a text is a label the lexicon knows: a field's, a column's, a section's or
@@ -252,6 +353,64 @@ def _merge(base: dict[str, Any], extra: dict[str, Any]) -> dict[str, Any]:
         else:
             merged[name] = value
     return merged
+
+
+def _override(base: dict[str, Any], replacing: dict[str, Any]) -> dict[str, Any]:
+    merged = dict(base)
+    for name, value in replacing.items():
+        if isinstance(value, dict) and isinstance(merged.get(name), dict):
+            merged[name] = _override(merged[name], value)
+        else:
+            merged[name] = value
+    return merged
+
+
+def _remove(base: dict[str, Any], removing: dict[str, Any]) -> dict[str, Any]:
+    kept = dict(base)
+    for name, value in removing.items():
+        current = kept.get(name)
+        if isinstance(value, dict) and isinstance(current, dict):
+            kept[name] = _remove(current, value)
+        elif isinstance(value, list) and isinstance(current, list):
+            gone = {key(str(item)) for item in value}
+            kept[name] = [item for item in current if key(str(item)) not in gone]
+        elif isinstance(value, list) and isinstance(current, dict):
+            gone = {key(str(item)) for item in value}
+            kept[name] = {k: v for k, v in current.items() if key(k) not in gone}
+        else:
+            raise ValueError(f"'{name}' lässt sich so nicht entfernen")
+    return kept
+
+
+PRESETS = "presets"
+"""The package folder of template-family presets: ``<name>.toml`` with ``extend``,
+``override`` and ``remove`` tables shaped like lexicon.toml."""
+
+
+def presets() -> dict[str, str]:
+    """The presets shipped with vorlage, by name, with their one-line description."""
+    folder = resources.files("vorlage_cli.extract").joinpath(PRESETS)
+    found = {}
+    for entry in sorted(folder.iterdir(), key=lambda e: e.name):
+        if entry.name.endswith(".toml"):
+            data = tomllib.loads(entry.read_text("utf-8"))
+            found[entry.name.removesuffix(".toml")] = str(data.get("description", ""))
+    return found
+
+
+def preset(name: str) -> dict[str, Any]:
+    """A preset's changes (``extend``, ``override``, ``remove``); KeyError for an unknown one."""
+    if name not in presets():
+        raise KeyError(name)
+    entry = resources.files("vorlage_cli.extract").joinpath(PRESETS, f"{name}.toml")
+    return tomllib.loads(entry.read_text("utf-8"))
+
+
+def with_presets(lexicon: Lexicon, names: tuple[str, ...]) -> Lexicon:
+    """A lexicon with presets applied on top, in order."""
+    for name in names:
+        lexicon = lexicon.changed(preset(name))
+    return lexicon
 
 
 @cache

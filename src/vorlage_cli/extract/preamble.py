@@ -13,7 +13,7 @@ import re
 
 from vorlage_cli.evidence import Extraction
 from vorlage_cli.extract.dates import DATE, parse_match
-from vorlage_cli.extract.header import HeaderReader, Value, date_in, sitzungsteil_of
+from vorlage_cli.extract.header import HeaderReader, Value, date_in
 from vorlage_cli.extract.lexicon import Lexicon
 from vorlage_cli.extract.rows import Row
 from vorlage_cli.extract.sections import SectionReader, best, section_text
@@ -26,17 +26,12 @@ from vorlage_cli.extract.textutil import (
 )
 from vorlage_cli.layout import Location
 
-_SITZUNG = re.compile(
-    r"^(?:Beratung\s+in\s+)?(nicht\s*öffentliche[rn]?|nichtöffentliche[rn]?|öffentliche[rn]?)\s+Sitzung$",
-    re.IGNORECASE,
-)
 _KIND_PREFIX = re.compile(r"^\d{1,3}_")
 MAX_SUBJECT_ROWS = 4
 MAX_KIND_WORDS = 3
 _TITLE_ADDITION = re.compile(r"^(?:zu|zur|zum|für|der|des)\s+\S", re.IGNORECASE)
 """A title line may say what the Vorlage belongs to: "Mitteilungsvorlage zu TOP 8"."""
-_STATUS_AFTER_KIND = re.compile(r"\s+(?:nicht\s*öffentlich|nichtöffentlich|öffentlich)$", re.I)
-"""A status that a RIS prints in the kind's cell: "Beschlussempfehlung öffentlich"."""
+
 _PLACE_DATE = re.compile(
     rf"(?:[A-ZÄÖÜ][\w .-]{{1,40}},\s*)?(?P<date>{DATE.pattern})", re.VERBOSE | re.IGNORECASE
 )
@@ -60,7 +55,7 @@ def read_preamble(
     preamble = rows[:first_section]
     _title_line(preamble, lexicon, header)
     _number_rows(preamble, header, lexicon)
-    _sitzung_rows(preamble, found)
+    _sitzung_rows(preamble, found, lexicon)
     _ersteller_prefix_rows(preamble, lexicon, header)
     _unit_above_contacts(preamble, header)
     return header
@@ -88,7 +83,7 @@ def _value_on_next_row(rows: list[Row], index: int, header: HeaderReader, lexico
         "nummer": bool(lexicon.numbers.shape.fullmatch(value)),
         "art": lexicon.names_kind(_KIND_PREFIX.sub("", value)),
         "erstellt_am": bool(DATE.search(value)),
-        "sitzungsteil": sitzungsteil_of(value) is not None,
+        "sitzungsteil": lexicon.publicity(value) is not None,
     }.get(field, texts[0].endswith(":"))
     # in a run of labels over their values ("Betreff" / …, "Vorlage" / "039/26", "Art" / …)
     # the next label is one too, whatever its value looks like
@@ -109,6 +104,8 @@ def _subject_on_next_rows(rows: list[Row], index: int, header: HeaderReader, lab
     for row in rows[index + 2 : index + 1 + MAX_SUBJECT_ROWS]:
         if row.used or len(row.texts) != 1 or header.field_of(row.text.split(":")[0]):
             break
+        if row.text.endswith(":") or header.lexicon.is_label(row.text):
+            break  # the next label or heading
         if row.paragraph_start and not ends_mid_phrase(taken[-1].text):
             break
         taken.append(row)
@@ -160,11 +157,13 @@ def _number_rows(rows: list[Row], header: HeaderReader, lexicon: Lexicon) -> Non
             return
 
 
-def _sitzung_rows(rows: list[Row], found: Extraction) -> None:
+def _sitzung_rows(rows: list[Row], found: Extraction, lexicon: Lexicon) -> None:
+    """A line of its own that states the whole Vorlage's public status ("Beratung in
+    öffentlicher Sitzung")."""
     for row in rows:
-        match = _SITZUNG.match(row.text)
+        match = lexicon.sitzungsteil_line.fullmatch(row.text)
         if match and found.vorlage.sitzungsteil is None:
-            found.put("sitzungsteil", sitzungsteil_of(match.group(1)), row.location)
+            found.put("sitzungsteil", lexicon.publicity(row.text), row.location)
             row.used = True
 
 
@@ -285,7 +284,7 @@ def fill_header_fields(
     art = header.first("art")
     title = header.first("title_kind")
     if art is not None:
-        printed = _STATUS_AFTER_KIND.sub("", _KIND_PREFIX.sub("", art.text))
+        printed = _without_status(_KIND_PREFIX.sub("", art.text), lexicon)
         kind = lexicon.kind(printed)
         found.put("art", kind[0] if kind else title_case_heading(printed), art.location)
     elif title is not None:
@@ -325,8 +324,20 @@ def fill_header_fields(
 
     if vorlage.sitzungsteil is None:
         status = header.first("sitzungsteil")
-        if status is not None and sitzungsteil_of(status.text):
-            found.put("sitzungsteil", sitzungsteil_of(status.text), status.location)
+        if status is not None and lexicon.publicity(status.text):
+            found.put("sitzungsteil", lexicon.publicity(status.text), status.location)
+
+
+def _without_status(printed: str, lexicon: Lexicon) -> str:
+    """A kind without the status a RIS prints in its cell ("Beschlussempfehlung öffentlich")."""
+    words = printed.split()
+    while len(words) > 1 and lexicon.publicity(words[-1]) and lexicon.kind(" ".join(words[:-1])):
+        words.pop()
+    if len(words) > 2 and lexicon.publicity(" ".join(words[-2:])):
+        remaining = " ".join(words[:-2])
+        if lexicon.kind(remaining):
+            return remaining
+    return " ".join(words)
 
 
 def fill_subject(

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from vorlage_cli.extract.lexicon import MAIN_SECTIONS, Lexicon, phrase_pattern
+from vorlage_cli.extract.lexicon import MAIN_SECTIONS, AttachmentWords, Lexicon, phrase_pattern
 from vorlage_cli.extract.rows import Row, row_lines
 from vorlage_cli.extract.textutil import fold, join_lines, key, title_case_heading
 from vorlage_cli.layout import Cell, Location
@@ -17,12 +17,8 @@ from vorlage_cli.layout import Cell, Location
 _BOX = re.compile(r"\[\s*[xX✓✔]\s*\]|\[\s*\]|[☐☒☑✓✔✗✘□■]")
 _TICKED = re.compile(r"\[\s*[xX✓✔]\s*\]|[☒☑✓✔✗✘■]")
 _POINT = re.compile(r"^\(?(\d{1,2})[.)]\s+(?=\S)")
-_ANLAGE = re.compile(
-    r"^Anlagen?\s*(?:Nr\.?\s*)?(\d{1,2}[a-z]?)\b\s*[:.\-–)]?\s*(.*)$", re.IGNORECASE
-)
 _NUMBERED = re.compile(r"^(\d{1,2}[a-z]?)[.)]?\s+(.+)$")
 _BULLET = re.compile(r"^[-•·▪–]\s+(.+)$")
-_SEE_ATTACHMENT = re.compile(r"^(?:siehe|s\.)\s+Anlage\s+(\d{1,2})\.?$", re.IGNORECASE)
 _NUMBER_CELL = re.compile(r"^(?:[IVX]{1,5}|\d{1,2}|[a-z])[.)]$")
 _FILLED_LABEL = re.compile(r"^[^:]{2,80}:\s*\S")
 
@@ -207,12 +203,19 @@ class SectionReader:
         return sections
 
     def _tab_strip(self, rows: list[Row], index: int, heading: tuple[str, str, str]) -> bool:
-        """Whether a bare heading stands right over a bare heading of another kind."""
-        following = rows[index + 1] if index + 1 < len(rows) else None
-        if following is None or following.used or rows[index].table is not None:
+        """Whether a bare heading stands right over or under a bare heading of another kind:
+        the whole stack is a strip of tabs, the last one included."""
+        if rows[index].table is not None:
             return False
-        below = self.heading_of(following)
-        return below is not None and not rest_of(below) and below[0] != heading[0]
+        for neighbour in (index - 1, index + 1):
+            if not 0 <= neighbour < len(rows) or rows[neighbour].table is not None:
+                continue
+            if neighbour < index and (rows[index].text + rows[neighbour].text).count(":"):
+                continue  # a heading with its colon under an empty one is a heading
+            other = self.heading_of(rows[neighbour])
+            if other is not None and not rest_of(other) and other[0] != heading[0]:
+                return True
+        return False
 
     def first_section(self, rows: list[Row]) -> int:
         """Where the header ends: the first heading of a section other than the subject."""
@@ -220,9 +223,15 @@ class SectionReader:
             if row.used:
                 continue
             heading = self.heading_of(row)
-            if heading is not None and heading[0] != "betreff":
+            if heading is not None and heading[0] != "betreff" and not self._a_value(rows, index):
                 return index
         return len(rows)
+
+    def _a_value(self, rows: list[Row], index: int) -> bool:
+        """Whether a row is the value of the field label alone on the row above ("Vorlageart:"
+        over "Antrag"), not a heading."""
+        above = rows[index - 1].text if index > 0 else ""
+        return above.endswith(":") and key(above) in self.lexicon.label_field
 
     def _heading_style(self, rows: list[Row]) -> str | None:
         """How this document prints its headings, learnt from the ones the lexicon knows: all
@@ -368,15 +377,17 @@ def unheaded_reasoning(blocks: list[Section], taken: Section | None) -> Section 
     return None
 
 
-def embedded_attachment(reasoning: Section, blocks: list[Section]) -> Section | None:
+def embedded_attachment(
+    reasoning: Section, blocks: list[Section], words: AttachmentWords
+) -> Section | None:
     """The text of "Anlage 1" where the reasoning only says "siehe Anlage 1" and the attachment
     is printed in the same document under an "Anlage 1:" line, right after the reference or
     further on."""
     first = reasoning.paragraphs[0] if reasoning.paragraphs else []
-    match = _SEE_ATTACHMENT.match(fold(" ".join(first)))
+    match = words.see.match(fold(" ".join(first)))
     if not match:
         return None
-    opening = re.compile(rf"^Anlage\s+{re.escape(match.group(1))}\s*:?$", re.IGNORECASE)
+    opening = words.opening(match.group(1))
     for block in [reasoning, *blocks]:
         for index, paragraph in enumerate(block.paragraphs):
             if paragraph and opening.match(fold(paragraph[0])):
@@ -625,41 +636,25 @@ def _continues(line: str) -> bool:
 
 
 _FILE_SIZE = re.compile(r"\s*\(?\d+(?:[.,]\d+)?\s*(?:[kKMG]B|Bytes?)\)?$")
-_ATTACHMENT_COLUMNS = {
-    key(label): role
-    for label, role in {
-        "Nr.": "nummer",
-        "Nr": "nummer",
-        "Nummer": "nummer",
-        "lfd. Nr.": "nummer",
-        "Name": "titel",
-        "Titel": "titel",
-        "Bezeichnung": "titel",
-        "Dokument": "titel",
-        "Anlage": "titel",
-        "Status": "",
-        "Größe": "",
-        "Original": "",
-        "Datum": "",
-        "Typ": "",
-    }.items()
-}
 
 
-def anlagen_items(section: Section) -> list[tuple[str | None, str]]:
+def anlagen_items(section: Section, lexicon: Lexicon) -> list[tuple[str | None, str]]:
     """The listed attachments: "Anlage 1: Lageplan", "1. Lageplan", "- Lageplan", or the rows of
     an attachments table, read by its header (Nr. · Status · Name · Größe) where it has one."""
     items: list[tuple[str | None, str]] = []
     columns: dict[str, int] = {}
+    columns_of, words, section_of = (
+        lexicon.attachment_columns,
+        lexicon.attachment,
+        lexicon.section_of,
+    )
     for paragraph in section.paragraphs:
         for raw in paragraph:
             if "\t" in raw:
                 cells = [fold(cell) for cell in raw.split("\t")]
-                roles = [_ATTACHMENT_COLUMNS.get(key(cell)) for cell in cells if cell]
+                roles = [columns_of.get(key(cell)) for cell in cells if cell]
                 if roles and all(role is not None for role in roles) and "titel" in roles:
-                    columns = {
-                        _ATTACHMENT_COLUMNS[key(cell)]: i for i, cell in enumerate(cells) if cell
-                    }
+                    columns = {columns_of[key(cell)]: i for i, cell in enumerate(cells) if cell}
                     continue
                 if "titel" in columns and columns["titel"] < len(cells):
                     number = cells[columns["nummer"]] if "nummer" in columns else None
@@ -669,9 +664,9 @@ def anlagen_items(section: Section) -> list[tuple[str | None, str]]:
                     continue
                 raw = " ".join(cell for cell in cells if cell)
             line = fold(raw)
-            if not line or key(line) in ("anlagen", "anlage", "anlage/n"):
+            if not line or section_of.get(key(line)) == "anlagen":
                 continue
-            match = _ANLAGE.match(line)
+            match = words.numbered.match(line)
             if match:
                 items.append((match.group(1), fold(match.group(2))))
                 continue
@@ -691,7 +686,7 @@ def anlagen_items(section: Section) -> list[tuple[str | None, str]]:
     return [(n, t.strip(" :")) for n, t in items if t.strip(" :")]
 
 
-def attachments(sections: list[Section], none: frozenset[str]) -> list[tuple[str | None, str]]:
+def attachments(sections: list[Section], lexicon: Lexicon) -> list[tuple[str | None, str]]:
     """The attachments of all Anlagen sections. Where a list numbers them, the numbered entries
     are the list: a web page repeats the titles unnumbered elsewhere and adds a legend. An entry
     that says there is none ("Keine Anlagen", "-") is no attachment."""
@@ -699,18 +694,17 @@ def attachments(sections: list[Section], none: frozenset[str]) -> list[tuple[str
         item
         for section in sections
         if section.kind == "anlagen"
-        for item in anlagen_items(section)
-        if item[0] is not None or key(item[1]) not in none
+        for item in anlagen_items(section, lexicon)
+        if item[0] is not None or key(item[1]) not in lexicon.none_keys
     ]
     numbered = [item for item in items if item[0] is not None]
     return numbered or items
 
 
-_LOOSE_ATTACHMENT = re.compile(r"^Anlage\b(?!\s*\d)\s+\S", re.IGNORECASE)
 MAX_ATTACHMENT_WORDS = 10
 
 
-def loose_attachments(rows: list[Row]) -> list[tuple[str | None, str]]:
+def loose_attachments(rows: list[Row], words: AttachmentWords) -> list[tuple[str | None, str]]:
     """Attachments listed without an Anlagen heading, as a RIS page lists a Vorlage's files
     ("Anlage zum Stellenplan 2012"): short lines of their own that no section took and that
     start with the word Anlage."""
@@ -719,7 +713,7 @@ def loose_attachments(rows: list[Row]) -> list[tuple[str | None, str]]:
         text = row.text
         if row.used or len(row.texts) != 1 or text.endswith((".", ":")):
             continue
-        if len(text.split()) <= MAX_ATTACHMENT_WORDS and _LOOSE_ATTACHMENT.match(text):
+        if len(text.split()) <= MAX_ATTACHMENT_WORDS and words.loose.match(text):
             found.append((None, text))
     return found
 

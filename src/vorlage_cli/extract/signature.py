@@ -20,7 +20,6 @@ _NAME = re.compile(
     r"^(?:(?:Dr\.|Prof\.|Dipl\.-\w+\.?)\s+)*[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)?"
     r"(?:\s+(?:von|van|de|zu|vom)?\s*[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)?){1,2}$"
 )
-_CHAIR = re.compile(r"\bVorsitzende[rn]?\b", re.IGNORECASE)
 _CAPTION = re.compile(r"^(?:[^.]{3,60}\bam:?|(?:Der|Die)\s+\w+(?:\s+\w+)?)$")
 """A line over a signature: "beschlossen im Stadtrat am:", "Die Referentin"."""
 
@@ -96,7 +95,7 @@ def _name_over_function(
         captions = rows[index - 2].texts if index >= 2 and not rows[index - 2].used else []
         column = 0
         if len(names) > 1 and len(captions) == len(names):
-            column = next((i for i, c in enumerate(captions) if not _CHAIR.search(c)), 0)
+            column = next((i for i, c in enumerate(captions) if not lexicon.chair.search(c)), 0)
             rows[index - 2].used = True
         elif len(captions) == 1 and _CAPTION.match(captions[0]):
             rows[index - 2].used = True
