@@ -505,3 +505,20 @@ def test_a_sessionnet_page_of_labels_over_values() -> None:
         "Keine finanziellen Auswirkungen.",
     )
     assert [a.titel for a in vorlage.anlagen] == ["Anlage zur Verpflichtungsformel"]
+
+
+def test_consultations_written_as_sentences_in_both_orders() -> None:
+    text = (
+        "Vorlage Nr.: 2025/0300\n"
+        "Vorberatung im Bauausschuss am 12.05.2025 (öffentlich)\n"
+        "Ortsbeirat Nord am 14.05.2025 zur Anhörung\n"
+        "Entscheidung im Rat der Gemeinde am 26.05.2025 (nichtöffentlich)\n"
+    )
+    assert [
+        (b.gremium, b.rolle, b.termin.isoformat() if b.termin else None, b.oeffentlich)
+        for b in vorlage_of(text).beratungsfolge
+    ] == [
+        ("Bauausschuss", "Vorberatung", "2025-05-12", True),
+        ("Ortsbeirat Nord", "Anhörung", "2025-05-14", None),
+        ("Rat der Gemeinde", "Entscheidung", "2025-05-26", False),
+    ]

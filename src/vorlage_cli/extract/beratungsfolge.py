@@ -38,6 +38,7 @@ _IGNORED = re.compile(r"^(?:[●•○◦▪■□xX✓✔]|\(?[A-Z]\)?|-|–)$"
 _TRAILING_DASH = re.compile(r"\s*[-–—:,]\s*$")
 _BRACKETED = re.compile(r"\(([^()]{3,40})\)")
 
+_BODY_DATE = re.compile(r"^(?P<name>[^.;:]{3,120}?)\s+(?:am|vom)\s+(?=\d)", re.IGNORECASE)
 _ASIDE = re.compile(r"\s*\([^()]*\)\s*:?\s*$")
 """A remark after a heading: "Beratungsfolge (Änderungen vorbehalten):"."""
 UNKNOWN = "unknown"
@@ -866,29 +867,24 @@ class BeratungsfolgeReader:
     # -- a consultation written as a sentence --------------------------------------------------
 
     def _sentences(self, rows: list[Row]) -> list[ParsedStation]:
+        """Consultations written as sentences: "Beschluss des Bezirksausschusses … vom
+        14.01.2021", "Vorberatung im Bauausschuss am 12.05.2025 (öffentlich)", or the body first
+        ("Bauausschuss am 12.05.2025 zur Vorberatung"). The public status stands in brackets
+        after the date or on one of the next lines ("Öffentliche Sitzung")."""
         found: list[ParsedStation] = []
         for index, row in enumerate(rows):
             text = row.text
-            match = self.words.sentence.search(text)
-            if not match:
+            parsed = self._role_first(text) or self._body_first(text)
+            if parsed is None:
                 continue
-            date_match = DATE.match(text[match.end() :])
-            if not date_match:
-                continue
-            gremium = fold(match.group("gremium"))
-            if match.group("article").lower() == "des":
-                gremium = _nominative(gremium)
-            role_word = match.group("role")
-            public = None
-            for neighbour in rows[index + 1 : index + 3]:
-                found_public = re.match(
-                    r"^(nicht\s*öffentliche|nichtöffentliche|öffentliche)\s+Sitzung",
-                    neighbour.text,
-                    re.IGNORECASE,
-                )
-                if found_public:
-                    public = not found_public.group(1).lower().startswith("nicht")
+            gremium, role_word, date_match, after = parsed
+            public = self.lexicon.publicity(after.split(")")[0]) if after.startswith("(") else None
+            for neighbour in rows[index + 1 : index + 3] if public is None else ():
+                if self.lexicon.sitzungsteil_line.fullmatch(neighbour.text):
+                    public = self.lexicon.publicity(neighbour.text) == "öffentlich"
                     break
+            if isinstance(public, str):
+                public = public == "öffentlich"
             termin = parse_match(date_match)
             if any(s.gremium == gremium and s.termin == termin for s in found):
                 continue
@@ -906,6 +902,34 @@ class BeratungsfolgeReader:
                 )
             )
         return found
+
+    def _role_first(self, text: str) -> tuple[str, str, re.Match[str], str] | None:
+        match = self.words.sentence.search(text)
+        if not match:
+            return None
+        date_match = DATE.match(text[match.end() :])
+        if not date_match:
+            return None
+        gremium = fold(match.group("gremium"))
+        if match.group("article").lower() == "des":
+            gremium = _nominative(gremium)
+        after = text[match.end() + date_match.end() :].strip()
+        return gremium, match.group("role"), date_match, after
+
+    def _body_first(self, text: str) -> tuple[str, str, re.Match[str], str] | None:
+        """ "Bauausschuss am 12.05.2025 zur Vorberatung (öffentlich)": a body's name, "am" or
+        "vom", the date, then a role phrase."""
+        match = _BODY_DATE.match(text)
+        if match is None or not self._looks_like_body(match.group("name")):
+            return None
+        date_match = DATE.match(text, match.end())
+        if date_match is None:
+            return None
+        rest = text[date_match.end() :].strip()
+        role = self.lexicon.role_pattern.match(rest)
+        if role is None:
+            return None
+        return fold(match.group("name")), role.group(), date_match, rest[role.end() :].strip()
 
 
 def _role_column(columns: list[Column] | None, stations: list[ParsedStation]) -> bool | None:
