@@ -15,7 +15,7 @@ from vorlage_cli.layout import Line, Table
 from vorlage_cli.readers import load, parse
 from vorlage_cli.readers.bounds import MAX_CELLS
 from vorlage_cli.readers.html import read_html
-from vorlage_cli.readers.pdf import read_pdf
+from vorlage_cli.readers.pdf import PdfSettings, read_pdf
 from vorlage_cli.readers.text import decode, read_text, split_cells
 
 from .conftest import SAMPLES
@@ -148,6 +148,15 @@ def test_pdf_columns_split_at_wide_gaps() -> None:
     assert [[c.text for c in block.cells] for block in document.blocks()] == [
         ["Verfasser:", "Amt 40"]
     ]
+
+
+def test_pdf_settings_are_the_readers_measures() -> None:
+    """A gap counts as a column border by the settings' measure: read with a wider one, the
+    label and its value share a cell."""
+    content = text(72, 100, "Verfasser:") + text(300, 100, "Amt 40")
+    wide = PdfSettings(column_gap=100.0)
+    document = read_pdf(pdf_document(content), settings=wide)
+    assert [[c.text for c in block.cells] for block in document.blocks()] == [["Verfasser: Amt 40"]]
 
 
 def test_pdf_without_text_layer_is_reported() -> None:
