@@ -522,3 +522,19 @@ def test_consultations_written_as_sentences_in_both_orders() -> None:
         ("Ortsbeirat Nord", "Anhörung", "2025-05-14", None),
         ("Rat der Gemeinde", "Entscheidung", "2025-05-26", False),
     ]
+
+
+def test_the_data_contracts_revision_examples_hold() -> None:
+    """docs/data-contract.md shows how numbers with revisions split; the table is the test."""
+    from .conftest import ROOT
+
+    text = (ROOT / "docs" / "data-contract.md").read_text(encoding="utf-8")
+    table = text.split("Numbers with revisions, as printed")[1].split("\n\n")[1]
+    rows = [line.split("|")[1:4] for line in table.splitlines()[2:]]
+    assert len(rows) >= 9
+    for printed, nummer, fassung in rows:
+        expected = fassung.strip().split("`")[1]
+        assert default_lexicon().numbers.split(printed.strip().strip("`")) == (
+            nummer.strip().strip("`"),
+            None if expected == "null" else expected,
+        )
