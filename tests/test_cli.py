@@ -100,3 +100,36 @@ def test_schema_is_json_schema_of_the_contract(run) -> None:
     assert set(schema["properties"]) == {"schema_version", "source", "vorlage", "findings", "valid"}
     vorlage = schema["$defs"]["Vorlage"]["properties"]
     assert "beratungsfolge" in vorlage and "weitere_abschnitte" in vorlage
+
+
+def test_the_version_is_answered_without_the_command_line_framework() -> None:
+    """`vorlage --version` is what scripts and hooks call most: it must not import typer,
+    pydantic or rich (benchmarks/run.py measures the time)."""
+    import subprocess
+    import sys
+
+    probe = (
+        "import sys; from vorlage_cli.launch import main; sys.argv = ['vorlage', '--version']; "
+        "main(); print(sorted({'typer', 'pydantic', 'rich'} & set(sys.modules)))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.splitlines() == [f"vorlage {__version__}", "[]"]
+
+
+def test_one_document_starts_no_worker_process() -> None:
+    """A single file is checked in the process itself: not even multiprocessing is loaded."""
+    import subprocess
+    import sys
+
+    from .conftest import SAMPLES
+
+    probe = (
+        "import sys; from vorlage_cli.launch import main; "
+        f"sys.argv = ['vorlage', 'check', {str(SAMPLES / 'gremienweg' / 'bv-2025-044.txt')!r}]\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "print('multiprocessing' in sys.modules, file=sys.stderr)"
+    )
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
+    assert result.stderr.splitlines()[-1] == "False"

@@ -20,21 +20,24 @@ blocking reads, but not a loop inside a native library.
 from __future__ import annotations
 
 import contextlib
-import multiprocessing
 import os
 import signal
 import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
-from multiprocessing.connection import Connection, wait
 from pathlib import Path
 from types import FrameType
+from typing import TYPE_CHECKING
 
 from vorlage_cli import codes
 from vorlage_cli.internal import internal_error
 from vorlage_cli.model import DocumentResult, Source
 from vorlage_cli.pipeline import process, reader_finding
+
+if TYPE_CHECKING:  # multiprocessing loads only where workers start: one document needs none
+    from multiprocessing.connection import Connection
+    from multiprocessing.context import BaseContext
 
 Task = Callable[[Path], DocumentResult]
 """Turns one path into its result; must be picklable (a module-level function or a
@@ -140,7 +143,9 @@ def _serve(connection: Connection, task: Task) -> None:
         connection.send((index, _guarded(task, path)))
 
 
-def _context() -> multiprocessing.context.BaseContext:
+def _context() -> BaseContext:
+    import multiprocessing
+
     if "forkserver" in multiprocessing.get_all_start_methods():
         context = multiprocessing.get_context("forkserver")
         # Workers fork from a server that has imported the pipeline once, not each on its own.
@@ -150,7 +155,7 @@ def _context() -> multiprocessing.context.BaseContext:
 
 
 class _Worker:
-    def __init__(self, context: multiprocessing.context.BaseContext, task: Task) -> None:
+    def __init__(self, context: BaseContext, task: Task) -> None:
         self.connection, child = context.Pipe()
         self.process = context.Process(target=_serve, args=(child, task), daemon=True)
         self.process.start()
@@ -200,6 +205,8 @@ class _Pool:
 
     def _collect(self, ready: dict[int, DocumentResult]) -> None:
         """Wait until a worker answers, dies or runs out of time, and take in what happened."""
+        from multiprocessing.connection import wait
+
         busy = [worker for worker in self.workers if worker.job is not None]
         deadline = min(worker.deadline for worker in busy)
         remaining = None if deadline == float("inf") else max(0.0, deadline - time.monotonic())
