@@ -235,3 +235,30 @@ def test_a_preset_and_the_citys_own_changes_to_the_lexicon(tmp_path: Path) -> No
     assert load_config(tmp_path / ".vorlage.toml").lexicon.section_of["antrag"] == (
         "beschlussvorschlag"
     )
+
+
+def test_select_ignore_and_extend_select_work_as_in_ruff(run, tmp_path: Path) -> None:
+    (tmp_path / ".vorlage.toml").write_text('required = { all = ["nummer"] }\n', encoding="utf-8")
+    path = document(tmp_path / "vorlagen")
+    assert {c for c, _ in codes(run, path)[0]} >= {"BF003", "REQ002"}
+    assert {c for c, _ in codes(run, "--select", "BF", path)[0]} == {"BF003"}
+    assert {c for c, _ in codes(run, "--ignore", "BF,REQ", path)[0]} == set()
+    # the more specific selector wins: BF003 stays although BF is ignored
+    assert {c for c, _ in codes(run, "--ignore", "BF", "--select", "BF003", path)[0]} == {"BF003"}
+    # --extend-select adds codes to those --select chose
+    found = codes(run, "--select", "REQ", "--extend-select", "BF003", path)[0]
+    assert {c for c, _ in found} == {"BF003", "REQ002"}
+
+
+def test_a_selector_that_names_no_code_is_an_error(run, tmp_path: Path) -> None:
+    result = run("check", "--select", "BF,XY", document(tmp_path))
+    assert result.exit_code == 2
+    assert "XY: kein Code und kein Anfang eines Codes" in result.stderr
+
+
+def test_statistics_count_the_findings_per_code(run, tmp_path: Path) -> None:
+    first, second = document(tmp_path / "a"), document(tmp_path / "b")
+    result = run("check", "--statistics", "--format", "jsonl", first, second)
+    assert "2  BF003   error    entscheidung-vor-vorberatung" in result.stderr
+    human = run("check", "--statistics", "--quiet", first, second)
+    assert human.stdout.rstrip().endswith("2  BF003   error    entscheidung-vor-vorberatung")

@@ -228,6 +228,39 @@ def check(
         ),
     ] = False,
     config: ConfigOption = None,
+    select: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--select",
+            metavar="CODES",
+            help="Nur diese Codes melden, statt aller: Codes oder ihr Anfang, durch Kommas "
+            "getrennt ('BF,REQ006'; ALL für alle); mehrfach möglich.",
+            show_default=False,
+        ),
+    ] = None,
+    extend_select: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--extend-select",
+            metavar="CODES",
+            help="Diese Codes zusätzlich zu --select oder zur Konfiguration melden.",
+            show_default=False,
+        ),
+    ] = None,
+    ignore: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--ignore",
+            metavar="CODES",
+            help="Diese Codes nicht melden ('OEF,FIN002'); der genauere Code gewinnt "
+            "(--ignore BF --select BF003 meldet BF003).",
+            show_default=False,
+        ),
+    ] = None,
+    statistics: Annotated[
+        bool,
+        typer.Option("--statistics", help="Am Ende die Zahl der Befunde je Code ausgeben."),
+    ] = False,
     baseline: Annotated[
         Path | None,
         typer.Option(
@@ -286,6 +319,10 @@ def check(
         exit_zero=exit_zero,
         baseline=baseline,
         update_baseline=update_baseline,
+        select=_codes(select) if select is not None else None,
+        extend_select=_codes(extend_select),
+        ignore=_codes(ignore),
+        statistics=statistics,
     )
     reporter = make_reporter(
         output_format.value, sys.stdout, quiet=quiet, color=use_color(color, sys.stdout)
@@ -616,6 +653,11 @@ def _configured(explicit: Path | None) -> Config:
         return load_config(found) if found is not None else Config()
     except ConfigError as error:
         _fail(str(error))
+
+
+def _codes(given: list[str] | None) -> tuple[str, ...]:
+    """ "BF,REQ006" given once or "BF" and "REQ006" given twice: the same codes."""
+    return tuple(code.strip() for value in given or () for code in value.split(",") if code.strip())
 
 
 def _limits(max_file_size: int, max_pages: int, max_lines: int, max_unpacked_size: int) -> Limits:

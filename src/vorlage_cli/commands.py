@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import os
 import sys
+from collections import Counter
 from collections.abc import Callable, Iterator
 from contextlib import nullcontext
 from pathlib import Path
@@ -55,20 +56,37 @@ def run_check(options: Options, reporter: Reporter) -> int:
     summary = Summary()
     left_out = 0
     failed: list[DocumentResult] = []
+    counts: Counter[tuple[str, str]] = Counter()
     for result in _processed(inputs.files, checker, options, to_stdout=True):
         if known is not None:
             result, hidden = known.filter(result)
             left_out += hidden
         summary.add(result)
+        counts.update((finding.code, finding.severity) for finding in result.findings)
         if result.vorlage is None:
             failed.append(result)
         _to_stdout(reporter.document, result)
     _to_stdout(reporter.finish, summary)
+    if options.statistics:
+        _statistics(counts, machine=options.output_format.value != "human")
     if left_out:
         _tell(options, f"{left_out} bekannte Befunde aus {options.baseline} ausgeblendet")
     _name_failures(failed)
     _tell(options, summary.in_words())
     return exit_code(summary, options.fail_on, exit_zero=options.exit_zero)
+
+
+def _statistics(counts: Counter[tuple[str, str]], *, machine: bool) -> None:
+    """A count per code, most frequent first, as ruff's --statistics prints it: on stdout
+    after a report for people, on stderr beside a machine format's stdout."""
+    from vorlage_cli.rules.catalogue import lookup
+
+    stream = sys.stderr if machine else sys.stdout
+    width = max((len(str(count)) for count in counts.values()), default=1)
+    for (code, severity), count in sorted(counts.items(), key=lambda item: (-item[1], item[0])):
+        entry = lookup(code)
+        name = entry.name if entry is not None else ""
+        print(f"{count:>{width}}  {code:<7} {severity:<8} {name}", file=stream)
 
 
 def run_export(options: Options) -> int:
@@ -148,12 +166,13 @@ def checker_for(
     """The pipeline with every document's configuration resolved, and the baseline: problems
     with either end the run before any output."""
     from vorlage_cli.baseline import Baseline, BaselineError
-    from vorlage_cli.config import ConfigError, ConfigResolver
+    from vorlage_cli.config import ConfigError, ConfigResolver, Selection
     from vorlage_cli.discovery import STDIN
     from vorlage_cli.pipeline import Checker
 
     try:
-        resolver = ConfigResolver(options.config)
+        selection = Selection(options.select, options.extend_select, options.ignore)
+        resolver = ConfigResolver(options.config, selection)
         for path in inputs.files:
             resolver.for_document(path)
         known = Baseline.load(baseline) if baseline is not None else None

@@ -11,7 +11,7 @@ errors, so that a typo does not silently switch nothing off.
 from __future__ import annotations
 
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from fnmatch import fnmatch
 from pathlib import Path
 from typing import Any, Literal, get_args
@@ -234,12 +234,46 @@ def _ignores(check: _Validator, value: object) -> tuple[tuple[str, frozenset[str
     return tuple(pairs)
 
 
+@dataclass(frozen=True, slots=True)
+class Selection:
+    """The command line's choice of codes, as ruff's ``--select``, ``--extend-select`` and
+    ``--ignore``: codes or prefixes ("BF", "REQ006", "ALL"), on top of every configuration."""
+
+    select: tuple[str, ...] | None = None
+    extend_select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+
+    def check(self) -> None:
+        """Every selector must name a code, a code prefix or ALL."""
+        codes = [entry.code for entry in catalogue()]
+        for selector in (*(self.select or ()), *self.extend_select, *self.ignore):
+            wanted = selector.strip().upper()
+            if wanted != "ALL" and not any(code.startswith(wanted) for code in codes):
+                raise ConfigError(f"{selector}: kein Code und kein Anfang eines Codes")
+
+    def applied(self, config: Config) -> Config:
+        if self == Selection():
+            return config
+        settings = replace(
+            config.settings,
+            select=self.select if self.select is not None else config.settings.select,
+            extend_select=(*config.settings.extend_select, *self.extend_select),
+            ignore=(*config.settings.ignore, *self.ignore),
+        )
+        return replace(config, settings=settings)
+
+
 class ConfigResolver:
     """The configuration for each document: the given file for all of them, or the one found
-    from each document's folder (read once per file)."""
+    from each document's folder (read once per file); the command line's selection of codes
+    applies to every one."""
 
-    def __init__(self, explicit: Path | None = None) -> None:
-        self._explicit = load_config(explicit) if explicit is not None else None
+    def __init__(self, explicit: Path | None = None, selection: Selection | None = None) -> None:
+        self._selection = selection or Selection()
+        self._selection.check()
+        self._explicit = (
+            self._selection.applied(load_config(explicit)) if explicit is not None else None
+        )
         self._by_file: dict[Path, Config] = {}
         self._by_folder: dict[Path, Config] = {}
 
@@ -250,9 +284,9 @@ class ConfigResolver:
         if folder not in self._by_folder:
             found = find_config(document)
             if found is None:
-                self._by_folder[folder] = Config()
+                self._by_folder[folder] = self._selection.applied(Config())
             else:
                 if found not in self._by_file:
-                    self._by_file[found] = load_config(found)
+                    self._by_file[found] = self._selection.applied(load_config(found))
                 self._by_folder[folder] = self._by_file[found]
         return self._by_folder[folder]

@@ -59,6 +59,12 @@ class Options:
     output_format: OutputFormat = OutputFormat.human
     fail_on: FailOn = FailOn.error
     exit_zero: bool = False
+    select: tuple[str, ...] | None = None
+    """Codes or code prefixes to report instead of all (ruff's --select)."""
+    extend_select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    statistics: bool = False
+    """End the report with a count per code."""
     baseline: Path | None = None
     update_baseline: bool = False
 
