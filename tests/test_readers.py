@@ -150,6 +150,39 @@ def test_pdf_columns_split_at_wide_gaps() -> None:
     ]
 
 
+LEFT_COLUMN = [f"Satz {n} der linken Spalte erklärt den Bau" for n in range(1, 10)]
+RIGHT_COLUMN = [f"Satz {n} der rechten Spalte nennt die Kosten" for n in range(1, 10)]
+
+
+def test_pdf_page_in_two_columns_is_read_column_by_column() -> None:
+    """Prose set in two columns reads down the left column, then down the right; a heading
+    across both stays where it stands."""
+    content = text(72, 80, "Begründung zur Sanierung der Grundschule am Lindenplatz")
+    for row, (left, right) in enumerate(zip(LEFT_COLUMN, RIGHT_COLUMN, strict=True)):
+        content += text(72, 110 + 14 * row, left) + text(310, 110 + 14 * row, right)
+    content += text(72, 260, "Finanzielle Auswirkungen der Sanierung im Haushalt 2027")
+    assert lines_of(read_pdf(pdf_document(content))) == [
+        "Begründung zur Sanierung der Grundschule am Lindenplatz",
+        *LEFT_COLUMN,
+        *RIGHT_COLUMN,
+        "Finanzielle Auswirkungen der Sanierung im Haushalt 2027",
+    ]
+
+
+def test_pdf_table_without_rulings_stays_row_by_row() -> None:
+    """Two columns of short cells are a table, not prose: each row stays one line."""
+    content = "".join(
+        text(72, 100 + 14 * row, f"Ausschuss {row}")
+        + text(310, 100 + 14 * row, f"1{row}.04.2027 Ö")
+        for row in range(10)
+    )
+    document = read_pdf(pdf_document(content))
+    assert [[c.text for c in block.cells] for block in document.blocks()][:2] == [
+        ["Ausschuss 0", "10.04.2027 Ö"],
+        ["Ausschuss 1", "11.04.2027 Ö"],
+    ]
+
+
 def test_pdf_settings_are_the_readers_measures() -> None:
     """A gap counts as a column border by the settings' measure: read with a wider one, the
     label and its value share a cell."""

@@ -111,7 +111,7 @@ def _read_page(page, number: int, pdf, margins: set[int], settings: PdfSettings)
     words.extend(checkbox_words(page, pdf, height))
     edges = page_edges(page, height, settings)
     tables = grids(edges, settings) if edges else []
-    blocks: list[tuple[float, Block]] = []
+    placed: list[tuple[float, Block]] = []
     for grid in tables:
         inside, outside = [], []
         for word in words:
@@ -121,13 +121,23 @@ def _read_page(page, number: int, pdf, margins: set[int], settings: PdfSettings)
         table, loose = grid.table(inside, number)
         if table is not None:
             words = outside + loose
-            blocks.append((grid.box[1], table))
-    for line in page_lines(words, number, settings):
-        blocks.append((line.top or 0.0, line))
-    blocks.sort(key=lambda item: item[0])
-    result = Page(number=number, blocks=[block for _, block in blocks])
+            placed.append((grid.box[1], table))
+    result = Page(number=number, blocks=_reading_order(placed, page_lines(words, number, settings)))
     _margin_furniture(result, height, margins, settings.margin)
     return result
+
+
+def _reading_order(tables: list[tuple[float, Block]], lines: list[Line]) -> list[Block]:
+    """The lines in the order the line layer reads them (column by column on a page set in
+    two columns), each table before the first line below its top edge."""
+    pending = sorted(tables, key=lambda item: item[0])
+    blocks: list[Block] = []
+    for line in lines:
+        while pending and pending[0][0] <= (line.top or 0.0):
+            blocks.append(pending.pop(0)[1])
+        blocks.append(line)
+    blocks.extend(block for _, block in pending)
+    return blocks
 
 
 def _margin_furniture(page: Page, height: float, margins: set[int], margin: float) -> None:

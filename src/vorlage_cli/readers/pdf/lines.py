@@ -16,7 +16,23 @@ from vorlage_cli.readers.pdf.words import Word
 
 
 def page_lines(words: list[Word], page: int, settings: PdfSettings) -> list[Line]:
-    """Cluster words into visual lines and split each line into columns at wide gaps."""
+    """The page's lines in reading order: a page set in two columns of prose is read column by
+    column (a line across both, such as a heading, separates the parts), any other page line by
+    line, each line split into columns at wide gaps."""
+    groups = _band(words)
+    order = _two_columns(groups, settings)
+    if order is None:
+        return _lines(groups, page, settings, 1)
+    lines: list[Line] = []
+    for part in order:
+        lines.extend(
+            _lines(_band([w for group in part for w in group]), page, settings, len(lines) + 1)
+        )
+    return lines
+
+
+def _band(words: list[Word]) -> list[list[Word]]:
+    """Words clustered into visual lines, top to bottom, each line left to right."""
     if not words:
         return []
     words = sorted(words, key=operator.attrgetter("top", "x0"))
@@ -38,13 +54,23 @@ def page_lines(words: list[Word], page: int, settings: PdfSettings) -> list[Line
             tops.append(word.top)
             bottoms.append(word.bottom)
             band_top, band_bottom = word.top, word.bottom
+    for group in groups:
+        group.sort(key=operator.attrgetter("x0"))
+    return groups
+
+
+def _lines(groups: list[list[Word]], page: int, settings: PdfSettings, first: int) -> list[Line]:
+    """Lines from the clustered words, split into columns at wide gaps, numbered from
+    ``first``; a clear vertical gap starts a paragraph."""
     lines = []
+    tops = [min(w.top for w in group) for group in groups]
+    bottoms = [max(w.bottom for w in group) for group in groups]
     pitches = sorted(b - a for a, b in itertools.pairwise(tops) if b > a)
     usual = pitches[len(pitches) // 2] if pitches else 0.0
     previous_top = previous_bottom = None
-    for number, group in enumerate(groups, start=1):
-        group.sort(key=operator.attrgetter("x0"))
-        top, bottom = tops[number - 1], bottoms[number - 1]
+    for index, group in enumerate(groups):
+        number = first + index
+        top, bottom = tops[index], bottoms[index]
         size = max(bottom - top, 1.0)
         gap = settings.column_gap * size
         cells: list[Cell] = []
@@ -68,6 +94,80 @@ def page_lines(words: list[Word], page: int, settings: PdfSettings) -> list[Line
         previous_top, previous_bottom = top, bottom
         lines.append(line)
     return lines
+
+
+MIN_COLUMN_LINES = 8
+"""Lines each column of a two-column page needs, so that a short label/value block is none."""
+MIN_COLUMN_WORDS = 4.0
+"""Words per line a column of prose averages; a table's columns hold fewer."""
+MIN_COLUMN_SHARE = 0.3
+"""Share of the text's width a prose column's lines typically fill."""
+
+
+def _two_columns(groups: list[list[Word]], settings: PdfSettings) -> list[list[list[Word]]] | None:
+    """The page's lines in reading order where it is set in two columns of prose: the parts
+    of lines left of a gutter, then those right of it, part by part between lines that cross
+    the gutter. None for a page of one column, or of a table without rulings (its columns
+    are short)."""
+    if sum(len(group) for group in groups) < MIN_COLUMN_LINES * MIN_COLUMN_WORDS * 2:
+        return None
+    left_edge = min(w.x0 for group in groups for w in group)
+    right_edge = max(w.x1 for group in groups for w in group)
+    width = right_edge - left_edge
+    gutter = _gutter(groups, left_edge + 0.3 * width, left_edge + 0.7 * width, settings)
+    if gutter is None:
+        return None
+    lefts = [[w for w in g if w.x1 <= gutter] for g in groups]
+    rights = [[w for w in g if w.x0 >= gutter] for g in groups]
+    crossing = [any(w.x0 < gutter < w.x1 for w in g) for g in groups]
+    sides = (
+        [part for part, cross in zip(lefts, crossing, strict=True) if part and not cross],
+        [part for part, cross in zip(rights, crossing, strict=True) if part and not cross],
+    )
+    for side in sides:
+        if len(side) < MIN_COLUMN_LINES or sum(map(len, side)) / len(side) < MIN_COLUMN_WORDS:
+            return None
+        spans = sorted(max(w.x1 for w in part) - min(w.x0 for w in part) for part in side)
+        if spans[len(spans) // 2] < MIN_COLUMN_SHARE * width:
+            return None
+    order: list[list[list[Word]]] = []
+    left_part: list[list[Word]] = []
+    right_part: list[list[Word]] = []
+    for group, left, right, cross in zip(groups, lefts, rights, crossing, strict=True):
+        if cross:
+            order += [part for part in (left_part, right_part) if part] + [[group]]
+            left_part, right_part = [], []
+            continue
+        if left:
+            left_part.append(left)
+        if right:
+            right_part.append(right)
+    order += [part for part in (left_part, right_part) if part]
+    return order
+
+
+def _gutter(
+    groups: list[list[Word]], low: float, high: float, settings: PdfSettings
+) -> float | None:
+    """The middle of the stretch in [low, high] that the most lines leave free with a gap wider
+    than a column gap; None where fewer than two thirds of the lines leave one free there."""
+    candidates: dict[int, int] = {}
+    for group in groups:
+        size = max(w.bottom for w in group) - min(w.top for w in group)
+        for before, after in itertools.pairwise(group):
+            if after.x0 - before.x1 > settings.column_gap * max(size, 1.0):
+                for x in range(int(max(before.x1, low)), int(min(after.x0, high)) + 1):
+                    candidates[x] = candidates.get(x, 0) + 1
+    if not candidates:
+        return None
+    best = max(candidates.values())
+    if best < 2 * len(groups) / 3:
+        return None
+    start = min(x for x, count in candidates.items() if count == best)
+    end = start
+    while candidates.get(end + 1) == best:
+        end += 1
+    return (start + end) / 2
 
 
 def _cell(words: list[Word]) -> Cell:
