@@ -412,7 +412,7 @@ def init(
             help="Ein Abschnitt gilt als üblich, wenn ihn mindestens so viel Prozent der "
             "Vorlagen einer Art haben.",
         ),
-    ] = 95,
+    ] = 97,
     min_documents: Annotated[
         int,
         typer.Option(

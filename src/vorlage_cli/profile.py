@@ -124,7 +124,7 @@ def learn(
     vorlagen: Iterable[Vorlage],
     lexicon: Lexicon,
     *,
-    min_share: float = 0.95,
+    min_share: float = 0.97,
     min_documents: int = 20,
 ) -> Profile:
     """What at least ``min_share`` of the Vorlagen share: per kind with ``min_documents`` or
