@@ -462,6 +462,69 @@ def test_a_vote_column_interleaved_with_wrapped_names_and_roles() -> None:
     assert vorlage.beschlussvorschlag == ["Der Rat beschließt den Neubau."]
 
 
+def test_vote_counts_and_broken_words_side_by_side_with_names_and_roles() -> None:
+    """Text of a table whose vote column shares lines with names and roles: counts in many
+    spellings stay out of the names, and the rests of words broken in two columns at once
+    ("Kindertagesstät-" … "Be-" / "ten schluss") each complete their own word."""
+    text = (
+        "Aktenzeichen: 51 02\nDS 7/2031\nBeschlussvorlage\n"
+        "Beratungsfolge Termin Stand Abstimmung\n"
+        "Fachausschuss Kindertagesstät- 9 x Ja – einstimmig/geänderter Be-\n"
+        "04.03.2031 Beratung und Empfehlung\n"
+        "ten schluss\n"
+        "Fachausschuss Schule,\n"
+        "05.03.2031 Beratung und Empfehlung 5 Ja/2 Nein/2 Enth./geänd. Antrag\n"
+        "Sport und Kultur\n"
+        "Fachausschuss Bau Einstimmig bei zwei Enthaltungen lt. Be-\n"
+        "06.03.2031 Beratung und Empfehlung\n"
+        "und Umwelt schlussvorschlag\n"
+        "Verwaltungsausschuss 11.03.2031 Beratung und Empfehlung 8-Ja-Stimmen\n"
+        "1. Ergänzung\n"
+        "Beratung und Beschluss- 14 Ja-Stimmen/11 Nein-Stimmen/1\n"
+        "Rat 18.03.2031\n"
+        "fassung Enthaltung/ja\n"
+        "Neubau der Kindertagesstätte Am Teich\n"
+        "Beschlussvorschlag:\nDer Rat beschließt den Neubau.\n"
+    )
+    vorlage = vorlage_of(text)
+    assert [(b.gremium, b.rolle_text, b.top) for b in vorlage.beratungsfolge] == [
+        ("Fachausschuss Kindertagesstätten", "Beratung und Empfehlung", None),
+        ("Fachausschuss Schule, Sport und Kultur", "Beratung und Empfehlung", None),
+        ("Fachausschuss Bau und Umwelt", "Beratung und Empfehlung", None),
+        ("Verwaltungsausschuss", "Beratung und Empfehlung", None),
+        ("Rat", "Beratung und Beschlussfassung", None),
+    ]
+    assert vorlage.betreff == "Neubau der Kindertagesstätte Am Teich"
+
+
+def test_check_boxes_under_a_row_mark_it_public_or_not() -> None:
+    """Text of a table whose ö and nö columns hold check boxes: the boxes follow the row,
+    one per line, in the order of the columns."""
+    vorlage = vorlage_of(
+        "Vorlage Nr.: 2031/0042\nBeratungsfolge dieser Vorlage\n"
+        "Gremium Termin TOP ö nö Ergebnis\n"
+        "Hauptausschuss 04.03.2031 9\n☐\n☒\nvorberaten\n"
+        "Gemeinderat 18.03.2031 9\n☒\n☐\n\nBeschlussantrag\nDer Gemeinderat beschließt.\n"
+    )
+    assert [(b.gremium, b.oeffentlich) for b in vorlage.beratungsfolge] == [
+        ("Hauptausschuss", False),
+        ("Gemeinderat", True),
+    ]
+
+
+def test_a_heading_word_ending_a_sentence_starts_no_list() -> None:
+    """A line "Gremien:" is a Beratungsfolge heading, but not where it ends the subject's
+    sentence ("… in Ausschüsse und" / "Gremien:")."""
+    vorlage = vorlage_of(
+        "Vorlage Nr.: 2031/0043\n"
+        "Berufung sachkundiger Einwohner in Ausschüsse und\nGremien:\n"
+        "Änderung in der Zusammensetzung des Sozialausschusses\n"
+        "Beratungsfolge dieser Vorlage\nGremium Termin TOP ö nö Ergebnis\n"
+        "Gemeinderat 25.03.2031 1 x\n\nBeschlussantrag\nDer Gemeinderat beschließt.\n"
+    )
+    assert [b.gremium for b in vorlage.beratungsfolge] == ["Gemeinderat"]
+
+
 def test_a_date_inside_the_sentence_after_the_list_ends_it() -> None:
     text = (
         "Beratungsfolge Sitzungstermin Stand\n"

@@ -25,7 +25,9 @@ from vorlage_cli.extract.dates import DATE, PARTIAL_DATE_END, YEAR_START, parse_
 from vorlage_cli.extract.lexicon import Lexicon, phrase_pattern
 from vorlage_cli.extract.rows import Row
 from vorlage_cli.extract.textutil import (
+    BOX,
     SUSPENDED_HYPHEN_NEXT,
+    TICKED,
     ends_mid_phrase,
     fold,
     join_lines,
@@ -79,11 +81,13 @@ class Station:
     oeffentlich: bool | None = None
     results: list[str] = field(default_factory=list)
     order: int = 0
+    boxes: list[bool] = field(default_factory=list)
+    """Check boxes printed under the row, ticked or not, in the order of the ö/nö columns."""
 
 
 @dataclass(slots=True)
 class Piece:
-    kind: str  # gremium, rolle, result, top, oeffentlich
+    kind: str  # gremium, rolle, result, top, oeffentlich, box
     text: str
     row: int
 
@@ -109,6 +113,8 @@ class BeratungsfolgeReader:
         self.role_column: bool | None = None
         """After ``read``: whether the list's header has a role column; None without header."""
         self._top_column = False
+        self._mark_columns: list[str] = []
+        """The kinds of the ö and nö columns in their order, for check boxes under a row."""
         self.column_pattern = phrase_pattern(list(_column_labels(lexicon)), anchored=True)
         self.words = lexicon.consultation
 
@@ -226,7 +232,12 @@ class BeratungsfolgeReader:
                 continue
             columns = self.header_columns(row)
             header_rows = 1
-            if columns is None and not self.is_heading(row):
+            heading_here = self.is_heading(row) and not (
+                # the last word of a sentence ("… in gemeinderätliche Ausschüsse und" /
+                # "Gremien:") is no heading
+                index > 0 and ends_mid_phrase(rows[index - 1].text)
+            )
+            if columns is None and not heading_here:
                 wrapped = self.wrapped_header(rows, index)
                 if wrapped is None:
                     continue
@@ -306,6 +317,9 @@ class BeratungsfolgeReader:
         taken: list[int] = []
         index = start
         self._top_column = any(column.kind == "top" for column in columns)
+        self._mark_columns = [
+            c.kind for c in columns if c.kind in ("mark_oeffentlich", "mark_nichtoeffentlich")
+        ]
         if table is None and start < len(rows) and not strict:
             table = rows[start].table  # a list under a heading line: the table that follows
         while index < len(rows):
@@ -620,7 +634,12 @@ class BeratungsfolgeReader:
         is the committee where the date comes first, else an unknown role or a result."""
         has_role_column = any(c.kind in ("rolle", "status") for c in columns)
         free: list[str] = []
-        for kind, part in self._tokens(text, allow_bare_numbers=True):
+        tokens = self._tokens(text, allow_bare_numbers=True)
+        for position, (kind, part) in enumerate(tokens):
+            counted = kind == "top" and not self._top_column  # "2 Enth." in a result column
+            if (kind in ("free", "rolle") or counted) and _after_result(tokens, position):
+                # "Einstimmig bei zwei Enthaltungen", "Einstimmig lt. geändertem Beschluss"
+                kind = "result"
             if kind == "free":
                 free.append(part)
             elif kind == "rolle":
@@ -650,6 +669,10 @@ class BeratungsfolgeReader:
         if kind == "einladung":
             pieces.append(Piece("einladung", line, index))
             return
+        if len(self._mark_columns) > 1 and BOX.fullmatch(line):
+            # text of a table whose ö and nö columns hold check boxes, one per line
+            pieces.append(Piece("box", line, index))
+            return
         # a bare number in a list with a TOP column is the agenda item ("4 X" under the row
         # whose date broke over two lines), never part of a body's name
         bare = kind in ("top", "oeffentlich", "status") or (kind is None and self._top_column)
@@ -674,18 +697,27 @@ class BeratungsfolgeReader:
             and kind is None
             and not self._looks_like_body(line)
         ):
-            pieces.append(Piece(tokens[0][0], line, index))
+            # a role's and a result column's lines side by side ("Beratung und Beschluss-
+            # 14 Ja-Stimmen/11 Nein-Stimmen/1"): each part to its kind, unclaimed words to
+            # the part before them, all after a result to the result
+            parts: list[tuple[str, str]] = []
+            for token_kind, part in tokens:
+                if parts and (
+                    token_kind == "free"
+                    or parts[-1][0] in (token_kind, "result")  # the result column comes last
+                ):
+                    parts[-1] = (parts[-1][0], f"{parts[-1][1]} {part}")
+                else:
+                    parts.append((token_kind, part))
+            pieces.extend(Piece(token_kind, part, index) for token_kind, part in parts)
         elif kind is None and tokens[0][0] == "free" and any(t == "result" for t, _ in tokens):
             # a name's line that a vote column's line shares ("Fachausschuss Klimaschutz, Bau
             # 7 Ja-Stimmen und 2 Nein-Stimmen lt."): the name up to the first result
             first = next(i for i, (t, _) in enumerate(tokens) if t == "result")
             name = " ".join(part for _, part in tokens[:first])
             pieces.append(Piece("gremium", name, index))
-            for token_kind, part in tokens[first:]:
-                if token_kind == "rolle":
-                    pieces.append(Piece("rolle", part, index))
-            rest = [part for token_kind, part in tokens[first:] if token_kind != "rolle"]
-            pieces.append(Piece("result", " ".join(rest), index))
+            # the result column comes last: all after its first word is the result
+            pieces.append(Piece("result", " ".join(part for _, part in tokens[first:]), index))
         else:
             pieces.append(Piece("gremium", line, index))
 
@@ -727,11 +759,15 @@ class BeratungsfolgeReader:
         result = self.lexicon.result_pattern.match(text)
         if role and (not result or role.end() >= result.end()):
             end = role.end()
-            if text[end : end + 1] == "-" and (end + 1 == len(text)):
-                end += 1
+            if text[end : end + 1] == "-" and text[end + 1 : end + 2] in ("", " "):
+                end += 1  # "Beratung und Beschluss-" broken before the rest of its word
             return "rolle", end
         if result:
             return "result", result.end()
+        if re.fullmatch(r"\d{1,2}\.\s*\w+", text) and self.lexicon.numbers.revision.match(
+            f" {text}"
+        ):
+            return "result", len(text)  # the revision discussed there ("1. Ergänzung")
         hyphenated = re.match(r"^[\wäöüÄÖÜß ]+-$", text)
         if hyphenated and self.lexicon.role_pattern.search(text):
             return "rolle", len(text)
@@ -763,6 +799,11 @@ class BeratungsfolgeReader:
             station.einladung = station.einladung or piece.text
         elif piece.kind == "oeffentlich":
             station.oeffentlich = key(piece.text) in self.words.public_keys
+        elif piece.kind == "box" and len(station.boxes) < len(self._mark_columns):
+            station.boxes.append(bool(TICKED.fullmatch(piece.text)))
+            if len(station.boxes) == len(self._mark_columns) and station.boxes.count(True) == 1:
+                ticked = self._mark_columns[station.boxes.index(True)]
+                station.oeffentlich = ticked == "mark_oeffentlich"
 
     def _assign(self, stations: list[Station], pieces: list[Piece]) -> None:
         """Hand each piece of a dateless row to the station it belongs to."""
@@ -774,10 +815,35 @@ class BeratungsfolgeReader:
             if parts and parts[-1].endswith("-")
         ]
         """Words broken over rows whose rest has not come yet: (kind, station, row)."""
-        for piece in pieces:
+        queue: list[tuple[Piece, tuple[str, Station, int] | None]] = [
+            (piece, None) for piece in reversed(pieces)
+        ]
+        while queue:
+            piece, owner = queue.pop()
             target = None
-            earlier = [entry for entry in broken if entry[2] < piece.row]
-            if earlier and _word_rest(piece.text):
+            earlier = [entry for entry in broken if entry[2] < piece.row and _open(entry)]
+            first, _, rest = piece.text.partition(" ")
+            head, _, last = piece.text.rpartition(" ")
+            if owner is None and len(earlier) > 1 and _word_rest(piece.text) and _word_rest(rest):
+                # the rests of two words broken side by side, in the order of their columns
+                # ("Kindertagesstät-" … "lt. Be-" / "ten schlussvorlage")
+                left, right = sorted(earlier, key=lambda entry: _COLUMN_ORDER[entry[0]])[:2]
+                queue += [(Piece(piece.kind, rest, piece.row), right)]
+                queue += [(Piece(piece.kind, first, piece.row), left)]
+                continue
+            completed = self._completes(earlier, last) if head and _word_rest(last) else None
+            if owner is None and completed is not None:
+                # a name's line that ends with the rest of a word broken in a column to its
+                # right ("und Umwelt schlussvorschlag" under "lt. Be-")
+                queue += [(Piece(piece.kind, last, piece.row), completed)]
+                queue += [(Piece(piece.kind, head, piece.row), None)]
+                continue
+            if owner is not None:
+                if owner in broken:
+                    broken.remove(owner)
+                target = owner[1]
+                piece = Piece(owner[0], piece.text, piece.row)
+            elif earlier and _word_rest(piece.text):
                 # the rest of a word broken over rows ("Beschlussfas-" / "sung"), given to
                 # the broken word it completes into a known phrase, else to the latest one
                 kind, target = self._completed(broken, earlier, piece.text)
@@ -799,6 +865,23 @@ class BeratungsfolgeReader:
             else:
                 self._apply(target, piece)
             previous[piece.kind] = (piece, target)
+
+    def _completes(
+        self, earlier: list[tuple[str, Station, int]], rest: str
+    ) -> tuple[str, Station, int] | None:
+        """The broken role or result word that ``rest`` completes into a word the lexicon
+        knows ("Be-" + "schlussvorschlag"), if one does."""
+        for entry in reversed(earlier):
+            kind, station, _ = entry
+            parts = (
+                station.rolle if kind == "rolle" else station.results if kind == "result" else []
+            )
+            if not parts:
+                continue
+            word = join_lines([parts[-1].rsplit(" ", 1)[-1], rest])
+            if self.lexicon.role(word) or self.lexicon.result_pattern.fullmatch(word):
+                return entry
+        return None
 
     def _completed(
         self,
@@ -962,6 +1045,23 @@ def _in_prose(text: str) -> bool:
     body's name."""
     match = DATE.search(text)
     return match is not None and _PROSE_BEFORE_DATE.search(text[: match.start()]) is not None
+
+
+_COLUMN_ORDER = {"gremium": 0, "rolle": 1, "result": 2}
+"""The usual order of a Beratungsfolge's columns, left to right."""
+
+
+def _open(entry: tuple[str, Station, int]) -> bool:
+    """Whether a name broken at a row still waits for its rest: not where a later line of the
+    same name has come ("Wirt-" / "schaftsförderung, Marketing und 06.12.2022 …")."""
+    kind, station, row = entry
+    return kind != "gremium" or all(part_row <= row for part_row, _ in station.gremium)
+
+
+def _after_result(tokens: list[tuple[str, str]], position: int) -> bool:
+    """Whether words follow a result word of the same line: the result column comes last, so
+    they belong to the result."""
+    return any(kind == "result" for kind, _ in tokens[:position])
 
 
 def _word_rest(text: str) -> bool:

@@ -91,8 +91,9 @@ class ConsultationWords:
             top=re.compile(rf"^(?:{label}\s*)?(?P<n>{mark}{item})$", re.IGNORECASE),
             body=re.compile(rf"\w*(?:{bodies or '(?!)'})\b", re.IGNORECASE),
             votes=re.compile(
-                rf"^(?:(?:(?:{votes or '(?!)'})(?:-Stimmen?)?\s*:?\s*\d+"
-                rf"|\d+\s+(?:{votes or '(?!)'})(?:-Stimmen?)?)[,;]?\s*)+",
+                rf"^(?:(?:(?:{votes or '(?!)'})(?:-Stimmen?)?(?![\wäöü])\s*:?\s*\d+"
+                rf"|\d+(?:\s*[x×])?[\s-]+(?:{votes or '(?!)'})(?:-Stimmen?)?(?![\wäöü]))"
+                r"[,;/]?\s*)+",
                 re.IGNORECASE,
             ),
             public=re.compile(

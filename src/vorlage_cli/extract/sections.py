@@ -11,11 +11,9 @@ from dataclasses import dataclass, field
 
 from vorlage_cli.extract.lexicon import MAIN_SECTIONS, AttachmentWords, Lexicon, phrase_pattern
 from vorlage_cli.extract.rows import Row, row_lines
-from vorlage_cli.extract.textutil import fold, join_lines, key, title_case_heading
+from vorlage_cli.extract.textutil import BOX, TICKED, fold, join_lines, key, title_case_heading
 from vorlage_cli.layout import Cell, Location
 
-_BOX = re.compile(r"\[\s*[xX✓✔]\s*\]|\[\s*\]|[☐☒☑✓✔✗✘□■]")
-_TICKED = re.compile(r"\[\s*[xX✓✔]\s*\]|[☒☑✓✔✗✘■]")
 _POINT = re.compile(r"^\(?(\d{1,2})[.)]\s+(?=\S)")
 _NUMBERED = re.compile(r"^(\d{1,2}[a-z]?)[.)]?\s+(.+)$")
 _BULLET = re.compile(r"^[-•·▪–]\s+(.+)$")
@@ -99,7 +97,7 @@ class SectionReader:
         if match:
             rest = first[match.end() :]
             kind = self.lexicon.section_of.get(key(match.group()))
-            if kind is not None and _BOX.search(rest):
+            if kind is not None and BOX.search(rest):
                 return kind, match.group(), fold(" ".join([rest, *texts[1:]]))
         return None
 
@@ -414,10 +412,10 @@ def section_text(section: Section) -> str | None:
     for lines in section.paragraphs:
         read = []
         for line in lines:
-            if _BOX.search(line):
-                boxes = list(_BOX.finditer(line))
+            if BOX.search(line):
+                boxes = list(BOX.finditer(line))
                 last_label = line[boxes[-1].end() :].strip()
-                unticked = not _TICKED.fullmatch(boxes[-1].group())
+                unticked = not TICKED.fullmatch(boxes[-1].group())
                 unticked_label_open = unticked and last_label.endswith(("-", ","))
                 answer = read_boxes(line, keep_intro=True)
                 if answer:
@@ -459,17 +457,17 @@ def read_boxes(line: str, keep_intro: bool = False) -> str | None:
     With ``keep_intro`` the lead-in stays (prose that a box completes). Returns the line
     unchanged without boxes, None where no box is ticked and nothing else remains.
     """
-    if not _BOX.search(line):
+    if not BOX.search(line):
         return line
     parts = [_read_cell(cell, keep_intro) for cell in line.split("\t")]
-    if not any(_TICKED.search(cell) for cell in line.split("\t")) and not keep_intro:
+    if not any(TICKED.search(cell) for cell in line.split("\t")) and not keep_intro:
         return None
     answer = fold(" ".join(part for part in parts if part))
     return answer or None
 
 
 def _read_cell(cell: str, keep_intro: bool) -> str:
-    boxes = list(_BOX.finditer(cell))
+    boxes = list(BOX.finditer(cell))
     if not boxes:
         return cell
     before = cell[: boxes[0].start()].strip()
@@ -483,9 +481,9 @@ def _read_cell(cell: str, keep_intro: bool) -> str:
         else:
             start = boxes[index - 1].end() if index > 0 else 0
             label = cell[start : box.start()]
-        if _TICKED.fullmatch(box.group()):
+        if TICKED.fullmatch(box.group()):
             ticked.append(fold(label))
-    if not box_first and _TICKED.fullmatch(boxes[-1].group()) and after:
+    if not box_first and TICKED.fullmatch(boxes[-1].group()) and after:
         ticked.append(after)
     return " ".join(t for t in ticked if t)
 
@@ -504,7 +502,7 @@ def _with_boxes_read(section: Section, yes_words: frozenset[str]) -> Section:
     questions, empty fields and the fine print under unticked options go.
     """
     lines = [line for paragraph in section.paragraphs for line in paragraph]
-    if not any(_BOX.search(line) for line in lines):
+    if not any(BOX.search(line) for line in lines):
         return section
     result = Section(section.kind, section.heading, section.location)
     state = "start"  # before any box; after a "yes", another "ticked" or an "unticked" box
@@ -523,7 +521,7 @@ def _with_boxes_read(section: Section, yes_words: frozenset[str]) -> Section:
         run.clear()
 
     for line in lines:
-        if _BOX.search(line):
+        if BOX.search(line):
             answer = read_boxes(line)
             yes = bool(answer) and answer.split()[0] in yes_words
             question = run.pop() if yes and run and _is_question(run[-1]) else None

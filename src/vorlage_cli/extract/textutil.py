@@ -69,6 +69,12 @@ _MID_PHRASE = re.compile(
 )
 
 
+BOX = re.compile(r"\[\s*[xX✓✔]\s*\]|\[\s*\]|[☐☒☑✓✔✗✘□■]")
+"""A check box of a form, ticked or not: a glyph or a bracket pair."""
+TICKED = re.compile(r"\[\s*[xX✓✔]\s*\]|[☒☑✓✔✗✘■]")
+"""A ticked check box."""
+
+
 def ends_mid_phrase(text: str) -> bool:
     """Whether a line breaks off mid-phrase ("Schul- und", "Dienstberatung des"), so that the
     next line continues it."""
