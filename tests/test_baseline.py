@@ -60,3 +60,13 @@ def test_a_damaged_baseline_is_a_one_line_error(run, tmp_path: Path) -> None:
     result = run("check", "--baseline", baseline, document(tmp_path))
     assert result.exit_code == 2
     assert result.stderr.strip() == f"vorlage: {baseline}: Eintrag ohne document, code oder message"
+
+
+def test_a_baseline_that_is_no_json_is_told_in_german(run, tmp_path: Path) -> None:
+    baseline = tmp_path / "baseline.json"
+    baseline.write_text('{"version": 1,\n  findings: []}', encoding="utf-8")
+    result = run("check", "--baseline", baseline, document(tmp_path))
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"vorlage: {baseline}: keine lesbare Baseline (kein gültiges JSON in Zeile 2, Spalte 3)\n"
+    )

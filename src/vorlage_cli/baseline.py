@@ -22,6 +22,7 @@ from pathlib import Path
 
 from vorlage_cli.model import DocumentResult, Finding
 from vorlage_cli.output import AtomicWriter
+from vorlage_cli.system_errors import reason
 
 VERSION = 1
 _POSITION = re.compile(r"\[\d+\]")
@@ -57,8 +58,15 @@ class Baseline:
             raise BaselineError(
                 f"{path}: Baseline nicht gefunden (mit --update-baseline anlegen)"
             ) from None
-        except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
-            raise BaselineError(f"{path}: keine lesbare Baseline ({error})") from None
+        except json.JSONDecodeError as error:
+            raise BaselineError(
+                f"{path}: keine lesbare Baseline (kein gültiges JSON in Zeile {error.lineno}, "
+                f"Spalte {error.colno})"
+            ) from None
+        except UnicodeDecodeError:
+            raise BaselineError(f"{path}: keine lesbare Baseline (kein UTF-8)") from None
+        except OSError as error:
+            raise BaselineError(f"{path}: keine lesbare Baseline ({reason(error)})") from None
         if not isinstance(data, dict) or data.get("version") != VERSION:
             raise BaselineError(f"{path}: keine Baseline im Format Version {VERSION}")
         known: Counter[Key] = Counter()
