@@ -16,7 +16,7 @@ from vorlage_cli.layout import Block, Cell, LayoutDocument, Line, Location, Page
 from vorlage_cli.limits import DEFAULT_LIMITS, Limits, lines_truncated
 from vorlage_cli.readers.bounds import MAX_CELLS, split_long_line
 from vorlage_cli.readers.errors import ReadError
-from vorlage_cli.readers.package import WORD, check_package, first_line
+from vorlage_cli.readers.package import WORD, check_package, detail
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
@@ -291,7 +291,7 @@ def read_docx(data: bytes, limits: Limits = DEFAULT_LIMITS) -> LayoutDocument:
     except Exception as error:
         # python-docx meets a malformed package with whatever its code trips over (KeyError,
         # XMLSyntaxError, AttributeError …): every one of them means an unreadable document
-        raise ReadError(f"kein lesbares Word-Dokument ({first_line(error)})") from error
+        raise ReadError(f"kein lesbares Word-Dokument ({detail(error)})") from error
     body = document.element.find(f"{W}body")
     if document.element.tag != f"{W}document" or body is None:
         raise ReadError("kein lesbares Word-Dokument (word/document.xml ohne w:document/w:body)")

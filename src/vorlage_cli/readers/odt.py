@@ -28,7 +28,7 @@ from vorlage_cli.layout import Block, Cell, LayoutDocument, Line, Location, Page
 from vorlage_cli.limits import DEFAULT_LIMITS, Limits, lines_truncated
 from vorlage_cli.readers.bounds import MAX_CELLS, split_long_line
 from vorlage_cli.readers.errors import ReadError
-from vorlage_cli.readers.package import ODT, check_package, first_line
+from vorlage_cli.readers.package import ODT, check_package, detail
 
 TEXT = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"
 TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
@@ -480,7 +480,7 @@ def _parse(package: zipfile.ZipFile, name: str):  # noqa: ANN202 - lxml element
     try:
         return etree.fromstring(package.read(name), parser)
     except etree.XMLSyntaxError as error:
-        raise ReadError(f"beschädigtes ODT-Dokument: {name} ({first_line(error)})") from error
+        raise ReadError(f"beschädigtes ODT-Dokument: {name} ({detail(error)})") from error
 
 
 def _furniture(styles, max_lines: int, lists: _Lists) -> list[Line]:  # noqa: ANN001

@@ -43,8 +43,29 @@ _CHUNK = 1024 * 1024
 _OVERLAP = 2 * len(b"<!DOCTYPE")
 
 
-def first_line(error: Exception) -> str:
-    return (str(error).splitlines() or [type(error).__name__])[0][:200]
+def detail(error: Exception) -> str:
+    """What went wrong inside a package, in German: the libraries' own messages ("Bad CRC-32
+    for file …", "Error -3 while decompressing data") would be the one English phrase in the
+    message."""
+    import zlib
+
+    from lxml import etree
+
+    text = str(error)
+    if isinstance(error, etree.XMLSyntaxError):
+        line, column = error.position if error.position else (error.lineno, 0)
+        return f"kein gültiges XML in Zeile {line}, Spalte {column}"
+    if isinstance(error, zipfile.BadZipFile) and "CRC" in text:
+        return "Prüfsumme stimmt nicht"
+    if isinstance(error, zipfile.BadZipFile):
+        return "ZIP-Verzeichnis beschädigt"
+    if isinstance(error, zlib.error | EOFError) or "decompress" in text.lower():
+        return "Daten lassen sich nicht entpacken"
+    if isinstance(error, NotImplementedError):
+        return "unbekanntes ZIP-Verfahren"
+    if isinstance(error, KeyError):
+        return f"Teil {text} fehlt"
+    return f"Aufbau fehlerhaft ({type(error).__name__})"
 
 
 def check_package(data: bytes, limits: Limits, kind: PackageKind) -> None:
@@ -52,7 +73,7 @@ def check_package(data: bytes, limits: Limits, kind: PackageKind) -> None:
     try:
         package = zipfile.ZipFile(BytesIO(data))
     except Exception as error:  # as in sniff: BadZipFile, NotImplementedError, ValueError …
-        raise ReadError(f"kein lesbares {kind.name} ({first_line(error)})") from error
+        raise ReadError(f"kein lesbares {kind.name} ({detail(error)})") from error
     with package:
         members = package.infolist()
         if len(members) > limits.max_archive_members:
@@ -88,7 +109,7 @@ def check_package(data: bytes, limits: Limits, kind: PackageKind) -> None:
                 # zipfile passes on what its decompressors raise (zlib.error, LZMAError,
                 # EOFError …) besides its own BadZipFile: each means a corrupt member
                 raise ReadError(
-                    f"beschädigtes {kind.name}: {member.filename} ({first_line(error)})"
+                    f"beschädigtes {kind.name}: {member.filename} ({detail(error)})"
                 ) from error
 
 
