@@ -19,7 +19,7 @@ from vorlage_cli.report.catalogue import explanations
 from vorlage_cli.rules import Rule
 from vorlage_cli.rules.catalogue import READER_INTRO, catalogue, group_of
 
-COMMANDS = ["check", "export", "schema", "evaluate", "rules"]
+COMMANDS = sorted(typer.main.get_command(app).commands)  # type: ignore[attr-defined]
 ENGLISH = re.compile(
     r"\b(Usage|Options|Arguments|Commands|Show|Error|Invalid|Missing|No such|Try|default|"
     r"required|the|and|of|is|for|with|file|folder|Input should|not one of|Did you mean|"

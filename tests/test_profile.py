@@ -102,7 +102,7 @@ def test_init_writes_beside_the_configuration_and_never_over_a_profile(
     assert "enthält schon ein Profil" in again.stderr
     assert config.read_text(encoding="utf-8") == text
 
-    replaced = run("init", "--anteil", "90", "--ersetzen", "vorlagen")
+    replaced = run("init", "--min-share", "90", "--replace", "vorlagen")
     assert replaced.exit_code == 0, replaced.stderr
     assert tomllib.loads(config.read_text(encoding="utf-8"))["min-invitation-days"] == 7
 
@@ -153,7 +153,7 @@ def test_learned_on_one_half_the_other_half_stays_quiet_and_a_planted_typo_is_ca
     files = sorted(texts.iterdir())[:120]
     learned_from, checked = files[0::2], files[1::2]
     config = tmp_path / ".vorlage.toml"
-    assert run("init", "--config", config, "--mindestens", "10", *learned_from).exit_code == 0
+    assert run("init", "--config", config, "--min-documents", "10", *learned_from).exit_code == 0
     profile = tomllib.loads(config.read_text(encoding="utf-8"))["profile"]
     usual_body = max(
         (name for name in profile["bodies"] if len(name) >= 12),

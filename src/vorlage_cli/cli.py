@@ -397,6 +397,7 @@ def init(
         typer.Option(
             "--config",
             "-c",
+            metavar="DATEI",
             help="In diese Datei schreiben (.vorlage.toml oder pyproject.toml); Vorgabe: die "
             "Konfiguration im aktuellen Ordner, sonst eine neue .vorlage.toml.",
             dir_okay=False,
@@ -406,9 +407,10 @@ def init(
     min_share: Annotated[
         int,
         typer.Option(
-            "--anteil",
+            "--min-share",
             min=50,
             max=100,
+            metavar="PROZENT",
             help="Ein Abschnitt gilt als üblich, wenn ihn mindestens so viel Prozent der "
             "Vorlagen einer Art haben.",
         ),
@@ -416,14 +418,15 @@ def init(
     min_documents: Annotated[
         int,
         typer.Option(
-            "--mindestens",
+            "--min-documents",
             min=1,
+            metavar="ANZAHL",
             help="Arten mit weniger Vorlagen werden nicht gelernt.",
         ),
     ] = 20,
     replace: Annotated[
         bool,
-        typer.Option("--ersetzen", help="Ein vorhandenes Profil ersetzen (nur das Profil)."),
+        typer.Option("--replace", help="Ein vorhandenes Profil ersetzen (nur das Profil)."),
     ] = False,
     exclude: ExcludeOption = None,
     jobs: JobsOption = None,
@@ -434,7 +437,7 @@ def init(
     gemeinsam haben: Abschnitte je Vorlagenart, Gremien und ihre Schreibweisen, die Form der
     Nummern und die übliche Reihenfolge der Gremien. `check` meldet danach Abweichungen davon.
     Der übrige Inhalt der Datei bleibt unverändert; ein vorhandenes Profil wird nur mit
-    --ersetzen ersetzt.
+    --replace ersetzt.
     """
     from functools import partial
 

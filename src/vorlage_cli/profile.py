@@ -309,7 +309,7 @@ def write_profile(path: Path, profile: Profile, *, replace: bool = False) -> Non
         table = tool.setdefault("vorlage", tomlkit.table())
     if "profile" in table and not replace:
         raise ProfileFileError(
-            f"{path}: enthält schon ein Profil; --ersetzen ersetzt es (nur das Profil)"
+            f"{path}: enthält schon ein Profil; --replace ersetzt es (nur das Profil)"
         )
     table["profile"] = _toml(profile)
     temporary = path.with_name(f".{path.name}.vorlage-tmp")
