@@ -525,6 +525,74 @@ def test_a_heading_word_ending_a_sentence_starts_no_list() -> None:
     assert [b.gremium for b in vorlage.beratungsfolge] == ["Gemeinderat"]
 
 
+def test_sessions_stacked_in_one_cell_share_the_body() -> None:
+    """A body meeting twice: its dates, agenda items, marks and roles printed one under
+    another in their cells, as text extraction of the table emits them."""
+    vorlage = vorlage_of(
+        "Vorlage Nr.: 2031/0061\nGremien Termin TOP Ö / N Zuständigkeit\n"
+        "Schulausschuss 11.03.2031 8 Ö Vorberatung\n"
+        "Ortschaftsrat Wiesental 17.03.2031\n14.04.2031\n2\n1\nÖ\nÖ\nAnhörung\nAnhörung\n"
+        "Gemeinderat 28.04.2031 7 Ö Entscheidung\nKurzfassung\nDer Gemeinderat beschließt.\n"
+    )
+    assert [(b.gremium, b.termin, b.top, b.rolle) for b in vorlage.beratungsfolge] == [
+        ("Schulausschuss", dt.date(2031, 3, 11), "8", "Vorberatung"),
+        ("Ortschaftsrat Wiesental", dt.date(2031, 3, 17), "2", "Anhörung"),
+        ("Ortschaftsrat Wiesental", dt.date(2031, 4, 14), "1", "Anhörung"),
+        ("Gemeinderat", dt.date(2031, 4, 28), "7", "Entscheidung"),
+    ]
+    assert vorlage.erstellt_am is None  # the second session's date is no document date
+
+
+def test_dates_around_a_centred_name_are_that_bodys_sessions() -> None:
+    vorlage = vorlage_of(
+        "Aktenzeichen: 20 21\nDS 70/2031\nBeschlussvorlage\n"
+        "Beratungsfolge Sitzungstermin Stand\n"
+        "03.09.2031\nRatsgruppe Nord 17.09.2031 Beratung\n08.10.2031\n"
+        "04.09.2031\nRatsgruppe Süd 18.09.2031 Beratung\n09.10.2031\n"
+        "Rat 18.10.2031 Beratung und Beschlussfassung\n"
+        "Nachtragshaushalt 2031\nBeschlussvorschlag:\nDer Rat beschließt.\n"
+    )
+    assert [(b.gremium, b.termin.day) for b in vorlage.beratungsfolge] == [
+        ("Ratsgruppe Nord", 3),
+        ("Ratsgruppe Nord", 17),
+        ("Ratsgruppe Nord", 8),
+        ("Ratsgruppe Süd", 4),
+        ("Ratsgruppe Süd", 18),
+        ("Ratsgruppe Süd", 9),
+        ("Rat", 18),
+    ]
+
+
+def test_what_follows_the_list_is_not_a_station() -> None:
+    """A subject whose sentence ends with a date on the next line, one that opens with a
+    role word, and a list of product numbers dated otherwise than the sessions."""
+    broken_date = vorlage_of(
+        "Aktenzeichen: 40\nTelefon: 800 - 40 16.08.2031\nDS 60/2031\nBeschlussvorlage\n"
+        "Beratungsfolge Sitzungstermin Stand\nRat 27.09.2031 Beratung und Beschlussfassung\n"
+        "Fortführung des Nachmittagsangebotes bis zum\n31. Juli 2033\n"
+        "Beschlussvorschlag:\nDas Angebot wird fortgeführt.\n"
+    )
+    assert [b.gremium for b in broken_date.beratungsfolge] == ["Rat"]
+    assert broken_date.betreff == "Fortführung des Nachmittagsangebotes bis zum 31. Juli 2033"
+    assert broken_date.erstellt_am == dt.date(2031, 8, 16)
+    role_word = vorlage_of(
+        "Aktenzeichen: 51\nDS 73/2031\nMitteilungsvorlage\n"
+        "Beratungsfolge Sitzungstermin Stand\nOrtsrat Nord 27.10.2031\nOrtsrat Süd 02.11.2031\n"
+        "Information zur Optimierung des Angebots Kinderspielplätze\nSachverhalt:\nText.\n"
+    )
+    assert [b.rolle_text for b in role_word.beratungsfolge] == [None, None]
+    assert role_word.betreff == "Information zur Optimierung des Angebots Kinderspielplätze"
+    products = vorlage_of(
+        "Aktenzeichen: 20\nDS 19/2031\nBeschlussvorlage\n"
+        "Beratungsfolge Sitzungstermin Stand\n"
+        "Fachausschuss Bau 04.03.2031 Beratung und Empfehlung\n"
+        "Haushalt 2031\nIn die Zuständigkeit fällt die Beratung folgender Produkte:\n"
+        "Produkt 11.01.13 Gebäudewirtschaft\n12.06.00 Feuerschutz\n53.08.00 Abwasser\n"
+        "Beschlussvorschlag:\nDer Ausschuss empfiehlt den Teilhaushalt.\n"
+    )
+    assert [b.gremium for b in products.beratungsfolge] == ["Fachausschuss Bau"]
+
+
 def test_a_date_inside_the_sentence_after_the_list_ends_it() -> None:
     text = (
         "Beratungsfolge Sitzungstermin Stand\n"

@@ -198,6 +198,8 @@ class BeratungsfolgeReader:
             row = rows[index + offset]
             if row.used or len(row.texts) != 1 or len(row.text.split()) > 3:
                 return None
+            if offset > 0 and self.header_columns(row) is not None:
+                return None  # a header of its own below a word that is none of its labels
             texts.append(row.text)
             if offset == 0:
                 continue
@@ -337,8 +339,12 @@ class BeratungsfolgeReader:
                 break
             if strict and not continues and not self._fits_headerless(row.text):
                 break
-            if stations and _in_prose(row.text):
-                break  # the text after the list: "… des Jahresergebnisses zum 31.12.2019"
+            if stations and (_in_prose(row.text) or _in_prose(f"{previous} {row.text}")):
+                # the text after the list: "… des Jahresergebnisses zum 31.12.2019", also with
+                # its date on the next line ("… Ganztagsschule bis zum" / "31. Juli 2014")
+                break
+            if stations and _other_year_style(stations[0], row.text):
+                break  # "Produkt 11.01.13 …" under a list dated "04.03.2010"
             if self.header_columns(row) is not None:
                 # the header row repeated where the table continues on the next page
                 row.used = True
@@ -400,6 +406,7 @@ class BeratungsfolgeReader:
         if grouped is not None:
             return [self._finish(station) for station in grouped]
         self._assign(stations, pieces)
+        _name_the_stacked(stations)
         return [self._finish(station) for station in stations if station.gremium or station.termin]
 
     def _sessions_under_bodies(
@@ -696,6 +703,7 @@ class BeratungsfolgeReader:
             and tokens[0][0] in ("rolle", "result")
             and kind is None
             and not self._looks_like_body(line)
+            and not _phrase_opens_sentence(tokens)
         ):
             # a role's and a result column's lines side by side ("Beratung und Beschluss-
             # 14 Ja-Stimmen/11 Nein-Stimmen/1"): each part to its kind, unclaimed words to
@@ -815,6 +823,7 @@ class BeratungsfolgeReader:
             if parts and parts[-1].endswith("-")
         ]
         """Words broken over rows whose rest has not come yet: (kind, station, row)."""
+        stacks = _stacks(stations)
         queue: list[tuple[Piece, tuple[str, Station, int] | None]] = [
             (piece, None) for piece in reversed(pieces)
         ]
@@ -852,6 +861,8 @@ class BeratungsfolgeReader:
                 above = next((s for s in reversed(stations) if s.order <= piece.row), None)
                 below = next((s for s in stations if s.order > piece.row), None)
                 target = self._target(piece, above, below, previous.get(piece.kind))
+                if target is not None and target is above and id(above) in stacks:
+                    target = _next_in_stack(stacks[id(above)], piece, previous) or target
             if target is None:
                 continue
             if piece.kind in ("gremium", "rolle", "result") and piece.text.endswith("-"):
@@ -1046,6 +1057,93 @@ def _in_prose(text: str) -> bool:
     match = DATE.search(text)
     return match is not None and _PROSE_BEFORE_DATE.search(text[: match.start()]) is not None
 
+
+def _phrase_opens_sentence(tokens: list[tuple[str, str]]) -> bool:
+    """Whether a role word only opens a longer text of words no column claims ("Information
+    zur Optimierung des Angebots Kinderspielplätze", a subject under the list)."""
+    return (
+        len(tokens) == 2
+        and tokens[0][0] == "rolle"
+        and tokens[1][0] == "free"
+        and len(tokens[1][1].split()) > MAX_NAME_REST_WORDS
+    )
+
+
+def _name_the_stacked(stations: list[Station]) -> None:
+    """A date without a name on a row next to a named station's row is another session of that
+    body, its dates stacked in one cell ("03.09.2007" / "Ratsgruppe SPD 17.09.2007 Beratung" /
+    "08.10.2007"): it takes the nearest such name, and its role where it prints none."""
+    for index, station in enumerate(stations):
+        if station.gremium:
+            continue
+        named = [
+            other for other in _contiguous(stations, index) if other.gremium and other.own_gremium
+        ]
+        if not named:
+            continue
+        nearest = min(named, key=lambda other: abs(other.order - station.order))
+        station.gremium = [(station.order, text) for _, text in nearest.gremium]
+        if not station.rolle:
+            station.rolle = list(nearest.rolle)
+
+
+def _contiguous(stations: list[Station], index: int) -> list[Station]:
+    """The stations on the unbroken run of consecutive rows through ``stations[index]``."""
+    start = end = index
+    while start > 0 and stations[start - 1].order == stations[start].order - 1:
+        start -= 1
+    while end + 1 < len(stations) and stations[end + 1].order == stations[end].order + 1:
+        end += 1
+    return stations[start : end + 1]
+
+
+def _stacks(stations: list[Station]) -> dict[int, list[Station]]:
+    """Sessions of one body printed as dates one under another in its cell ("17.03.2026" /
+    "14.04.2026"), their agenda items, marks and roles stacked the same way below: each run of
+    such stations on consecutive rows, under the id of its last station."""
+    stacks: dict[int, list[Station]] = {}
+    run: list[Station] = []
+    for station in stations:
+        if run and station.order == run[-1].order + 1 and not station.gremium:
+            run.append(station)
+            continue
+        if len(run) > 1:
+            stacks[id(run[-1])] = run
+        run = [station]
+    if len(run) > 1:
+        stacks[id(run[-1])] = run
+    return stacks
+
+
+def _next_in_stack(
+    stack: list[Station], piece: Piece, previous: dict[str, tuple[Piece, Station]]
+) -> Station | None:
+    """The station of a stack a value printed below it belongs to: the first still without a
+    value of its kind, unless the piece goes on a phrase broken off above."""
+    last = previous.get(piece.kind)
+    if last is not None and last[1] in stack and ends_mid_phrase(last[0].text):
+        return last[1]
+    filled = {
+        "top": lambda s: s.top is not None,
+        "oeffentlich": lambda s: s.oeffentlich is not None,
+        "rolle": lambda s: bool(s.rolle),
+    }.get(piece.kind)
+    if filled is None:
+        return None
+    return next((station for station in stack if not filled(station)), None)
+
+
+def _other_year_style(first: Station, text: str) -> bool:
+    """Whether a row's date prints its year otherwise than the list's first date (two digits
+    against four): one list prints its dates alike, so the row is a number of another kind
+    ("11.01.13", a product) after the list."""
+    match = DATE.search(text)
+    if match is None or first.termin_text is None:
+        return False
+    return _FULL_YEAR.search(first.termin_text) is not None and not _FULL_YEAR.search(match.group())
+
+
+_FULL_YEAR = re.compile(r"\d{4}\b")
 
 _COLUMN_ORDER = {"gremium": 0, "rolle": 1, "result": 2}
 """The usual order of a Beratungsfolge's columns, left to right."""

@@ -213,7 +213,9 @@ def unlabelled_subject(rows: list[Row], first_section: int, reader: SectionReade
                 break
             started = started or row.labelled
             continue
-        if started and reader.heading_of(row) is None and not DATE.fullmatch(row.text):
+        if started and reader.heading_of(row) is None:
+            if DATE.fullmatch(row.text) and not (run and ends_mid_phrase(run[-1].text)):
+                continue
             run.append(row)
     if sum(len(r.text.split()) for r in run) < 2:
         return []
@@ -306,9 +308,15 @@ def fill_header_fields(
             found.put("erstellt_am", parse_match(date), value.location, date.group())
             break
     if vorlage.erstellt_am is None:
-        for row in rows:
+        for previous, row in zip([None, *rows], rows, strict=False):
             dated = _PLACE_DATE.fullmatch(row.text.strip())
-            if dated:
+            if (
+                dated
+                and not row.used
+                and not (previous is not None and ends_mid_phrase(previous.text))
+            ):
+                # a date alone on its row, unless it is a session's in the Beratungsfolge or
+                # ends a sentence broken before it ("… Ganztagsschule bis zum" / "31. Juli 2014")
                 printed = dated.group("date")
                 found.put("erstellt_am", date_in(printed), row.location, printed)
                 break
