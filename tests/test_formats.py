@@ -265,9 +265,7 @@ def _unescape(text: str) -> str:
 def test_github_commands_cannot_be_injected_by_a_document(run, hostile: Path) -> None:
     lines = _check(run, hostile, "-f", "github").split("\n")
     assert lines[-1] == ""
-    *commands, summary = lines[:-1]
-    assert summary == "vorlage: 1 Dokument geprüft: 1 Fehler, 0 Warnungen, 0 Hinweise"
-    (command,) = commands
+    (command,) = lines[:-1]
     match = COMMAND.match(command)
     assert match is not None, command
     properties = dict(part.split("=", 1) for part in match["properties"].split(","))

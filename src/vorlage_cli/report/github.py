@@ -1,4 +1,5 @@
-"""GitHub Actions workflow commands: one annotation per finding, a summary line at the end.
+"""GitHub Actions workflow commands: one annotation per finding (the run's summary line is on
+stderr, as for every format, and shows in the job's log beside them).
 
 A line of a job's log that starts with ``::`` is a command to the runner. Document text reaches
 these lines (committee names in messages, file names), so it is escaped as the runner requires:
@@ -47,6 +48,4 @@ class GithubReporter:
             )
 
     def finish(self, summary: Summary) -> None:
-        # A plain line, not a command: what the run found, for whoever reads the log.
-        self.stream.write(f"vorlage: {summary.in_words()}\n")
         self.stream.flush()
