@@ -26,11 +26,35 @@ def _vorlage(*args: str, **environment: str) -> subprocess.CompletedProcess[str]
     )
 
 
+NAMED_SHELL = {"_TYPER_COMPLETE_TEST_DISABLE_SHELL_DETECTION": "1"}
+"""Lets the completion options take the shell's name instead of finding the shell this runs in
+(a test runs under whatever shell started it, sh in CI)."""
+
+
 def test_show_completion_prints_the_script_for_a_shell() -> None:
-    result = _vorlage("--show-completion", "bash")
+    result = _vorlage("--show-completion", "bash", **NAMED_SHELL)
     assert result.returncode == 0
     assert "_vorlage_completion()" in result.stdout
     assert "_VORLAGE_COMPLETE=complete_bash" in result.stdout
+
+
+@pytest.mark.skipif(shutil.which("sh") is None, reason="needs a POSIX sh")
+def test_a_shell_without_completion_is_told_in_german() -> None:
+    """Run from sh, which typer's completion does not serve; sh stays the parent process."""
+    assert VORLAGE is not None
+    result = subprocess.run(
+        ["sh", "-c", f"'{VORLAGE}' --show-completion; exit $?"],
+        capture_output=True,
+        text=True,
+        check=False,
+        env={k: v for k, v in os.environ.items() if not k.startswith("_TYPER")},
+    )
+    assert result.returncode == 1
+    assert result.stdout == ""
+    assert result.stderr == (
+        "vorlage: keine Vervollständigung für die Shell sh (möglich: bash, zsh, fish, "
+        "powershell, pwsh)\n"
+    )
 
 
 @pytest.mark.parametrize(
@@ -58,7 +82,7 @@ def test_install_completion_sets_up_bash_and_says_so_in_german(tmp_path: Path) -
         "bash",
         HOME=str(home),
         SHELL="/bin/bash",
-        _TYPER_COMPLETE_TEST_DISABLE_SHELL_DETECTION="1",
+        **NAMED_SHELL,
     )
     assert result.returncode == 0, result.stderr
     script = home / ".bash_completions" / "vorlage.sh"

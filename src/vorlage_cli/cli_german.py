@@ -227,8 +227,7 @@ class GermanGroup(_German, typer.core.TyperGroup):
         for param in params:
             if param.name in COMPLETION_HELP:
                 param.help = COMPLETION_HELP[param.name]  # type: ignore[attr-defined]
-                if param.name == "install_completion":
-                    param.callback = _install_completion
+                param.callback = COMPLETION_CALLBACKS[param.name]
         return params
 
     def main(
@@ -256,16 +255,55 @@ def _no_type(ctx: _click.Context) -> None:
     return None
 
 
+def _shell(value: Any) -> str:
+    """The shell completion is for: the one named, or the one this runs in; one typer cannot
+    serve (sh, cmd) ends the call with a German line instead of typer's English one."""
+    import os
+
+    from typer._completion_shared import Shells, _get_shell_name
+
+    shell = value if isinstance(value, str) else ""
+    if not shell and not os.getenv("_TYPER_COMPLETE_TEST_DISABLE_SHELL_DETECTION"):
+        shell = _get_shell_name() or ""
+    if shell not in {known.value for known in Shells}:
+        named = shell or "unbekannt"
+        print(
+            f"vorlage: keine Vervollständigung für die Shell {named} (möglich: bash, zsh, "
+            "fish, powershell, pwsh)",
+            file=sys.stderr,
+        )
+        sys.exit(1)
+    return shell
+
+
 def _install_completion(ctx: _click.Context, param: _click.Parameter, value: Any) -> Any:
     """typer's ``--install-completion``, saying in German what it did."""
     if not value or ctx.resilient_parsing:
-        return value  # type: ignore[return-value]
+        return value
     from typer._completion_shared import install
 
-    shell, path = install(shell=value) if isinstance(value, str) else install()
+    shell, path = install(shell=_shell(value))
     print(f"Vervollständigung für {shell} eingerichtet in {path}")
     print("Sie wirkt, sobald ein neues Terminal geöffnet wird.")
     sys.exit(0)
+
+
+def _show_completion(ctx: _click.Context, param: _click.Parameter, value: Any) -> Any:
+    """typer's ``--show-completion``, with a German error for a shell it cannot serve."""
+    if not value or ctx.resilient_parsing:
+        return value
+    from typer._completion_shared import get_completion_script
+
+    prog = ctx.find_root().info_name or "vorlage"
+    variable = "_{}_COMPLETE".format(prog.replace("-", "_").upper())
+    print(get_completion_script(prog_name=prog, complete_var=variable, shell=_shell(value)))
+    sys.exit(0)
+
+
+COMPLETION_CALLBACKS = {
+    "install_completion": _install_completion,
+    "show_completion": _show_completion,
+}
 
 
 def install() -> None:
