@@ -1,5 +1,5 @@
-"""Build small PDFs by hand for tests: one page, Helvetica text and ruling lines, so that a test
-can state exactly what a page contains."""
+"""Build small PDFs by hand for tests: one page, Helvetica text (regular or bold) and ruling
+lines, so that a test can state exactly what a page contains."""
 
 from __future__ import annotations
 
@@ -11,9 +11,10 @@ def pdf_document(content: str) -> bytes:
         b"<< /Type /Catalog /Pages 2 0 R >>",
         b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
         b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] "
-        b"/Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>",
+        b"/Resources << /Font << /F1 5 0 R /F2 6 0 R >> >> /Contents 4 0 R >>",
         b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
         b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica-Bold /Encoding /WinAnsiEncoding >>",
     ]
     out = b"%PDF-1.4\n"
     offsets = []
@@ -30,10 +31,11 @@ def pdf_document(content: str) -> bytes:
     return out
 
 
-def text(x: float, y_from_top: float, value: str, size: int = 10) -> str:
+def text(x: float, y_from_top: float, value: str, size: int = 10, *, bold: bool = False) -> str:
     """Draw ``value`` with its baseline ``y_from_top`` points below the page's top edge."""
     escaped = value.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
-    return f"BT /F1 {size} Tf {x} {842 - y_from_top} Td ({escaped}) Tj ET\n"
+    font = "/F2" if bold else "/F1"
+    return f"BT {font} {size} Tf {x} {842 - y_from_top} Td ({escaped}) Tj ET\n"
 
 
 def line(x0: float, y0_from_top: float, x1: float, y1_from_top: float) -> str:

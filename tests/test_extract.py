@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import io
 
 import pytest
 
@@ -591,6 +592,66 @@ def test_what_follows_the_list_is_not_a_station() -> None:
         "Beschlussvorschlag:\nDer Ausschuss empfiehlt den Teilhaushalt.\n"
     )
     assert [b.gremium for b in products.beratungsfolge] == ["Fachausschuss Bau"]
+
+
+def _word_document(paragraphs: list[tuple[str, bool]]):
+    """The extraction of a Word document of the given paragraphs, each bold or not."""
+    import docx
+
+    from vorlage_cli.readers.docx import read_docx
+
+    document = docx.Document()
+    for text, bold in paragraphs:
+        document.add_paragraph().add_run(text).bold = bold
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return extract(read_docx(buffer.getvalue())).vorlage
+
+
+def test_a_bold_line_is_a_heading_where_the_known_headings_are_marked_only_by_bold() -> None:
+    """Known headings printed bold, without colon or capitals: an unknown bold line is a
+    heading too, and ends the decision text; a numbered bold line stays in the reasoning."""
+    vorlage = _word_document(
+        [
+            ("Vorlage Nr. 2031/0815", False),
+            ("Beschlussvorschlag", True),
+            ("Der Rat beschließt den Neubau der Feuerwache.", False),
+            ("Erläuterungen zum Verfahren", True),
+            ("Die Ausschreibung erfolgt europaweit.", False),
+            ("Begründung", True),
+            ("Die Wache ist zu klein.", False),
+            ("1. Raumbedarf", True),
+            ("Es fehlen drei Stellplätze.", False),
+        ]
+    )
+    assert vorlage.beschlussvorschlag == ["Der Rat beschließt den Neubau der Feuerwache."]
+    assert vorlage.weitere_abschnitte == {
+        "Erläuterungen zum Verfahren": "Die Ausschreibung erfolgt europaweit."
+    }
+    assert vorlage.sachdarstellung == (
+        "Die Wache ist zu klein.\n\n1. Raumbedarf\n\nEs fehlen drei Stellplätze."
+    )
+
+
+def test_a_bold_sub_heading_unlike_the_headings_stays_in_its_section() -> None:
+    """Headings in bold capitals: a bold sub-heading in ordinary case is part of the text."""
+    vorlage = _word_document(
+        [
+            ("Vorlage Nr. 2031/0816", False),
+            ("BESCHLUSSVORSCHLAG", True),
+            ("Der Rat beschließt das Konzept.", False),
+            ("SACHDARSTELLUNG", True),
+            ("Das Konzept liegt vor.", False),
+            ("Erstellungsprozess:", True),
+            ("Es wurde in Workshops erarbeitet.", False),
+            ("Anlagen:", True),
+            ("Konzept", False),
+        ]
+    )
+    assert vorlage.sachdarstellung == (
+        "Das Konzept liegt vor.\n\nErstellungsprozess:\n\nEs wurde in Workshops erarbeitet."
+    )
+    assert vorlage.weitere_abschnitte == {}
 
 
 def test_a_date_inside_the_sentence_after_the_list_ends_it() -> None:

@@ -14,6 +14,7 @@ from docx.oxml.ns import qn
 from vorlage_cli.layout import Line, Table
 from vorlage_cli.readers import load, parse
 from vorlage_cli.readers.bounds import MAX_CELLS
+from vorlage_cli.readers.docx import read_docx
 from vorlage_cli.readers.html import read_html
 from vorlage_cli.readers.pdf import PdfSettings, read_pdf
 from vorlage_cli.readers.text import decode, read_text, split_cells
@@ -180,6 +181,45 @@ def test_pdf_table_without_rulings_stays_row_by_row() -> None:
     assert [[c.text for c in block.cells] for block in document.blocks()][:2] == [
         ["Ausschuss 0", "10.04.2027 Ö"],
         ["Ausschuss 1", "11.04.2027 Ö"],
+    ]
+
+
+def test_bold_lines_are_marked_in_every_format_that_prints_them() -> None:
+    """A line is bold where every word is: a heading's only mark in many templates."""
+    pdf = read_pdf(
+        pdf_document(
+            text(72, 100, "Erläuterungen", bold=True)
+            + text(72, 130, "Der Rat", bold=True)
+            + text(115, 130, "beschließt.")
+        )
+    )
+    assert [(b.text, b.bold) for b in pdf.blocks()] == [
+        ("Erläuterungen", True),
+        ("Der Rat beschließt.", False),
+    ]
+
+    def build(document) -> None:
+        document.add_paragraph().add_run("Erläuterungen").bold = True
+        mixed = document.add_paragraph()
+        mixed.add_run("Der Rat").bold = True
+        mixed.add_run(" beschließt.")
+        document.add_paragraph("Verfahren", style="Heading 2")
+
+    word = read_docx(_docx_bytes(build))
+    assert [(b.text, b.bold) for b in word.blocks()] == [
+        ("Erläuterungen", True),
+        ("Der Rat beschließt.", False),
+        ("Verfahren", True),
+    ]
+    page = read_html(
+        "<p><strong>Erläuterungen</strong></p><p><b>Der Rat</b> beschließt.</p>"
+        "<h3>Verfahren</h3><p style='font-weight: 700'>Kosten</p>".encode()
+    )
+    assert [(b.text, b.bold) for b in page.blocks()] == [
+        ("Erläuterungen", True),
+        ("Der Rat beschließt.", False),
+        ("Verfahren", True),
+        ("Kosten", True),
     ]
 
 

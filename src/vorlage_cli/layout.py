@@ -51,6 +51,8 @@ class Line:
     raw: str | None = None
     """The line exactly as printed, where its spacing carries meaning: in text extracted from a
     table with single spaces between columns, an empty column shows only as an extra space."""
+    bold: bool = False
+    """Every word printed bold: in many templates the only mark of a heading."""
 
     @property
     def text(self) -> str:

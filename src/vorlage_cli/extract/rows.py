@@ -28,6 +28,8 @@ class Row:
     """Set where the row holds header labels and their values: the header has begun."""
     page_start: bool = False
     """The first row of a page after the first: a form's short sections end there."""
+    bold: bool = False
+    """Printed bold throughout (a line; table rows are never marked)."""
     _text: str | None = field(default=None, init=False, repr=False, compare=False)
     _texts: tuple[str, ...] | None = field(default=None, init=False, repr=False, compare=False)
 
@@ -61,7 +63,13 @@ def flatten(document: LayoutDocument) -> list[Row]:
             if isinstance(block, Line):
                 if block.cells:
                     rows.append(
-                        Row(list(block.cells), block.location, block.paragraph_start, raw=block.raw)
+                        Row(
+                            list(block.cells),
+                            block.location,
+                            block.paragraph_start,
+                            raw=block.raw,
+                            bold=block.bold,
+                        )
                     )
             elif isinstance(block, Table):
                 table_id += 1

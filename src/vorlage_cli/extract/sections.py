@@ -63,6 +63,8 @@ class SectionReader:
         ]
         self.heading_pattern = phrase_pattern(labels, anchored=True)
         self._headings: dict[tuple[tuple[str, ...], bool], tuple[str, str, str] | None] = {}
+        self._bold_traits: dict[str, bool] = {}
+        """For a document whose headings are marked by bold: the traits most of them share."""
 
     def heading_of(self, row: Row) -> tuple[str, str, str] | None:
         """(section kind, printed heading, text after the heading) when the row opens a section:
@@ -149,7 +151,14 @@ class SectionReader:
             # a line in the headings' style is a heading of its own, except right under a
             # heading: "Petitum/Beschluss:" over "Der Hauptausschuss möge beschließen:"
             under_heading = current is not None and not current.paragraphs
-            if heading is None and sections and not under_heading and _in_style(rows, index, style):
+            if (
+                heading is None
+                and sections
+                and not under_heading
+                and _in_style(rows, index, style)
+                and not self._opens_attachment(row.text)
+                and not self._goes_on_bold_text(rows, index, style)
+            ):
                 heading = (f"other:{row.text}", row.text.rstrip(": "), "")
             if heading is None:
                 wrapped = self._wrapped_heading(rows, index)
@@ -200,6 +209,30 @@ class SectionReader:
             current.add(row)
         return sections
 
+    def _goes_on_bold_text(self, rows: list[Row], index: int, style: str | None) -> bool:
+        """Whether a bold line is no heading of the bold style: it goes on the bold text above
+        it (a subject printed bold, broken over two lines), or it looks unlike most known
+        headings ("Erstellungsprozess:" among "SACHDARSTELLUNG", "BESCHLUSSVORSCHLAG")."""
+        if style != "bold":
+            return False
+        text = rows[index].text
+        traits = {"caps": text.isupper(), "colon": text.endswith(":")}
+        if any(traits[trait] != usual for trait, usual in self._bold_traits.items()):
+            return True
+        above = rows[index - 1] if index > 0 else None
+        return (
+            above is not None
+            and above.bold
+            and above.table is None
+            and self.heading_of(above) is None
+        )
+
+    def _opens_attachment(self, text: str) -> bool:
+        """Whether a line opens an attachment printed in the document ("Anlage 1:"): its text
+        is what a reasoning "siehe Anlage 1" points to, not a section of the Vorlage."""
+        match = self.lexicon.attachment.numbered.match(text)
+        return match is not None and not match.group(2).strip()
+
     def _tab_strip(self, rows: list[Row], index: int, heading: tuple[str, str, str]) -> bool:
         """Whether a bare heading stands right over or under a bare heading of another kind:
         the whole stack is a strip of tabs, the last one included."""
@@ -233,12 +266,12 @@ class SectionReader:
 
     def _heading_style(self, rows: list[Row]) -> str | None:
         """How this document prints its headings, learnt from the ones the lexicon knows: all
-        ending with a colon ("Begründung:") or all in capitals ("SACHDARSTELLUNG"). A line of the
-        same style that the lexicon does not know is then a heading too ("Auswirkungen auf
-        Kinder und Jugendliche:"), while a sub-heading of another style stays in its section
-        ("Erstellungsprozess:" among capital headings)."""
+        ending with a colon ("Begründung:"), all in capitals ("SACHDARSTELLUNG") or all bold. A
+        line of the same style that the lexicon does not know is then a heading too
+        ("Auswirkungen auf Kinder und Jugendliche:"), while a sub-heading of another style stays
+        in its section ("Erstellungsprozess:" among capital headings)."""
         printed = [
-            row.text
+            row
             for row in rows
             if row.table is None
             and len(row.texts) == 1
@@ -247,11 +280,27 @@ class SectionReader:
         ]
         if len(printed) < 2:
             return None
-        if all(text.endswith(":") for text in printed):
+        if all(row.text.endswith(":") for row in printed):
             return "colon"
-        if all(text.isupper() for text in printed):
+        if all(row.text.isupper() for row in printed):
             return "caps"
+        if all(row.bold for row in printed):
+            # bold alone is a weaker mark (sub-headings are bold too): a line must also look
+            # like most known headings, in capitals or not, with a colon or without
+            self._bold_traits = {
+                trait: share >= MOST_HEADINGS
+                for trait, share in (
+                    ("caps", sum(row.text.isupper() for row in printed) / len(printed)),
+                    ("colon", sum(row.text.endswith(":") for row in printed) / len(printed)),
+                )
+                if share >= MOST_HEADINGS or share <= 1 - MOST_HEADINGS
+            }
+            return "bold"
         return None
+
+
+MOST_HEADINGS = 2 / 3
+"""The share of a document's known headings that makes a trait of theirs its headings' style."""
 
 
 def rest_of(heading: tuple[str, str, str]) -> str:
@@ -272,6 +321,9 @@ def _in_style(rows: list[Row], index: int, style: str | None) -> bool:
         return False
     if style == "colon":
         return text.endswith(":") and text.count(":") == 1
+    if style == "bold":
+        # a numbered bold line is a sub-heading of the text it stands in ("1. Ausgangslage")
+        return row.bold and not _POINT.match(text) and any(c.isalpha() for c in text)
     return text.isupper() and any(c.isalpha() for c in text)
 
 

@@ -197,6 +197,64 @@ def _style_numbering(styles) -> dict[str, tuple[str, int]]:  # noqa: ANN001
     return resolved
 
 
+def _switched_on(element) -> bool | None:  # noqa: ANN001
+    """A toggle property such as <w:b/>: on unless its value says off; None where absent."""
+    if element is None:
+        return None
+    return (element.get(f"{W}val") or "true").lower() not in ("0", "false", "off")
+
+
+class _Bold:
+    """Which paragraphs Word prints bold throughout: each run's own <w:b>, else its character
+    style's, else its paragraph style's (following basedOn); a heading style (one with an
+    outline level) counts as bold, as Word's built-in headings are."""
+
+    def __init__(self, styles=None) -> None:  # noqa: ANN001 - lxml element or None
+        self.styles: dict[str, bool] = {}
+        if styles is None:
+            return
+        own: dict[str, bool | None] = {}
+        based_on: dict[str, str] = {}
+        for style in styles.iter(f"{W}style"):
+            style_id = style.get(f"{W}styleId", "")
+            bold = _switched_on(style.find(f"{W}rPr/{W}b"))
+            if bold is None and style.find(f"{W}pPr/{W}outlineLvl") is not None:
+                bold = True
+            own[style_id] = bold
+            parent = style.find(f"{W}basedOn")
+            if parent is not None:
+                based_on[style_id] = parent.get(f"{W}val", "")
+        for style_id in own:
+            current, seen, bold = style_id, set(), None
+            while current in own and current not in seen and bold is None:
+                seen.add(current)
+                bold = own[current]
+                current = based_on.get(current, "")
+            self.styles[style_id] = bool(bold)
+
+    def _style(self, properties, tag: str) -> bool:  # noqa: ANN001
+        style = properties.find(f"{W}{tag}") if properties is not None else None
+        return style is not None and self.styles.get(style.get(f"{W}val", ""), False)
+
+    def paragraph(self, p) -> bool:  # noqa: ANN001
+        paragraph_bold = self._style(p.find(f"{W}pPr"), "pStyle")
+        runs = [
+            run
+            for run in p.iter(f"{W}r")
+            if "".join(t.text or "" for t in run.iter(f"{W}t")).strip()
+        ]
+        if not runs:
+            return False
+        for run in runs:
+            properties = run.find(f"{W}rPr")
+            bold = _switched_on(properties.find(f"{W}b")) if properties is not None else None
+            if bold is None:
+                bold = self._style(properties, "rStyle") or paragraph_bold
+            if not bold:
+                return False
+        return True
+
+
 class _LineLimitError(Exception):
     """The body has reached the line limit; reading ends there."""
 
@@ -204,9 +262,12 @@ class _LineLimitError(Exception):
 class _BodyReader:
     """Turns a body element into blocks, numbering paragraphs as it goes (the DOCX location)."""
 
-    def __init__(self, max_lines: int, numbering: _Numbering | None = None) -> None:
+    def __init__(
+        self, max_lines: int, numbering: _Numbering | None = None, bold: _Bold | None = None
+    ) -> None:
         self.paragraphs = 0
         self.numbering = numbering or _Numbering(None)
+        self.bold = bold or _Bold(None)
         self.max_lines = max_lines
         self.lines = 0
 
@@ -232,6 +293,9 @@ class _BodyReader:
                 lines.append(line)
         if lines:
             lines[0].paragraph_start = True
+            if self.bold.paragraph(p):
+                for line in lines:
+                    line.bold = True
         self._count(len(lines))
         return lines
 
@@ -303,7 +367,9 @@ def read_docx(data: bytes, limits: Limits = DEFAULT_LIMITS) -> LayoutDocument:
     page = Page(number=None)
     notes = []
     try:
-        _BodyReader(limits.max_lines, numbering).blocks(body, into=page.blocks)
+        _BodyReader(limits.max_lines, numbering, _Bold(document.styles.element)).blocks(
+            body, into=page.blocks
+        )
     except _LineLimitError:
         notes.append(ReaderNote(codes.TRUNCATED, lines_truncated(limits.max_lines)))
     furniture = _BodyReader(limits.max_lines)

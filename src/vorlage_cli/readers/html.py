@@ -91,6 +91,9 @@ _XML_DECLARATION = re.compile(r"<\?xml[^>]*\?>", re.IGNORECASE)
 """XHTML pages (ALLRIS net 3) start with one, and embed Word documents that bring their own.
 Their encoding is honoured while decoding; lxml refuses to parse a decoded text that still
 declares one."""
+_BOLD = frozenset({"b", "strong", "h1", "h2", "h3", "h4", "h5", "h6"})
+"""Elements whose text browsers show bold: the mark of a heading on many RIS pages."""
+_BOLD_STYLE = re.compile(r"font-weight\s*:\s*(?:bold|[6-9]00)", re.IGNORECASE)
 _SPACES = re.compile(r"[ \t\r\n\xa0\u200b]+")
 
 
@@ -118,9 +121,11 @@ class _Walker:
         self.limits = limits
         self.lines = 0
         self.blocks: list[Block] = []
-        self.pending: list[str] = []
+        self.pending: list[tuple[str, bool]] = []
+        """Text waiting for the end of its block, each piece with whether it is set bold."""
         self.pending_line: int | None = None
         self.paragraph_start = True
+        self.bold_depth = 0
 
     def _count(self, lines: int) -> None:
         self.lines += lines
@@ -128,11 +133,17 @@ class _Walker:
             raise _LineLimitError
 
     def flush(self) -> None:
-        text = "".join(self.pending)
-        for index, part in enumerate(text.split("\n")):
+        parts: list[tuple[str, bool]] = [("", True)]
+        for text, bold in self.pending:
+            for number, chunk in enumerate(text.split("\n")):
+                if number:
+                    parts.append(("", True))
+                joined, all_bold = parts[-1]
+                parts[-1] = (joined + chunk, all_bold and (bold or not chunk.strip()))
+        for index, (part, bold) in enumerate(parts):
             cleaned = _SPACES.sub(" ", part).strip()
             for number, piece in enumerate(split_long_line(cleaned) if cleaned else []):
-                line = Line([Cell(piece)], Location(line=self.pending_line))
+                line = Line([Cell(piece)], Location(line=self.pending_line), bold=bold)
                 line.paragraph_start = self.paragraph_start or (index == 0 and number == 0)
                 self._count(1)
                 self.blocks.append(line)
@@ -145,7 +156,7 @@ class _Walker:
         if text:
             if self.pending_line is None and text.strip():
                 self.pending_line = line
-            self.pending.append(text)
+            self.pending.append((text, self.bold_depth > 0))
 
     def walk(self, element, depth: int = 0) -> None:  # noqa: ANN001 - lxml element
         if not isinstance(element.tag, str) or depth > MAX_DEPTH:  # comment, instruction
@@ -165,15 +176,18 @@ class _Walker:
             self.add_text(element.tail, element.sourceline)
             return
         if tag == "br":
-            self.pending.append("\n")
+            self.pending.append(("\n", True))
         elif tag == "input":
             self.add_text("☒" if element.get("checked") is not None else "☐", element.sourceline)
         block = tag in _BLOCKS
         if block:
             self.flush()
+        bold = tag in _BOLD or _BOLD_STYLE.search(element.get("style") or "") is not None
+        self.bold_depth += bold
         self.add_text(element.text, element.sourceline)
         for child in element:
             self.walk(child, depth + 1)
+        self.bold_depth -= bold
         if block:
             self.flush()
         self.add_text(element.tail, element.sourceline)

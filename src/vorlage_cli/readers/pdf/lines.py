@@ -82,7 +82,13 @@ def _lines(groups: list[list[Word]], page: int, settings: PdfSettings, first: in
             else:
                 current.append(word)
         cells.append(_cell(current))
-        line = Line(cells, Location(page=page, line=number), top=top, bottom=bottom)
+        line = Line(
+            cells,
+            Location(page=page, line=number),
+            top=top,
+            bottom=bottom,
+            bold=all(word.bold for word in group),
+        )
         # A paragraph starts after a clear vertical gap, or where the line sits clearly further
         # below the previous one than the page's usual line pitch.
         line.paragraph_start = (

@@ -20,6 +20,9 @@ class Word:
     top: float
     x1: float
     bottom: float
+    bold: bool = False
+    """Set in a font of bold weight (a heading's mark); text made bold by printing it twice
+    is read once and not marked."""
 
 
 def page_words(textpage, height: float) -> list[Word]:  # noqa: ANN001
@@ -40,6 +43,7 @@ def page_words(textpage, height: float) -> list[Word]:  # noqa: ANN001
     rect = raw.FS_RECTF()
     box = ctypes.addressof(rect)
     loose_box = _loose_box_function()
+    bold = _bold_function()
     handle = ctypes.cast(handle, ctypes.c_void_p).value
     words: list[Word] = []
     for match in _WORD.finditer(text, 0, count):
@@ -58,7 +62,7 @@ def page_words(textpage, height: float) -> list[Word]:  # noqa: ANN001
         word = match.group()
         if after < count and text[after] in _LINE_END_HYPHENS:
             word += "-"
-        words.append(Word(word, x0, top, x1, bottom))
+        words.append(Word(word, x0, top, x1, bottom, bold(handle, start)))
     return words
 
 
@@ -71,6 +75,40 @@ def _loose_box_function() -> Callable[[int | None, int, int], int]:
     prototype = ctypes.CFUNCTYPE(ctypes.c_int, ctypes.c_void_p, ctypes.c_int, ctypes.c_void_p)
     return prototype(ctypes.cast(raw.FPDFText_GetLooseCharBox, ctypes.c_void_p).value)
 
+
+def _bold_function() -> Callable[[int | None, int], bool]:
+    """Whether the character at an index is set in a bold font: by the weight the font states
+    (600 and more), else by its name, since many PDF writers state 400 for "Arial-BoldMT" or
+    "LiberationSans-Bold". Names are looked up once per font name."""
+    import pypdfium2.raw as raw
+
+    weight = ctypes.CFUNCTYPE(ctypes.c_int, ctypes.c_void_p, ctypes.c_int)(
+        ctypes.cast(raw.FPDFText_GetFontWeight, ctypes.c_void_p).value
+    )
+    info = ctypes.CFUNCTYPE(
+        ctypes.c_ulong,
+        ctypes.c_void_p,
+        ctypes.c_int,
+        ctypes.c_void_p,
+        ctypes.c_ulong,
+        ctypes.c_void_p,
+    )(ctypes.cast(raw.FPDFText_GetFontInfo, ctypes.c_void_p).value)
+    name = ctypes.create_string_buffer(128)
+    name_address = ctypes.addressof(name)
+
+    def bold(handle: int | None, index: int) -> bool:
+        if weight(handle, index) >= BOLD_WEIGHT:
+            return True
+        length = info(handle, index, name_address, 128, None)
+        return _BOLD_NAME.search(name.raw[: max(length - 1, 0)]) is not None
+
+    return bold
+
+
+BOLD_WEIGHT = 600
+"""The font weight from which a word counts as bold (CSS and PDF: 400 normal, 700 bold)."""
+_BOLD_NAME = re.compile(rb"bold|black|heavy|demi", re.IGNORECASE)
+"""How font names mark a bold face: "Arial-BoldMT", "Times New Roman,Bold", "Lato-Black"."""
 
 _LINE_END_HYPHENS = "\ufffe\x02"
 """PDFium's marks for a hyphen at a line end; a line break follows, so they also end the word."""
