@@ -21,7 +21,7 @@ from vorlage_cli.readers.furniture import separate_furniture
 from vorlage_cli.readers.pdf.lines import page_lines
 from vorlage_cli.readers.pdf.rulings import grids, in_box, page_edges
 from vorlage_cli.readers.pdf.settings import DEFAULT_SETTINGS, PdfSettings
-from vorlage_cli.readers.pdf.words import checkbox_words, page_words
+from vorlage_cli.readers.pdf.words import bold_reader, checkbox_words, page_words
 
 __all__ = ["DEFAULT_SETTINGS", "PdfSettings", "read_pdf"]
 
@@ -106,23 +106,24 @@ def _read_page(page, number: int, pdf, margins: set[int], settings: PdfSettings)
     textpage = page.get_textpage()
     try:
         words = page_words(textpage, height)
+        words.extend(checkbox_words(page, pdf, height))
+        edges = page_edges(page, height, settings)
+        tables = grids(edges, settings) if edges else []
+        placed: list[tuple[float, Block]] = []
+        for grid in tables:
+            inside, outside = [], []
+            for word in words:
+                (inside if in_box(word, grid.box) else outside).append(word)
+            if not inside:
+                continue
+            table, loose = grid.table(inside, number)
+            if table is not None:
+                words = outside + loose
+                placed.append((grid.box[1], table))
+        lines = page_lines(words, number, settings, bold_reader(textpage))
     finally:
         textpage.close()
-    words.extend(checkbox_words(page, pdf, height))
-    edges = page_edges(page, height, settings)
-    tables = grids(edges, settings) if edges else []
-    placed: list[tuple[float, Block]] = []
-    for grid in tables:
-        inside, outside = [], []
-        for word in words:
-            (inside if in_box(word, grid.box) else outside).append(word)
-        if not inside:
-            continue
-        table, loose = grid.table(inside, number)
-        if table is not None:
-            words = outside + loose
-            placed.append((grid.box[1], table))
-    result = Page(number=number, blocks=_reading_order(placed, page_lines(words, number, settings)))
+    result = Page(number=number, blocks=_reading_order(placed, lines))
     _margin_furniture(result, height, margins, settings.margin)
     return result
 

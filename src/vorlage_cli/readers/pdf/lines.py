@@ -9,24 +9,32 @@ from __future__ import annotations
 
 import itertools
 import operator
+from collections.abc import Callable
 
 from vorlage_cli.layout import Cell, Line, Location
 from vorlage_cli.readers.pdf.settings import PdfSettings
 from vorlage_cli.readers.pdf.words import Word
 
 
-def page_lines(words: list[Word], page: int, settings: PdfSettings) -> list[Line]:
+def page_lines(
+    words: list[Word],
+    page: int,
+    settings: PdfSettings,
+    bold: Callable[[Word], bool] | None = None,
+) -> list[Line]:
     """The page's lines in reading order: a page set in two columns of prose is read column by
     column (a line across both, such as a heading, separates the parts), any other page line by
     line, each line split into columns at wide gaps."""
     groups = _band(words)
     order = _two_columns(groups, settings)
     if order is None:
-        return _lines(groups, page, settings, 1)
+        return _lines(groups, page, settings, 1, bold)
     lines: list[Line] = []
     for part in order:
         lines.extend(
-            _lines(_band([w for group in part for w in group]), page, settings, len(lines) + 1)
+            _lines(
+                _band([w for group in part for w in group]), page, settings, len(lines) + 1, bold
+            )
         )
     return lines
 
@@ -59,9 +67,16 @@ def _band(words: list[Word]) -> list[list[Word]]:
     return groups
 
 
-def _lines(groups: list[list[Word]], page: int, settings: PdfSettings, first: int) -> list[Line]:
+def _lines(
+    groups: list[list[Word]],
+    page: int,
+    settings: PdfSettings,
+    first: int,
+    bold: Callable[[Word], bool] | None,
+) -> list[Line]:
     """Lines from the clustered words, split into columns at wide gaps, numbered from
-    ``first``; a clear vertical gap starts a paragraph."""
+    ``first``; a clear vertical gap starts a paragraph. A short line is marked bold where all
+    its words are (``bold`` tells; table cells are not asked)."""
     lines = []
     tops = [min(w.top for w in group) for group in groups]
     bottoms = [max(w.bottom for w in group) for group in groups]
@@ -87,7 +102,9 @@ def _lines(groups: list[list[Word]], page: int, settings: PdfSettings, first: in
             Location(page=page, line=number),
             top=top,
             bottom=bottom,
-            bold=all(word.bold for word in group),
+            bold=bold is not None
+            and len(group) <= MAX_HEADING_WORDS
+            and all(bold(word) for word in group),
         )
         # A paragraph starts after a clear vertical gap, or where the line sits clearly further
         # below the previous one than the page's usual line pitch.
@@ -102,6 +119,8 @@ def _lines(groups: list[list[Word]], page: int, settings: PdfSettings, first: in
     return lines
 
 
+MAX_HEADING_WORDS = 16
+"""Words a heading has at most: longer lines are never asked whether they are bold."""
 MIN_COLUMN_LINES = 8
 """Lines each column of a two-column page needs, so that a short label/value block is none."""
 MIN_COLUMN_WORDS = 4.0

@@ -20,9 +20,8 @@ class Word:
     top: float
     x1: float
     bottom: float
-    bold: bool = False
-    """Set in a font of bold weight (a heading's mark); text made bold by printing it twice
-    is read once and not marked."""
+    index: int = -1
+    """Where the word starts in PDFium's text of the page, to ask for its font later."""
 
 
 def page_words(textpage, height: float) -> list[Word]:  # noqa: ANN001
@@ -43,7 +42,6 @@ def page_words(textpage, height: float) -> list[Word]:  # noqa: ANN001
     rect = raw.FS_RECTF()
     box = ctypes.addressof(rect)
     loose_box = _loose_box_function()
-    bold = _bold_function()
     handle = ctypes.cast(handle, ctypes.c_void_p).value
     words: list[Word] = []
     for match in _WORD.finditer(text, 0, count):
@@ -62,7 +60,7 @@ def page_words(textpage, height: float) -> list[Word]:  # noqa: ANN001
         word = match.group()
         if after < count and text[after] in _LINE_END_HYPHENS:
             word += "-"
-        words.append(Word(word, x0, top, x1, bottom, bold(handle, start)))
+        words.append(Word(word, x0, top, x1, bottom, start))
     return words
 
 
@@ -76,33 +74,66 @@ def _loose_box_function() -> Callable[[int | None, int, int], int]:
     return prototype(ctypes.cast(raw.FPDFText_GetLooseCharBox, ctypes.c_void_p).value)
 
 
-def _bold_function() -> Callable[[int | None, int], bool]:
-    """Whether the character at an index is set in a bold font: by the weight the font states
-    (600 and more), else by its name, since many PDF writers state 400 for "Arial-BoldMT" or
-    "LiberationSans-Bold". Names are looked up once per font name."""
-    import pypdfium2.raw as raw
-
-    weight = ctypes.CFUNCTYPE(ctypes.c_int, ctypes.c_void_p, ctypes.c_int)(
-        ctypes.cast(raw.FPDFText_GetFontWeight, ctypes.c_void_p).value
-    )
-    info = ctypes.CFUNCTYPE(
-        ctypes.c_ulong,
-        ctypes.c_void_p,
-        ctypes.c_int,
-        ctypes.c_void_p,
-        ctypes.c_ulong,
-        ctypes.c_void_p,
-    )(ctypes.cast(raw.FPDFText_GetFontInfo, ctypes.c_void_p).value)
+def bold_reader(textpage) -> Callable[[Word], bool]:  # noqa: ANN001
+    """Whether a word of the page is set in a bold font (a heading's mark): by the weight the
+    font states (600 and more), else by its name, since many PDF writers state 400 for
+    "Arial-BoldMT" or "LiberationSans-Bold". Text made bold by printing it twice is read once
+    and not marked. The line layer asks only where a line could be a heading, and the answer
+    is kept per text object and per font: most words share both with the word before."""
+    weight, info, text_object, font_of = _font_functions()
+    handle = ctypes.cast(textpage.raw, ctypes.c_void_p).value
     name = ctypes.create_string_buffer(128)
     name_address = ctypes.addressof(name)
+    by_object: dict[int | None, bool] = {}
+    by_font: dict[int | None, bool] = {}
 
-    def bold(handle: int | None, index: int) -> bool:
-        if weight(handle, index) >= BOLD_WEIGHT:
-            return True
-        length = info(handle, index, name_address, 128, None)
-        return _BOLD_NAME.search(name.raw[: max(length - 1, 0)]) is not None
+    def bold(word: Word) -> bool:
+        index = word.index
+        if index < 0:
+            return False  # a word PDFium did not print, such as a form's check box
+        owner = text_object(handle, index)
+        known = by_object.get(owner)
+        if known is not None:
+            return known
+        font = font_of(owner) if owner else None
+        known = by_font.get(font) if font else None
+        if known is None:
+            known = weight(handle, index) >= BOLD_WEIGHT
+            if not known:
+                length = info(handle, index, name_address, 128, None)
+                known = _BOLD_NAME.search(name.raw[: max(length - 1, 0)]) is not None
+            if font:
+                by_font[font] = known
+        if owner:
+            by_object[owner] = known
+        return known
 
     return bold
+
+
+@functools.cache
+def _font_functions() -> tuple[Callable[..., int], ...]:
+    """PDFium's font lookups for text, called with plain addresses."""
+    import pypdfium2.raw as raw
+
+    def plain(function, result, *arguments):  # noqa: ANN001, ANN002, ANN202
+        return ctypes.CFUNCTYPE(result, *arguments)(ctypes.cast(function, ctypes.c_void_p).value)
+
+    pointer, integer = ctypes.c_void_p, ctypes.c_int
+    return (
+        plain(raw.FPDFText_GetFontWeight, integer, pointer, integer),
+        plain(
+            raw.FPDFText_GetFontInfo,
+            ctypes.c_ulong,
+            pointer,
+            integer,
+            pointer,
+            ctypes.c_ulong,
+            pointer,
+        ),
+        plain(raw.FPDFText_GetTextObject, pointer, pointer, integer),
+        plain(raw.FPDFTextObj_GetFont, pointer, pointer),
+    )
 
 
 BOLD_WEIGHT = 600
