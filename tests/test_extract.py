@@ -498,6 +498,28 @@ def test_vote_counts_and_broken_words_side_by_side_with_names_and_roles() -> Non
     assert vorlage.betreff == "Neubau der Kindertagesstätte Am Teich"
 
 
+def test_a_result_broken_before_a_heading_word_keeps_the_list_going() -> None:
+    """ "… Enthaltung lt." / "Beschlussvorschlag": the result's rest, not the proposal's
+    heading; the list goes on to the council below it."""
+    vorlage = vorlage_of(
+        "Aktenzeichen: 66\nDS 13/2031\nBeschlussvorlage\n"
+        "Beratungsfolge Termin Stand Abstimmung\n"
+        "Verwaltungsausschuss 17.09.2031 Beratung und Empfehlung Einstimmig bei einer\n"
+        "Enthaltung lt.\n"
+        "Beschlussvorschlag\n"
+        "Beratung und Beschlussfas-\n"
+        "Rat 24.09.2031 Einstimmig\n"
+        "sung\n"
+        "Ausbau der Gemeindestraße\n"
+        "Beschlussvorschlag:\nDer Rat beschließt den Ausbau.\n"
+    )
+    assert [(b.gremium, b.rolle_text) for b in vorlage.beratungsfolge] == [
+        ("Verwaltungsausschuss", "Beratung und Empfehlung"),
+        ("Rat", "Beratung und Beschlussfassung"),
+    ]
+    assert vorlage.betreff == "Ausbau der Gemeindestraße"
+
+
 def test_check_boxes_under_a_row_mark_it_public_or_not() -> None:
     """Text of a table whose ö and nö columns hold check boxes: the boxes follow the row,
     one per line, in the order of the columns."""

@@ -331,7 +331,9 @@ class BeratungsfolgeReader:
             previous = rows[index - 1].text if index > start else ""
             open_role = bool(pieces) and pieces[-1].row >= index - 2 and pieces[-1].kind == "rolle"
             continues = bool(stations) and (
-                previous.endswith("-") or (open_role and ends_mid_phrase(pieces[-1].text))
+                previous.endswith("-")
+                or (open_role and ends_mid_phrase(pieces[-1].text))
+                or self._result_goes_on(previous, row.text)
             )
             if table is not None and row.table not in (None, table) and self.header_columns(row):
                 table = row.table  # the table goes on after a page break, its header repeated
@@ -876,6 +878,12 @@ class BeratungsfolgeReader:
             else:
                 self._apply(target, piece)
             previous[piece.kind] = (piece, target)
+
+    def _result_goes_on(self, previous: str, text: str) -> bool:
+        """Whether a row goes on a result phrase the row above broke off ("… Enthaltung lt." /
+        "Beschlussvorschlag"), even where it reads like a heading on its own."""
+        joined = f"{previous.rsplit(' ', 1)[-1]} {text.split(' ', 1)[0]}"
+        return self.lexicon.result_pattern.fullmatch(joined) is not None
 
     def _completes(
         self, earlier: list[tuple[str, Station, int]], rest: str
