@@ -158,7 +158,8 @@ def test_every_code_and_group_has_a_current_german_explanation() -> None:
     groups: dict[str, str] = {}
     for entry in codes.values():
         if isinstance(entry, Rule):
-            groups[group_of(entry)] = inspect.getmodule(entry.check).__doc__ or ""
+            check = entry.check or entry.check_folder
+            groups[group_of(entry)] = inspect.getmodule(check).__doc__ or ""
         else:
             groups[group_of(entry)] = READER_INTRO
     assert set(german["groups"]) == set(groups)

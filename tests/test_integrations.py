@@ -22,6 +22,10 @@ from .documents import DECISION_TOO_EARLY
 from .test_cli import SEED_LIKE
 
 EXAMPLES = ROOT / "docs" / "examples"
+WRONG_ORDER = DECISION_TOO_EARLY.replace("\t2/2025\t", "\t3/2025\t")
+"""The Vorlage with the decision before the advice, for another session of the Rat than the
+clean one's: were both for Einladung 2/2025, their two dates for it would be a finding across
+the documents (REP004) on the clean one too."""
 
 
 def _git(repository: Path, *arguments: str) -> None:
@@ -82,7 +86,7 @@ def test_pre_commit_hook_fails_a_commit_with_an_error(tmp_path: Path, pre_commit
     (repository / "vorlagen").mkdir(parents=True)
     _git(repository, "init", "-q")
     (repository / "vorlagen" / "bv-7.txt").write_text(SEED_LIKE, encoding="utf-8")
-    (repository / "vorlagen" / "bv-8.txt").write_text(DECISION_TOO_EARLY, encoding="utf-8")
+    (repository / "vorlagen" / "bv-8.txt").write_text(WRONG_ORDER, encoding="utf-8")
     (repository / "README.md").write_text("not a Vorlage\n", encoding="utf-8")
     _git(repository, "add", ".")
 
@@ -117,7 +121,7 @@ def repository(tmp_path: Path) -> Path:
     """A checkout with one clean Vorlage and one with an error, as the examples expect them."""
     (tmp_path / "vorlagen").mkdir()
     (tmp_path / "vorlagen" / "bv-7.txt").write_text(SEED_LIKE, encoding="utf-8")
-    (tmp_path / "vorlagen" / "bv-8.txt").write_text(DECISION_TOO_EARLY, encoding="utf-8")
+    (tmp_path / "vorlagen" / "bv-8.txt").write_text(WRONG_ORDER, encoding="utf-8")
     return tmp_path
 
 

@@ -11,9 +11,11 @@ import pytest
 
 from vorlage_cli.config import Config, parse_config
 from vorlage_cli.evidence import Evidence
-from vorlage_cli.model import Finding, Vorlage
+from vorlage_cli.facts import facts_of
+from vorlage_cli.model import Finding, Source, Vorlage
 from vorlage_cli.pipeline import process
-from vorlage_cli.rules import all_rules, run_rules
+from vorlage_cli.rules import all_rules, run_folder_rules, run_rules
+from vorlage_cli.rules.folder import NEUFASSUNG_MARKS
 
 from .conftest import ROOT
 
@@ -34,6 +36,8 @@ ALL_CASES = _load_cases()
 def _findings(case: dict[str, Any], folder: Path) -> list[Finding]:
     options = case.get("options")
     config = parse_config(options, folder / ".vorlage.toml") if options else Config()
+    if "documents" in case:
+        return _folder_findings(case["documents"], config)
     if "document" in case:
         path = folder / "vorlage.txt"
         path.write_text(case["document"].lstrip("\n"), encoding="utf-8")
@@ -42,6 +46,21 @@ def _findings(case: dict[str, Any], folder: Path) -> list[Finding]:
     evidence = Evidence(**case.get("evidence", {}))
     evidence.sections = set(evidence.sections)
     return run_rules(vorlage, evidence, config.settings)
+
+
+def _folder_findings(documents: list[dict[str, Any]], config: Config) -> list[Finding]:
+    """Several documents compared: each message is prefixed with the document that gets it."""
+    marks = config.settings.options[NEUFASSUNG_MARKS]
+    facts = []
+    for document in documents:
+        fields = {key: value for key, value in document.items() if key != "path"}
+        source = Source(path=document["path"], format="txt", sha256=document["path"])
+        facts.append(facts_of(source, Vorlage.model_validate(fields), Evidence(), marks))
+    return [
+        finding.model_copy(update={"message": f"{documents[index]['path']}: {finding.message}"})
+        for index, found in sorted(run_folder_rules(facts).items())
+        for finding in found
+    ]
 
 
 @pytest.mark.parametrize(

@@ -18,7 +18,8 @@ import os
 import sys
 from collections import Counter
 from collections.abc import Callable, Iterator
-from contextlib import nullcontext
+from contextlib import contextmanager, nullcontext
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
@@ -57,15 +58,16 @@ def run_check(options: Options, reporter: Reporter) -> int:
     left_out = 0
     failed: list[DocumentResult] = []
     counts: Counter[tuple[str, str]] = Counter()
-    for result in _processed(inputs.files, checker, options, to_stdout=True):
-        if known is not None:
-            result, hidden = known.filter(result)
-            left_out += hidden
-        summary.add(result)
-        counts.update((finding.code, finding.severity) for finding in result.findings)
-        if result.vorlage is None:
-            failed.append(result)
-        _to_stdout(reporter.document, result)
+    with _checked(inputs.files, checker, options, to_stdout=True) as results:
+        for result in results:
+            if known is not None:
+                result, hidden = known.filter(result)
+                left_out += hidden
+            summary.add(result)
+            counts.update((finding.code, finding.severity) for finding in result.findings)
+            if result.vorlage is None:
+                failed.append(result)
+            _to_stdout(reporter.document, result)
     _to_stdout(reporter.finish, summary)
     if options.statistics:
         _statistics(counts, machine=options.output_format.value != "human")
@@ -201,7 +203,8 @@ def _record_baseline(options: Options, inputs: Inputs) -> int:
     if options.baseline is None:
         raise RunError("--update-baseline braucht --baseline DATEI")
     checker, _ = checker_for(inputs, options)
-    results = list(_processed(inputs.files, checker, options, to_stdout=False))
+    with _checked(inputs.files, checker, options, to_stdout=False) as checked:
+        results = list(checked)
     try:
         count = write_baseline(options.baseline, results)
     except OutputError as error:
@@ -262,6 +265,25 @@ def _to_stdout(write: Callable[[T], None], value: T) -> None:
 
 def _call(write: Callable[[T], None], value: T) -> None:
     write(value)
+
+
+@contextmanager
+def _checked(
+    files: list[Path], checker: Checker, options: Options, *, to_stdout: bool
+) -> Iterator[Iterator[DocumentResult]]:
+    """The results of ``check``. Several documents are compared with each other as well (the
+    REP rules): their results come once all are read, with those findings added, and the
+    progress bar shows meanwhile even where the report goes to the terminal."""
+    if len(files) < 2:
+        yield _processed(files, checker, options, to_stdout=to_stdout)
+        return
+    from vorlage_cli.across import AcrossDocuments
+
+    with AcrossDocuments(checker.configs) as across:
+        collecting = replace(checker, with_facts=True)
+        for result in _processed(files, collecting, options, to_stdout=False):
+            across.add(result)
+        yield across.results()
 
 
 def _processed(

@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, SerializerFunctionWrapHandler, model_serializer
 
 SCHEMA_VERSION = 1
 SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
@@ -297,6 +297,37 @@ class Vorlage(_Model):
     )
 
 
+class Related(_Model):
+    """A place in another document that a finding across documents is about too."""
+
+    model_config = _described(
+        "Weitere Fundstelle",
+        "Eine Stelle in einem anderen Dokument, um die es bei einem Befund über mehrere "
+        "Vorlagen auch geht.",
+    )
+
+    path: str = Field(
+        description="Die andere Datei, wie in source.path.",
+        examples=["vorlagen/VL-40-2024.pdf"],
+    )
+    format: SourceFormat | None = Field(
+        None,
+        description="Das Format der anderen Datei, wie in source.format: Es sagt, ob "
+        "location.line eine Zeile der Datei, eine Zeile auf der Seite oder ein Absatz ist.",
+        examples=["pdf"],
+    )
+    location: Location = Field(
+        default_factory=Location,
+        description="Wo im anderen Dokument die Stelle steht.",
+        examples=[{"page": 1, "line": 3}],
+    )
+    excerpt: str | None = Field(
+        None,
+        description="Ein kurzes Zitat der Stelle, wie gedruckt.",
+        examples=["Vorlage Nr.: 2025/0079"],
+    )
+
+
 class Finding(_Model):
     model_config = _described("Befund", "Etwas, das eine Regel oder das Lesen der Datei meldet.")
 
@@ -334,6 +365,21 @@ class Finding(_Model):
         "gekürzt); null, wo es um etwas geht, das im Dokument fehlt.",
         examples=["Rat 10.02.2025"],
     )
+    related: list[Related] = Field(
+        default_factory=list,
+        description="Stellen in anderen Dokumenten, um die es auch geht, bei Befunden über "
+        "mehrere Vorlagen (Gruppe REP: dieselbe Nummer in zwei Vorlagen, ein Gremium in zwei "
+        "Schreibweisen …); fehlt bei allen anderen Befunden.",
+        examples=[[{"path": "vorlagen/b.pdf", "location": {"page": 1, "line": 3}}]],
+    )
+
+    @model_serializer(mode="wrap")
+    def _without_empty_related(self, handler: SerializerFunctionWrapHandler) -> dict[str, Any]:
+        """A finding about one document writes what it wrote before ``related`` existed."""
+        data: dict[str, Any] = handler(self)
+        if not data.get("related"):
+            data.pop("related", None)
+        return data
 
 
 class DocumentResult(_Model):

@@ -80,8 +80,12 @@ def process(
     password: str | None = None,
     refusal: str | None = None,
     data: bytes | None = None,
+    *,
+    with_facts: bool = False,
 ) -> DocumentResult:
-    """Check one file under its configuration (the defaults when none is given)."""
+    """Check one file under its configuration (the defaults when none is given); with
+    ``with_facts`` the result carries the facts that the checks across documents and the OParl
+    export read (a :class:`~vorlage_cli.facts.CheckedDocument`)."""
     from vorlage_cli.rules import run_rules
 
     config = config or Config()
@@ -97,7 +101,15 @@ def process(
             findings.append(_internal(path, error, "bei der Prüfung"))
     findings = config.adjust(findings, path, readable=vorlage is not None)
     valid = not any(f.severity == "error" for f in findings)
-    return DocumentResult(source=source, vorlage=vorlage, findings=findings, valid=valid)
+    if not with_facts or vorlage is None or evidence is None:
+        return DocumentResult(source=source, vorlage=vorlage, findings=findings, valid=valid)
+    from vorlage_cli.facts import CheckedDocument, facts_of
+    from vorlage_cli.rules.folder import NEUFASSUNG_MARKS
+
+    facts = facts_of(source, vorlage, evidence, config.settings.options[NEUFASSUNG_MARKS])
+    return CheckedDocument(
+        source=source, vorlage=vorlage, findings=findings, valid=valid, facts=facts
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,6 +125,8 @@ class Checker:
     """Paths that discovery found but refused to read, with the reason (see ``discover``)."""
     stdin: bytes | None = None
     """The document read from standard input, for the path ``-``."""
+    with_facts: bool = False
+    """Whether results carry their facts (see :func:`process`)."""
 
     def __call__(self, path: Path) -> DocumentResult:
         return process(
@@ -122,6 +136,7 @@ class Checker:
             self.password,
             self.refused.get(path),
             self.stdin if path == STDIN else None,
+            with_facts=self.with_facts,
         )
 
 

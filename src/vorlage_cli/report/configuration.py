@@ -4,6 +4,7 @@ names, types and defaults are the ones the configuration accepts."""
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from vorlage_cli.rules import Rule, all_options, all_rules
@@ -125,7 +126,7 @@ def shown_default(option: Option[Any]) -> str:
     if isinstance(default, bool):
         return "true" if default else "false"
     if isinstance(default, tuple | list):
-        return "[]"
+        return "[" + ", ".join(json.dumps(item, ensure_ascii=False) for item in default) + "]"
     if isinstance(default, dict):
         return "{}"
     return str(default)

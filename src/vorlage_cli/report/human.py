@@ -18,7 +18,7 @@ from rich.text import Text
 from vorlage_cli.model import Beratung, DocumentResult
 from vorlage_cli.readers.sniff import FORMAT_NAMES
 from vorlage_cli.report import SEVERITY_NAMES, Summary
-from vorlage_cli.report.places import place_in_words
+from vorlage_cli.report.places import place_in_words, related_in_words
 from vorlage_cli.terminal import report_stream, report_width
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
@@ -140,6 +140,12 @@ class HumanReporter:
                 message = Text(clean(finding.message))
                 if finding.excerpt:
                     message.append(f"\n„{clean(finding.excerpt)}“", style="dim")
+                if finding.related:
+                    places = (
+                        ", ".join(part for part in (other.path, related_in_words(other)) if part)
+                        for other in finding.related
+                    )
+                    message.append(f"\nauch: {clean('; '.join(places))}", style="dim")
                 findings.add_row(
                     Text(SEVERITY_NAMES[finding.severity], style=_STYLES[finding.severity]),
                     Text(finding.code, style="dim"),

@@ -12,7 +12,7 @@ from collections import Counter
 from pathlib import Path, PurePosixPath
 from urllib.parse import quote
 
-from vorlage_cli.model import DocumentResult, Finding
+from vorlage_cli.model import DocumentResult, Finding, Location, Related
 
 LINE_FORMATS = frozenset({"txt", "html"})
 """Formats whose ``location.line`` is a line of the file itself. A PDF's line counts on its page
@@ -46,6 +46,11 @@ def file_line(result: DocumentResult, finding: Finding) -> int | None:
     return finding.location.line if result.source.format in LINE_FORMATS else None
 
 
+def related_line(related: Related) -> int | None:
+    """The line of a place in another document, where that file has lines."""
+    return related.location.line if related.format in LINE_FORMATS else None
+
+
 def place_in_words(
     result: DocumentResult, finding: Finding, *, quoted_paragraph: bool = True
 ) -> str:
@@ -54,13 +59,34 @@ def place_in_words(
     neither, the section's heading and the paragraph's first words ('Abschnitt „Begründung“,
     Absatz „Die Verwaltung schlägt …“'). Empty when unknown. Without ``quoted_paragraph`` a
     paragraph whose first words the finding's quote repeats is not named again."""
-    location = finding.location
-    if result.source.format in PARAGRAPH_FORMATS:
+    return _in_words(
+        result.source.format,
+        finding.location,
+        finding.excerpt,
+        quoted_paragraph=quoted_paragraph,
+    )
+
+
+def related_in_words(related: Related, *, quoted_paragraph: bool = True) -> str:
+    """A place in another document as :func:`place_in_words` tells it."""
+    return _in_words(
+        related.format, related.location, related.excerpt, quoted_paragraph=quoted_paragraph
+    )
+
+
+def _in_words(
+    source_format: str | None,
+    location: Location,
+    excerpt: str | None,
+    *,
+    quoted_paragraph: bool,
+) -> str:
+    if source_format in PARAGRAPH_FORMATS:
         parts = []
         if location.heading:
             parts.append(f"Abschnitt {_quoted(location.heading)}")
         if location.paragraph:
-            if quoted_paragraph or not _quote_opens(finding):
+            if quoted_paragraph or not _quote_opens(location, excerpt):
                 parts.append(f"Absatz {_quoted(location.paragraph)}")
         elif location.line is not None:
             parts.append(f"Absatz {location.line}")
@@ -73,16 +99,16 @@ def place_in_words(
     elif (
         location.page is not None
         and location.paragraph
-        and (quoted_paragraph or not _quote_opens(finding))
+        and (quoted_paragraph or not _quote_opens(location, excerpt))
     ):
         parts.append(f"Zeile {_quoted(location.paragraph)}")
     return ", ".join(parts)
 
 
-def _quote_opens(finding: Finding) -> bool:
+def _quote_opens(location: Location, excerpt: str | None) -> bool:
     """Whether the quote begins with the paragraph's first words (and so names it)."""
-    opening = (finding.location.paragraph or "").removesuffix(" …")
-    return bool(opening) and (finding.excerpt or "").startswith(opening)
+    opening = (location.paragraph or "").removesuffix(" …")
+    return bool(opening) and (excerpt or "").startswith(opening)
 
 
 def _quoted(text: str) -> str:
@@ -91,13 +117,19 @@ def _quoted(text: str) -> str:
 
 def message_with_place(result: DocumentResult, finding: Finding) -> str:
     """The message, followed by the place where no line number can carry it, and by the
-    quoted text: what a one-line format (an annotation, a code-quality issue) can show."""
+    quoted text: what a one-line format (an annotation, a code-quality issue) can show. A
+    finding across documents adds where it stands in the other files ("auch: b.txt, Z. 7")."""
     text = finding.message
     place = place_in_words(result, finding, quoted_paragraph=False)
     if place and file_line(result, finding) is None:
         text += f" ({place})"
     if finding.excerpt:
         text += f": {_quoted(finding.excerpt)}"
+    if finding.related:
+        text += "; auch: " + "; ".join(
+            ", ".join(part for part in (relative_path(other.path), related_in_words(other)) if part)
+            for other in finding.related
+        )
     return text
 
 

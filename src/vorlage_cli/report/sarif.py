@@ -5,8 +5,8 @@ documentation); each finding becomes a result with the file as a relative URI an
 region needs a line: where the file has lines (text, HTML) it is the finding's line, with the
 quoted text as its snippet; a PDF or DOCX has none, so the region is the file's first line and
 the page, the section heading and the paragraph are named in the message (with the quote) and in
-the result's properties. Partial fingerprints let GitHub keep one alert per
-problem across runs.
+the result's properties. A finding across documents (REP) points at the other documents as
+related locations. Partial fingerprints let GitHub keep one alert per problem across runs.
 
 The log is written as results arrive (the driver first, then each result, then the closing
 brackets), so a long run does not hold every result in memory.
@@ -19,7 +19,7 @@ from textwrap import indent
 from typing import IO, Any
 
 from vorlage_cli import __version__
-from vorlage_cli.model import DocumentResult
+from vorlage_cli.model import DocumentResult, Related
 from vorlage_cli.report import Summary
 from vorlage_cli.report.places import (
     PARAGRAPH_FORMATS,
@@ -27,6 +27,9 @@ from vorlage_cli.report.places import (
     file_line,
     fingerprints,
     message_with_place,
+    related_in_words,
+    related_line,
+    relative_path,
 )
 from vorlage_cli.rules.catalogue import Entry, catalogue
 
@@ -81,6 +84,13 @@ class SarifReporter:
                         }
                     }
                 ],
+            }
+            if finding.related:
+                entry["relatedLocations"] = [
+                    _related_location(number, other)
+                    for number, other in enumerate(finding.related, start=1)
+                ]
+            entry |= {
                 "partialFingerprints": {FINGERPRINT_KEY: fingerprint},
                 "properties": properties,
             }
@@ -101,6 +111,27 @@ class SarifReporter:
             self.stream.write("\n" + text)
         else:
             self.stream.write(self.separator + text)
+
+
+def _related_location(number: int, other: Related) -> dict[str, Any]:
+    """A place in another document that a finding across documents is about too: the file,
+    its line where it has lines (with the quote), the place in words otherwise."""
+    line = related_line(other)
+    region: dict[str, Any] = {"startLine": line or 1}
+    if other.excerpt and line is not None:
+        region["snippet"] = {"text": other.excerpt}
+    place = related_in_words(other, quoted_paragraph=False)
+    text = relative_path(other.path) + (f" ({place})" if place and line is None else "")
+    if other.excerpt:
+        text += f": „{other.excerpt}“"
+    return {
+        "id": number,
+        "physicalLocation": {
+            "artifactLocation": {"uri": artifact_uri(other.path), "uriBaseId": "%SRCROOT%"},
+            "region": region,
+        },
+        "message": {"text": text},
+    }
 
 
 def _frame(codes: list[Entry]) -> tuple[str, str]:

@@ -9,20 +9,25 @@ rule needs to know (the council's bodies, the invitation period, required sectio
 
 One module per group of rules: completeness (REQ), Beratungsfolge (BF), document dates (DAT),
 numbering and references (NUM), money (FIN), public and non-public matters (OEF), signature
-(SIG). The codes of files that could not be read (RD) are documented beside them
-(``rules/reader_codes.py``) but are not rules: readers report them.
+(SIG), and the checks across the documents of one run (REP, ``rules/folder.py``), which
+compare the facts of many documents instead of reading one (:func:`folder_rule`). The codes of
+files that could not be read (RD) are documented beside them (``rules/reader_codes.py``) but are
+not rules: readers report them.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Literal, TypeVar
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 from vorlage_cli.evidence import Evidence
 from vorlage_cli.extract.lexicon import Lexicon, default_lexicon
 from vorlage_cli.model import Finding, Location, Severity, Vorlage
 from vorlage_cli.rules.options import Option, OptionValues
+
+if TYPE_CHECKING:
+    from vorlage_cli.facts import DocumentFacts, Spot
 
 T = TypeVar("T")
 
@@ -34,6 +39,7 @@ GROUPS = {
     "FIN": "Money",
     "OEF": "Public and non-public matters",
     "SIG": "Signature",
+    "REP": "Across documents",
 }
 
 
@@ -66,16 +72,36 @@ Check = Callable[[Vorlage, Evidence, RuleOptions], Iterable[Hit]]
 
 
 @dataclass(frozen=True, slots=True)
+class FolderHit:
+    """What a check across documents found: the message for one document (by its position
+    among the run's documents), where in it, and the places in other documents it concerns."""
+
+    document: int
+    message: str
+    spot: Spot | None = None
+    field: str | None = None
+    others: tuple[tuple[int, Spot | None], ...] = ()
+
+
+FolderCheck = Callable[[Sequence["DocumentFacts | None"]], Iterable[FolderHit]]
+"""Reads the facts of every document of a run, in input order (None for a document that could
+not be read)."""
+
+
+@dataclass(frozen=True, slots=True)
 class Rule:
     code: str
     name: str
     severity: Severity
     summary: str
     doc: str
-    check: Check
+    check: Check | None
+    """Judges one document; None for a rule that compares documents (``check_folder``)."""
     options: tuple[Option[Any], ...] = ()
     """The options the rule reads; an option shared by several rules is declared once, beside
     the first of them, and listed by each."""
+    check_folder: FolderCheck | None = None
+    """Compares the documents of a run; None for a rule that judges one document."""
 
     @property
     def group(self) -> str:
@@ -113,6 +139,24 @@ def rule(
 
     def register(check: Check) -> Check:
         _register(Rule(code, name, severity, summary, _doc(check.__doc__), check, options))
+        return check
+
+    return register
+
+
+def folder_rule(
+    code: str,
+    name: str,
+    severity: Severity,
+    summary: str,
+    *,
+    options: tuple[Option[Any], ...] = (),
+) -> Callable[[FolderCheck], FolderCheck]:
+    """Register a check across the documents of a run; its docstring is its documentation."""
+
+    def register(check: FolderCheck) -> FolderCheck:
+        doc = _doc(check.__doc__)
+        _register(Rule(code, name, severity, summary, doc, None, options, check_folder=check))
         return check
 
     return register
@@ -215,7 +259,7 @@ def run_rules(
     evidence = evidence or Evidence()
     findings: list[Finding] = []
     for current in all_rules():
-        if not settings.enabled(current.code):
+        if current.check is None or not settings.enabled(current.code):
             continue
         if evidence.other_document is not None and current.code != OTHER_DOCUMENT:
             continue  # no Vorlage: its one finding says so, no rule judges it as one
@@ -241,12 +285,55 @@ def run_rules(
     return findings
 
 
+MAX_RELATED = 10
+"""Places in other documents a finding across documents points at, at most; its message counts
+the rest."""
+
+
+def run_folder_rules(documents: Sequence[DocumentFacts | None]) -> dict[int, list[Finding]]:
+    """The findings of the checks across documents, by the position of the document each is
+    about, at the rules' default severities (each document's configuration adjusts them, as
+    for its own findings)."""
+    from vorlage_cli.model import Related
+
+    found: dict[int, list[Finding]] = {}
+    for current in all_rules():
+        if current.check_folder is None:
+            continue
+        for hit in current.check_folder(documents):
+            related = []
+            for index, spot in hit.others[:MAX_RELATED]:
+                other = documents[index]
+                assert other is not None
+                related.append(
+                    Related(
+                        path=other.path,
+                        format=other.format,
+                        location=spot.location if spot else Location(),
+                        excerpt=spot.excerpt if spot else None,
+                    )
+                )
+            found.setdefault(hit.document, []).append(
+                Finding(
+                    code=current.code,
+                    severity=current.severity,
+                    message=hit.message,
+                    field=hit.field,
+                    location=hit.spot.location if hit.spot else Location(),
+                    excerpt=hit.spot.excerpt if hit.spot else None,
+                    related=related,
+                )
+            )
+    return found
+
+
 def _load() -> None:
     """Import the rule modules once; registration happens on import."""
     from vorlage_cli.rules import (  # noqa: F401
         beratungsfolge,
         completeness,
         dates,
+        folder,
         money,
         publicity,
         references,
