@@ -95,8 +95,8 @@ def test_records_in_a_json_array_and_agreement_exits_zero(run, tmp_path: Path) -
 def test_unreadable_records_are_a_one_line_error(run, tmp_path: Path) -> None:
     broken = tmp_path / "papers.jsonl"
     broken.write_text('{"id": 1}\nnicht json\n', encoding="utf-8")
-    with pytest.raises(RecordError, match="Zeile 2 ist kein gültiges JSON"):
-        load_records(broken, None, tmp_path)
+    with pytest.raises(RecordError, match=r"Zeile 2 ist kein gültiges JSON \(Spalte 1\)$"):
+        load_records(broken, None, tmp_path)  # German, without Python's English reason
     result = run("evaluate", "--oparl", broken)
     assert result.exit_code == 2
     assert result.stderr.startswith("vorlage: ") and "Zeile 2" in result.stderr

@@ -71,7 +71,9 @@ def _json_lines(path: Path) -> Iterator[dict[str, Any]]:
         try:
             items = json.loads(text)
         except json.JSONDecodeError as error:
-            raise RecordError(f"{path}: kein gültiges JSON ({error})") from None
+            raise RecordError(
+                f"{path}: kein gültiges JSON (Zeile {error.lineno}, Spalte {error.colno})"
+            ) from None
         yield from (item for item in items if isinstance(item, dict))
         return
     for number, line in enumerate(text.splitlines(), start=1):
@@ -80,7 +82,9 @@ def _json_lines(path: Path) -> Iterator[dict[str, Any]]:
         try:
             item = json.loads(line)
         except json.JSONDecodeError as error:
-            raise RecordError(f"{path}: Zeile {number} ist kein gültiges JSON ({error})") from None
+            raise RecordError(
+                f"{path}: Zeile {number} ist kein gültiges JSON (Spalte {error.colno})"
+            ) from None
         if isinstance(item, dict):
             yield item
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from vorlage_cli import codes
 from vorlage_cli.layout import Block, Cell, LayoutDocument, Line, Location, Page, ReaderNote, Table
 from vorlage_cli.limits import DEFAULT_LIMITS, Limits, lines_truncated
 from vorlage_cli.readers.bounds import split_long_line
@@ -254,7 +255,7 @@ def read_html(data: bytes, limits: Limits = DEFAULT_LIMITS) -> LayoutDocument:
         walker.walk(body if body is not None else root)
         walker.flush()
     except _LineLimitError:
-        notes.append(ReaderNote("RD007", lines_truncated(limits.max_lines)))
+        notes.append(ReaderNote(codes.TRUNCATED, lines_truncated(limits.max_lines)))
     return LayoutDocument(
         format="html", pages=[Page(number=None, blocks=walker.blocks)], notes=notes
     )

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from vorlage_cli import codes
 from vorlage_cli.layout import Cell, LayoutDocument, Line, Location, Page, ReaderNote
 from vorlage_cli.limits import DEFAULT_LIMITS, Limits, lines_truncated
 from vorlage_cli.readers.bounds import MAX_CELLS, split_long_line
@@ -74,7 +75,7 @@ def read_text(data: bytes, limits: Limits = DEFAULT_LIMITS) -> LayoutDocument:
     lines = 0
     for number, raw in enumerate(text.split("\n"), start=1):
         if lines >= limits.max_lines:
-            notes.append(ReaderNote("RD007", lines_truncated(limits.max_lines)))
+            notes.append(ReaderNote(codes.TRUNCATED, lines_truncated(limits.max_lines)))
             break
         parts = raw.split("\f")
         for part_index, part in enumerate(parts):

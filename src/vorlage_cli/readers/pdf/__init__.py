@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import contextlib
 
+from vorlage_cli import codes
 from vorlage_cli.layout import Block, LayoutDocument, Line, Page, ReaderNote, Table
 from vorlage_cli.limits import DEFAULT_LIMITS, Limits, lines_truncated, pages_truncated
 from vorlage_cli.readers.errors import ReadError
@@ -50,29 +51,33 @@ def read_pdf(
             try:
                 page = pdf[index]
             except pdfium.PdfiumError:
-                notes.append(ReaderNote("RD009", f"Seite {index + 1} ist beschädigt und fehlt"))
+                notes.append(
+                    ReaderNote(codes.DAMAGED_PAGE, f"Seite {index + 1} ist beschädigt und fehlt")
+                )
                 continue
             try:
                 pages.append(_read_page(page, index + 1, pdf, margins, settings))
             except pdfium.PdfiumError:
-                notes.append(ReaderNote("RD009", f"Seite {index + 1} ist beschädigt und fehlt"))
+                notes.append(
+                    ReaderNote(codes.DAMAGED_PAGE, f"Seite {index + 1} ist beschädigt und fehlt")
+                )
                 continue
             finally:
                 page.close()
             lines += sum(_size(block) for block in pages[-1].blocks)
             if lines > limits.max_lines and index + 1 < total:
-                notes.append(ReaderNote("RD007", lines_truncated(limits.max_lines)))
+                notes.append(ReaderNote(codes.TRUNCATED, lines_truncated(limits.max_lines)))
                 break
         else:
             if total > limits.max_pages:
-                notes.append(ReaderNote("RD007", pages_truncated(limits.max_pages, total)))
+                notes.append(ReaderNote(codes.TRUNCATED, pages_truncated(limits.max_pages, total)))
     finally:
         pdf.close()
     if pages and not any(page.blocks for page in pages):
         raise ReadError(
             "die PDF-Datei enthält keinen Text (gescannt?); bitte zuerst eine Texterkennung (OCR) "
             "anwenden, z. B. mit ocrmypdf",
-            code="RD004",
+            code=codes.SCANNED_PDF,
         )
     separate_furniture(pages, in_margin=lambda line: id(line) in margins)
     return LayoutDocument(format="pdf", pages=pages, page_count=total, notes=notes)
@@ -87,14 +92,17 @@ def _open_error(message: str, password: str | None) -> ReadError:
     if "password" in lowered:
         if password is None:
             return ReadError(
-                "die PDF-Datei ist verschlüsselt; das Passwort mit --password angeben", "RD005"
+                "die PDF-Datei ist verschlüsselt; das Passwort mit --password angeben",
+                codes.ENCRYPTED_PDF,
             )
-        return ReadError("die PDF-Datei ist verschlüsselt und das Passwort passt nicht", "RD005")
+        return ReadError(
+            "die PDF-Datei ist verschlüsselt und das Passwort passt nicht", codes.ENCRYPTED_PDF
+        )
     if "format" in lowered or "file" in lowered:
         return ReadError("keine gültige PDF-Datei (beschädigt oder unvollständig)")
     if "security" in lowered:
         return ReadError(
-            "die PDF-Datei verwendet ein unbekanntes Verschlüsselungsverfahren", "RD005"
+            "die PDF-Datei verwendet ein unbekanntes Verschlüsselungsverfahren", codes.ENCRYPTED_PDF
         )
     # PDFium names no reason for some, e.g. a PDF without pages ("PDFium: Success")
     return ReadError("die PDF-Datei lässt sich nicht öffnen (beschädigt oder ohne Seiten)")
