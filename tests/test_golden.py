@@ -3,7 +3,8 @@
 The shared corpus (real documents of several cities) is compared where ``../shared`` is present,
 the gathered documents of further cities where scripts/fetch_corpus.py has downloaded them; the
 samples' golden files live beside the samples. One test per field of each document, so a
-regression names the document and the field.
+regression names the document and the field. The held-out pages (tests/golden/held-out) are not
+here: they measure a family never taught, with ``vorlage evaluate``, and may not pass.
 """
 
 from __future__ import annotations
