@@ -9,7 +9,7 @@ import pytest
 
 from vorlage_cli.extract import extract
 from vorlage_cli.extract.dates import find_date
-from vorlage_cli.extract.lexicon import default_lexicon
+from vorlage_cli.extract.lexicon import default_lexicon, phrase_pattern
 from vorlage_cli.extract.textutil import join_lines
 from vorlage_cli.readers.text import read_text
 
@@ -752,3 +752,28 @@ def test_the_data_contracts_revision_examples_hold() -> None:
             nummer.strip().strip("`"),
             None if expected == "null" else expected,
         )
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Der Bauausschuss tagt", ["Bauausschuss"]),
+        ("Bauamtsleiter und Bau.", ["Bau"]),
+        ("rat der  stadt tagt", ["rat der  stadt"]),
+        ("Rat derselben", ["Rat"]),
+        ("Haupt-\tund FINANZAUSSCHUSS", ["Haupt-\tund FINANZAUSSCHUSS"]),
+        (
+            "Bau- / Umweltausschuss, Bau-/Umweltausschuss",
+            ["Bau- / Umweltausschuss", "Bau-/Umweltausschuss"],
+        ),
+        ("Neubauausschuss", []),
+    ],
+)
+def test_phrase_patterns_find_the_longest_whole_phrase(text: str, found: list[str]) -> None:
+    """Phrases sharing their beginnings ("Bau", "Bauamt", "Bauausschuss") are merged into one
+    tree; the longest that ends at a word boundary must still win, in any case and spacing."""
+    phrases = ["Bau", "Bauamt", "Bauausschuss", "Rat", "Rat der Stadt"]
+    phrases += ["Haupt- und Finanzausschuss", "Bau-/Umweltausschuss"]
+    pattern = phrase_pattern(phrases)
+    normalised = [" ".join(m.group().split()) for m in pattern.finditer(text)]
+    assert normalised == [" ".join(f.split()) for f in found]

@@ -133,12 +133,16 @@ class BeratungsfolgeReader:
         else:
             text = row.text
             position = 0
+            unknown_words = 0
             while position < len(text):
                 match = self.column_pattern.match(text[position:])
                 if match:
                     columns.append(Column(self.lexicon.column_of[key(match.group())]))
                     position += match.end()
                 else:
+                    unknown_words += 1
+                    if unknown_words > MAX_UNKNOWN_LABELS:
+                        return None  # no row of labels; stopping early keeps long lines linear
                     word = text[position:].split(" ", 1)[0]
                     columns.append(Column(UNKNOWN))
                     position += len(word)
@@ -288,8 +292,10 @@ class BeratungsfolgeReader:
         """How much a row with a date looks like a station: a body's name, a role phrase, a
         TOP or public mark each count one. A sentence ("Der Rat hat am 12.03.2024 …") counts
         nothing."""
+        if len(text.split()) > MAX_STATION_WORDS:
+            return 0  # before the date search, which costs more on a long line
         match = DATE.search(text)
-        if match is None or len(text.split()) > MAX_STATION_WORDS:
+        if match is None:
             return 0
         before, after = text[: match.start()].strip(), text[match.end() :].strip()
         if ends_mid_phrase(before) or after.endswith((".", ";", "!", "?")):

@@ -16,7 +16,8 @@ from vorlage_cli.extract.rows import Row
 from vorlage_cli.extract.textutil import ends_mid_phrase, fold, join_lines, key
 from vorlage_cli.layout import Cell, Location
 
-_CONTACT_VALUE = re.compile(r"^\s+[\d(+]")
+_CONTACT_VALUE = re.compile(r"\s+[\d(+]")
+_COLON = re.compile(r"\s*:")
 ALIGNMENT = 3
 """Character columns within which a value counts as standing under its label."""
 MAX_WRAPPED_VALUE_ROWS = 2
@@ -156,12 +157,12 @@ class HeaderReader:
         the text where the colon may be missing after a recognised label."""
         found = []
         for match in self.inline.finditer(text):
-            after = text[match.end() :]
-            colon = after.lstrip().startswith(":")
-            number_first = match.start() == 0 and after[:1].isspace()
+            # Matched in place, not on a slice: a slice per label is quadratic on a long line.
+            colon = bool(_COLON.match(text, match.end()))
+            number_first = match.start() == 0 and text[match.end() : match.end() + 1].isspace()
             bare_number = number_first and self.field_of(match.group()) == "nummer"
             bare_contact = key(match.group()) in self.lexicon.contact_labels and bool(
-                _CONTACT_VALUE.match(after)
+                _CONTACT_VALUE.match(text, match.end())
             )
             if not (colon or bare_number or bare_contact):
                 continue
