@@ -235,6 +235,30 @@ def test_header_wrapped_over_rows_with_a_label_of_its_own() -> None:
     assert vorlage_of(text).nummer == "VII-DS-01234"
 
 
+def test_header_labels_wrapped_inside_their_columns_onto_a_second_row() -> None:
+    """A layout text (pdftotext -layout) whose date label wraps in its column: "Voraussichtlicher"
+    over "Sitzungstermin". Read as one row it names no date, and the labels became the first
+    body's name; the row below completes the label above it."""
+    text = (
+        "Beschlussvorlage-Nr. VII-DS-01234\n"
+        "Eingereicht von: Dezernat Finanzen\n"
+        "Beratungsfolge (Änderungen vorbehalten):\n"
+        "Gremium                 Voraussichtlicher   Zuständigkeit\n"
+        "                        Sitzungstermin\n"
+        "FA Finanzen             12.03.2024          Vorberatung\n"
+        "FA Jugend, Soziales,    13.03.2024          Vorberatung\n"
+        "Gesundheit und Schule\n"
+        "Ratsversammlung         27.03.2024          Beschlussfassung\n"
+        "Sachverhalt:\nText.\n"
+    )
+    assert _stations(text) == [
+        ("FA Finanzen", "2024-03-12", "Vorberatung", None, None),
+        ("FA Jugend, Soziales, Gesundheit und Schule", "2024-03-13", "Vorberatung", None, None),
+        ("Ratsversammlung", "2024-03-27", "Beschlussfassung", None, None),
+    ]
+    assert vorlage_of(text).ersteller == "Dezernat Finanzen"
+
+
 def test_a_line_under_a_header_without_positions_is_typed_by_content() -> None:
     """An empty TOP column shows only as a wider gap: the gap is no column border."""
     text = (

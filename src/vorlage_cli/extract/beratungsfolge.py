@@ -147,16 +147,7 @@ class BeratungsfolgeReader:
                     columns.append(Column(UNKNOWN))
                     position += len(word)
                 position += len(text[position:]) - len(text[position:].lstrip())
-        kinds = {c.kind for c in columns}
-        unknown = sum(c.kind == UNKNOWN for c in columns)
-        if (
-            unknown > MAX_UNKNOWN_LABELS
-            or len(columns) - unknown < 2
-            or "termin" not in kinds
-            or not (kinds & {"gremium", "top", "rolle", "status"})
-        ):
-            return None
-        return columns
+        return columns if _names_a_list(columns) else None
 
     def _header_goes_on(self, columns: list[Column], row: Row) -> bool:
         """Whether a line of text continues the labels above it: short pieces under the labels
@@ -183,6 +174,35 @@ class BeratungsfolgeReader:
                 column.kind = kind
         return True
 
+    def _header_over_two_rows(self, upper: Row, lower: Row) -> list[Column] | None:
+        """Labels that wrap inside their columns ("Voraussichtlicher" over "Sitzungstermin"):
+        the lower row's short pieces complete the labels they stand under, as a phrase or as
+        the rest of a broken word, and the completed labels must name a list."""
+        upper_cells = [c for c in upper.cells if fold(c.text)]
+        lower_cells = [c for c in lower.cells if fold(c.text)]
+        if (
+            len(upper_cells) < 2
+            or not lower_cells
+            or upper.used
+            or lower.used
+            or any(c.x0 is None for c in [*upper_cells, *lower_cells])
+            or any(any(ch.isdigit() for ch in c.text) for c in [*upper_cells, *lower_cells])
+            or any(len(c.text.split()) > MAX_LABEL_REST for c in lower_cells)
+        ):
+            return None
+        columns = [Column(UNKNOWN, c.x0, c.x1, fold(c.text)) for c in upper_cells]
+        pieces: dict[int, list[str]] = {}
+        for cell in lower_cells:
+            pieces.setdefault(id(_nearest(columns, cell)), []).append(fold(cell.text))
+        for column in columns:
+            rest = " ".join(pieces.get(id(column), []))
+            candidates = [f"{column.label} {rest}", column.label + rest, rest] if rest else []
+            kinds = [self._column_kind(text) for text in [*candidates, column.label]]
+            column.kind = next((kind for kind in kinds if kind), UNKNOWN)
+        if len(pieces) == 0 or not _names_a_list(columns):
+            return None
+        return columns
+
     def _column_kind(self, text: str) -> str | None:
         """The column a label cell names; a label broken inside its narrow cell ("EINLADUN" /
         "G") is read as one word too."""
@@ -193,8 +213,12 @@ class BeratungsfolgeReader:
 
     def wrapped_header(self, rows: list[Row], index: int) -> tuple[list[Column], int] | None:
         """A header whose labels stand one under another, each on a short row of its own
-        ("Gremium" / "Voraussichtlicher" / "Sitzungstermin" / "Zuständigkeit"): the columns and
-        how many rows it takes."""
+        ("Gremium" / "Voraussichtlicher" / "Sitzungstermin" / "Zuständigkeit"), or wrap inside
+        their columns onto a second row: the columns and how many rows it takes."""
+        if index + 1 < len(rows):
+            columns = self._header_over_two_rows(rows[index], rows[index + 1])
+            if columns is not None:
+                return columns, 2
         texts: list[str] = []
         for offset in range(MAX_HEADER_ROWS):
             if index + offset >= len(rows):
@@ -1208,6 +1232,19 @@ def _date_continues(row: Row, following: Row | None) -> bool:
 
 def _kind(column: Column) -> str | None:
     return None if column.kind == UNKNOWN else column.kind
+
+
+def _names_a_list(columns: list[Column]) -> bool:
+    """Whether column labels name a Beratungsfolge: a date and a body, role, TOP or status,
+    with at most one label the lexicon does not know."""
+    kinds = {c.kind for c in columns}
+    unknown = sum(c.kind == UNKNOWN for c in columns)
+    return (
+        unknown <= MAX_UNKNOWN_LABELS
+        and len(columns) - unknown >= 2
+        and "termin" in kinds
+        and bool(kinds & {"gremium", "top", "rolle", "status"})
+    )
 
 
 def _nearest(columns: list[Column], cell: Cell) -> Column:
