@@ -762,6 +762,31 @@ def test_consultations_written_as_sentences_in_both_orders() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Die Vorlage wird zur Vorberatung im Bauausschuss am 12.05.2025 (öffentlich) und zur "
+        "Beschlussfassung im Gemeinderat am 26.05.2025 (öffentlich) vorgelegt.\n",
+        "Die Vorlage wird zur Vorberatung im Bauausschuss am 12.05.2025 (öffentlich) und zur\n"
+        "Beschlussfassung im Gemeinderat am 26.05.2025 (öffentlich) vorgelegt.\n",
+        "Die Vorlage wird zur Vorberatung im Bauausschuss am 12.05.2025 (öffentlich) und zur "
+        "Beschlussfassung im\nGemeinderat am 26.05.2025 (öffentlich) vorgelegt.\n",
+    ],
+    ids=["one line", "wrapped between stations", "wrapped inside a station"],
+)
+def test_one_sentence_names_several_consultations(sentence: str) -> None:
+    """Only the first station of such a sentence was read; the deciding one was lost, and the
+    rules then said that no session decides (BF004) on a correct Vorlage."""
+    vorlage = vorlage_of("Vorlage 41/2024\nBeschlussvorlage\n\n" + sentence)
+    assert [
+        (b.gremium, b.rolle, b.termin.isoformat() if b.termin else None, b.oeffentlich)
+        for b in vorlage.beratungsfolge
+    ] == [
+        ("Bauausschuss", "Vorberatung", "2025-05-12", True),
+        ("Gemeinderat", "Entscheidung", "2025-05-26", True),
+    ]
+
+
 def test_the_data_contracts_revision_examples_hold() -> None:
     """docs/data-contract.md shows how numbers with revisions split; the table is the test."""
     from .conftest import ROOT

@@ -1004,36 +1004,57 @@ class BeratungsfolgeReader:
         ("Bauausschuss am 12.05.2025 zur Vorberatung"). The public status stands in brackets
         after the date or on one of the next lines ("Öffentliche Sitzung")."""
         found: list[ParsedStation] = []
+        joined_with_previous = False
+        """Whether the row before was read together with this one."""
         for index, row in enumerate(rows):
-            text = row.text
-            parsed = self._role_first(text) or self._body_first(text)
-            if parsed is None:
+            if joined_with_previous:
+                joined_with_previous = False
                 continue
-            gremium, role_word, date_match, after = parsed
-            public = self.lexicon.publicity(after.split(")")[0]) if after.startswith("(") else None
-            for neighbour in rows[index + 1 : index + 3] if public is None else ():
-                if self.lexicon.sitzungsteil_line.fullmatch(neighbour.text):
-                    public = self.lexicon.publicity(neighbour.text) == "öffentlich"
-                    break
-            if isinstance(public, str):
-                public = public == "öffentlich"
-            termin = parse_match(date_match)
-            if any(s.gremium == gremium and s.termin == termin for s in found):
-                continue
-            found.append(
-                ParsedStation(
-                    gremium=gremium,
-                    rolle=self.lexicon.role(role_word),
-                    rolle_text=role_word,
-                    termin=termin,
-                    termin_text=date_match.group().strip(),
-                    einladung=None,
-                    top=None,
-                    oeffentlich=public,
-                    location=row.location,
+            stations = self._stations_in_sentence(row.text)
+            following = rows[index + 1] if index + 1 < len(rows) else None
+            if following is not None and not following.paragraph_start:
+                # a sentence wrapped in its paragraph: "… zur Beschlussfassung im" / "Rat am …"
+                joined = self._stations_in_sentence(f"{row.text} {following.text}")
+                if len(joined) > len(stations):
+                    stations, joined_with_previous = joined, True
+            last = index + 1 if joined_with_previous else index
+            for gremium, role_word, date_match, after in stations:
+                public = (
+                    self.lexicon.publicity(after.split(")")[0]) if after.startswith("(") else None
                 )
-            )
+                for neighbour in rows[last + 1 : last + 3] if public is None else ():
+                    if self.lexicon.sitzungsteil_line.fullmatch(neighbour.text):
+                        public = self.lexicon.publicity(neighbour.text) == "öffentlich"
+                        break
+                if isinstance(public, str):
+                    public = public == "öffentlich"
+                termin = parse_match(date_match)
+                if any(s.gremium == gremium and s.termin == termin for s in found):
+                    continue
+                found.append(
+                    ParsedStation(
+                        gremium=gremium,
+                        rolle=self.lexicon.role(role_word),
+                        rolle_text=role_word,
+                        termin=termin,
+                        termin_text=date_match.group().strip(),
+                        einladung=None,
+                        top=None,
+                        oeffentlich=public,
+                        location=row.location,
+                    )
+                )
         return found
+
+    def _stations_in_sentence(self, text: str) -> list[tuple[str, str, re.Match[str], str]]:
+        """Every station one sentence names, in order: "zur Vorberatung im Bauausschuss am
+        12.05.2025 und zur Beschlussfassung im Gemeinderat am 26.05.2025"."""
+        stations = []
+        parsed = self._role_first(text) or self._body_first(text)
+        while parsed is not None:
+            stations.append(parsed)
+            parsed = self._role_first(parsed[3])
+        return stations
 
     def _role_first(self, text: str) -> tuple[str, str, re.Match[str], str] | None:
         match = self.words.sentence.search(text)
