@@ -33,7 +33,7 @@ from vorlage_cli.commands import (
     run_export,
 )
 from vorlage_cli.limits import DEFAULT_LIMITS, MB, Limits
-from vorlage_cli.options import FailOn, Options, OutputFormat
+from vorlage_cli.options import ExportFormat, FailOn, Options, OutputFormat
 from vorlage_cli.terminal import ColorChoice, note, use_color
 
 if TYPE_CHECKING:
@@ -333,18 +333,48 @@ def check(
 @command()
 def export(
     paths: PathsArgument,
+    export_format: Annotated[
+        ExportFormat,
+        typer.Option(
+            "--format",
+            "-f",
+            help="Ausgabeformat. jsonl: je Dokument eine Zeile mit seinen Angaben (siehe "
+            "'vorlage schema'); json: dieselben Objekte in einer Liste; oparl: je Vorlage ein "
+            "OParl-1.1-Paper mit seinen Beratungen; csv: je Dokument eine Zeile für "
+            "Tabellenkalkulationen (UTF-8 mit BOM, für Excel).",
+        ),
+    ] = ExportFormat.jsonl,
     output: Annotated[
         str | None,
         typer.Option(
             "--output",
             "-o",
             metavar="DATEI|ORDNER/",
-            help="JSON Lines in diese Datei schreiben, oder in einen Ordner (einen vorhandenen "
-            "oder einen Namen mit '/' am Ende) je Dokument eine <Nummer>.json. Standard: die "
-            "Standardausgabe.",
+            help="In diese Datei schreiben, oder in einen Ordner (einen vorhandenen oder einen "
+            "Namen mit '/' am Ende) je Dokument eine <Nummer>.json (nicht bei csv). Standard: "
+            "die Standardausgabe.",
             show_default=False,
         ),
     ] = None,
+    base_url: Annotated[
+        str | None,
+        typer.Option(
+            "--base-url",
+            metavar="URL",
+            help="Unter dieser Adresse die Kennungen der OParl-Objekte bilden "
+            "(https://ris.example.de/oparl); Standard: oparl-base-url der Konfiguration, sonst "
+            "urn:vorlage:oparl.",
+            show_default=False,
+        ),
+    ] = None,
+    delimiter: Annotated[
+        str,
+        typer.Option(
+            "--delimiter",
+            metavar="ZEICHEN",
+            help="Trennzeichen der CSV-Spalten (Excel mit deutschen Einstellungen erwartet ';').",
+        ),
+    ] = ";",
     force: Annotated[
         bool, typer.Option("--force", help="Vorhandene Ausgabedateien überschreiben.")
     ] = False,
@@ -365,14 +395,24 @@ def export(
     max_lines: MaxLinesOption = DEFAULT_LIMITS.max_lines,
     max_unpacked_size: MaxUnpackedOption = DEFAULT_LIMITS.max_unpacked_size // MB,
 ) -> None:
-    """Die Angaben jeder Vorlage als JSON ausgeben, in der Reihenfolge der Eingaben.
+    """Die Angaben jeder Vorlage ausgeben, in der Reihenfolge der Eingaben: als JSON, als
+    OParl oder als CSV-Tabelle.
 
-    Den Aufbau jedes Objekts beschreibt 'vorlage schema'. Dateien werden vollständig oder gar
-    nicht geschrieben; eine Eingabe wird nie überschrieben, eine vorhandene Ausgabe nur mit
-    --force. Exit-Code 2, wenn ein Dokument nicht lesbar war (sein Objekt hat dann
-    "vorlage": null und den Grund in "findings") oder eine Ausgabe nicht geschrieben werden
-    konnte.
+    Den Aufbau jedes JSON-Objekts beschreibt 'vorlage schema'. Dateien werden vollständig oder
+    gar nicht geschrieben; eine Eingabe wird nie überschrieben, eine vorhandene Ausgabe nur mit
+    --force. Exit-Code 2, wenn ein Dokument nicht lesbar war (sein JSON-Objekt hat dann
+    "vorlage": null und den Grund in "findings"; OParl lässt es aus) oder eine Ausgabe nicht
+    geschrieben werden konnte.
     """
+    if base_url is not None:
+        from vorlage_cli.report.oparl import BaseUrlError, checked_base_url
+
+        try:
+            base_url = checked_base_url(base_url)
+        except BaseUrlError as error:
+            _fail(f"--base-url: {error}")
+    if len(delimiter) != 1:
+        _fail(f"--delimiter: ein einzelnes Zeichen erwartet, nicht „{delimiter}“")
     options = Options(
         paths=tuple(paths),
         exclude=tuple(exclude or ()),
@@ -383,6 +423,9 @@ def export(
         password=password,
         limits=_limits(max_file_size, max_pages, max_lines, max_unpacked_size),
         quiet=quiet,
+        export_format=export_format,
+        base_url=base_url,
+        delimiter=delimiter,
         output=output,
         force=force,
     )

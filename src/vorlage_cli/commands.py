@@ -21,9 +21,9 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager, nullcontext
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeVar
+from typing import IO, TYPE_CHECKING, TypeVar
 
-from vorlage_cli.options import FailOn, Options
+from vorlage_cli.options import ExportFormat, FailOn, Options
 from vorlage_cli.terminal import note, use_color
 
 if TYPE_CHECKING:
@@ -92,8 +92,8 @@ def _statistics(counts: Counter[tuple[str, str]], *, machine: bool) -> None:
 
 
 def run_export(options: Options) -> int:
-    """Write the data contract of every input, to stdout, a JSON Lines file or a folder;
-    returns the exit code."""
+    """Write every input in the chosen format (the data contract, OParl Papers, CSV), to
+    stdout, a file or, one file per document, a folder; returns the exit code."""
     from vorlage_cli.output import (
         AtomicWriter,
         FolderWriter,
@@ -103,11 +103,13 @@ def run_export(options: Options) -> int:
         terminate_like_interrupt,
     )
     from vorlage_cli.report import Summary
-    from vorlage_cli.report.jsonl import JsonLinesReporter
 
     inputs = _inputs(options)
     files = inputs.files
     checker, _ = checker_for(inputs, options)
+    if options.export_format is ExportFormat.oparl:
+        checker = replace(checker, with_facts=True)
+    export = _Export(options, checker)
     summary = Summary()
     unwritten = 0
     failed: list[DocumentResult] = []
@@ -116,11 +118,23 @@ def run_export(options: Options) -> int:
     try:
         # the inputs' resolved paths are needed only to keep an output off them
         if output is not None and (output.endswith(("/", os.sep)) or Path(output).is_dir()):
-            folder = FolderWriter(Path(output), inputs=resolved(files), force=options.force)
+            if options.export_format is ExportFormat.csv:
+                raise RunError(
+                    f"{output}: CSV ist eine Tabelle für alle Dokumente: in eine Datei "
+                    "schreiben, nicht in einen Ordner"
+                )
+            folder = FolderWriter(
+                Path(output), inputs=resolved(files), force=options.force, render=export.one
+            )
         elif output is not None:
             sink = AtomicWriter(Path(output), inputs=resolved(files), force=options.force)
-        with terminate_like_interrupt():
-            results = _processed(files, checker, options, to_stdout=output is None)
+        # a CSV row counts the findings as check does, those across documents included
+        counted = (
+            _checked(files, checker, options, to_stdout=output is None)
+            if options.export_format is ExportFormat.csv
+            else nullcontext(_processed(files, checker, options, to_stdout=output is None))
+        )
+        with terminate_like_interrupt(), counted as results:
             if folder is not None:
                 for result in results:
                     summary.add(result)
@@ -137,7 +151,7 @@ def run_export(options: Options) -> int:
                 # a file's write errors name the file (AtomicWriter), stdout's are said here
                 send = _to_stdout if sink is None else _call
                 with sink if sink else nullcontext(sys.stdout) as stream:
-                    reporter = JsonLinesReporter(stream)
+                    reporter = export.reporter(stream)
                     for result in results:
                         summary.add(result)
                         if result.vorlage is None:
@@ -149,6 +163,55 @@ def run_export(options: Options) -> int:
     _name_failures(failed)
     _tell(options, summary.exported_in_words(output, unwritten))
     return EXIT_UNREADABLE if summary.unreadable or unwritten else EXIT_CLEAN
+
+
+class _Export:
+    """What ``export`` writes in its format: a reporter for a stream, or the text of one
+    document for a folder (None: nothing to write, a document that is no OParl Paper)."""
+
+    def __init__(self, options: Options, checker: Checker) -> None:
+        from vorlage_cli.report.oparl import DEFAULT_BASE_URL
+
+        self.format = options.export_format
+        self.delimiter = options.delimiter
+        self.configs = checker.configs
+        self.base_url = options.base_url
+        self.default_base = DEFAULT_BASE_URL
+
+    def base_for(self, result: DocumentResult) -> str:
+        if self.base_url is not None:
+            return self.base_url
+        configured = self.configs.for_document(Path(result.source.path)).oparl_base_url
+        return configured or self.default_base
+
+    def reporter(self, stream: IO[str]) -> Reporter:
+        if self.format is ExportFormat.oparl:
+            from vorlage_cli.report.oparl import OparlReporter
+
+            return OparlReporter(stream, self.base_for, _printed_reference)
+        if self.format is ExportFormat.csv:
+            from vorlage_cli.report.csv import CsvReporter
+
+            return CsvReporter(stream, self.delimiter)
+        if self.format is ExportFormat.json:
+            from vorlage_cli.report.json import JsonReporter
+
+            return JsonReporter(stream)
+        from vorlage_cli.report.jsonl import JsonLinesReporter
+
+        return JsonLinesReporter(stream)
+
+    def one(self, result: DocumentResult) -> str | None:
+        if self.format is ExportFormat.oparl:
+            from vorlage_cli.report.oparl import render
+
+            return render(result, self.base_for(result), _printed_reference(result), indent=2)
+        return result.model_dump_json(indent=2)
+
+
+def _printed_reference(result: DocumentResult) -> str | None:
+    facts = getattr(result, "facts", None)
+    return facts.reference if facts is not None else None
 
 
 def exit_code(summary: Summary, fail_on: FailOn, *, exit_zero: bool) -> int:

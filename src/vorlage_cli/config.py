@@ -24,7 +24,7 @@ from vorlage_cli.rules.options import TEXTS, OptionError, OptionValues
 
 DOTFILE = ".vorlage.toml"
 PYPROJECT = "pyproject.toml"
-OWN_KEYS = ("rules", "preset", "lexicon", "per-path-ignores")
+OWN_KEYS = ("rules", "preset", "lexicon", "per-path-ignores", "oparl-base-url")
 """The keys of the configuration itself; every other key is an option a rule declares."""
 
 
@@ -41,6 +41,8 @@ class Config:
     settings: RuleSettings = field(default_factory=RuleSettings)
     ignores: tuple[tuple[str, frozenset[str]], ...] = ()
     """(glob pattern, codes) pairs, the patterns relative to the configuration's folder."""
+    oparl_base_url: str | None = None
+    """Where ``export --format oparl`` mints its ids; None: the default (``report/oparl.py``)."""
 
     @property
     def lexicon(self) -> Lexicon:
@@ -183,7 +185,21 @@ def parse_config(table: dict[str, Any], path: Path, prefix: str = "") -> Config:
             severities=severities, options=RuleOptions(lexicon, OptionValues(values))
         ),
         ignores=_ignores(check, table.get("per-path-ignores", {})),
+        oparl_base_url=_base_url(check, table.get("oparl-base-url")),
     )
+
+
+def _base_url(check: _Validator, value: object) -> str | None:
+    from vorlage_cli.report.oparl import BaseUrlError, checked_base_url
+
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise check.fail("oparl-base-url", "erwartet einen Text")
+    try:
+        return checked_base_url(value)
+    except BaseUrlError as error:
+        raise check.fail("oparl-base-url", str(error)) from None
 
 
 def _preset_names(check: _Validator, value: object) -> list[str]:

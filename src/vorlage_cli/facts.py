@@ -127,8 +127,8 @@ def printed_reference(vorlage: Vorlage, evidence: Evidence) -> str | None:
     for row in evidence.rows:
         found = pattern.search(row.text)
         if found:
-            joint = found.group("joint")
-            return vorlage.nummer + (joint.strip() or (" " if joint else "")) + vorlage.fassung
+            joint = re.sub(r"\s+", " ", found.group("joint"))
+            return vorlage.nummer + joint + vorlage.fassung
     return f"{vorlage.nummer} {vorlage.fassung}"
 
 

@@ -91,9 +91,11 @@ def _json_lines(path: Path) -> Iterator[dict[str, Any]]:
 
 def load_records(papers: Path, meetings: Path | None, documents: Path | None) -> Records:
     """The Papers of a JSON Lines file (or a JSON array), their meetings' dates and bodies from
-    a second file, and each paper's document: the file ``x-text-file`` names, or the file of the
-    paper's ``mainFile`` (its ``fileName``, or the last part of its download address) in the
-    documents folder (default: the papers file's folder)."""
+    a second file (or, as ``vorlage export --format oparl`` writes them, from the
+    consultation's ``vorlage:meetingDate`` and ``vorlage:organizationName``), and each paper's
+    document: the file ``x-text-file`` or ``vorlage:file`` names, or the file of the paper's
+    ``mainFile`` (its ``fileName``, or the last part of its download address) in the documents
+    folder (default: the papers file's folder)."""
     by_meeting: dict[str, dict[str, Any]] = {}
     if meetings is not None:
         for meeting in _json_lines(meetings):
@@ -117,6 +119,11 @@ def load_records(papers: Path, meetings: Path | None, documents: Path | None) ->
                 details = meeting
             else:
                 details = by_meeting.get(meeting, {}) if isinstance(meeting, str) else {}
+            if not details:
+                details = {  # vorlage export --format oparl: the meeting's date and body beside it
+                    "start": consultation.get("vorlage:meetingDate"),
+                    "name": consultation.get("vorlage:organizationName"),
+                }
             consultations.append(
                 Consultation(
                     date=_date(details.get("start")),
@@ -136,7 +143,8 @@ def load_records(papers: Path, meetings: Path | None, documents: Path | None) ->
 
 
 class _Finder:
-    """A paper's document: the file ``x-text-file`` names relative to the documents folder, or
+    """A paper's document: the file ``x-text-file`` (or ``vorlage:file``) names relative to the
+    documents folder, or
     the file named by its ``mainFile`` anywhere below that folder (a download keeps the file
     name, not the RIS's folders)."""
 
@@ -145,7 +153,7 @@ class _Finder:
         self._by_name: dict[str, Path] | None = None
 
     def document(self, paper: dict[str, Any]) -> Path | None:
-        named = paper.get("x-text-file")
+        named = paper.get("x-text-file") or paper.get("vorlage:file")
         if isinstance(named, str) and (self.root / named).is_file():
             return self.root / named
         main = paper.get("mainFile")

@@ -26,6 +26,16 @@ class OutputFormat(StrEnum):
     gitlab = "gitlab"
 
 
+class ExportFormat(StrEnum):
+    """What ``export`` writes: the data contract (JSON Lines, or one JSON array), OParl 1.1
+    Papers (JSON Lines), or one CSV row per document."""
+
+    jsonl = "jsonl"
+    json = "json"
+    oparl = "oparl"
+    csv = "csv"
+
+
 class FailOn(StrEnum):
     """The least severity that makes ``check`` exit with 1."""
 
@@ -69,6 +79,11 @@ class Options:
     update_baseline: bool = False
 
     # export
+    export_format: ExportFormat = ExportFormat.jsonl
+    base_url: str | None = None
+    """Where OParl ids are minted; None: the configuration's, or the default."""
+    delimiter: str = ";"
+    """The CSV field separator."""
     output: str | None = None
     """A JSON Lines file, or a folder (existing, or named with a trailing slash); None: stdout."""
     force: bool = False

@@ -14,7 +14,7 @@ import signal
 import tempfile
 import threading
 import unicodedata
-from collections.abc import Collection, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from contextlib import contextmanager
 from functools import cache
 from pathlib import Path, PurePath
@@ -212,8 +212,15 @@ class FolderWriter:
     for file systems that ignore it), so the names are the same on every run."""
 
     def __init__(
-        self, folder: Path, *, inputs: Collection[Path] = frozenset(), force: bool = False
+        self,
+        folder: Path,
+        *,
+        inputs: Collection[Path] = frozenset(),
+        force: bool = False,
+        render: Callable[[DocumentResult], str | None] | None = None,
     ) -> None:
+        """``render`` is what a document's file holds (default: its data contract, indented);
+        a document it renders as None gets no file."""
         if folder.exists() and not folder.is_dir():
             raise OutputError(f"{folder}: ist eine Datei, kein Ordner")
         try:
@@ -225,11 +232,16 @@ class FolderWriter:
         self.folder = folder
         self.inputs = inputs
         self.force = force
+        self.render = render or (lambda result: result.model_dump_json(indent=2))
         self.used: set[str] = set()
 
-    def write(self, result: DocumentResult) -> Path:
+    def write(self, result: DocumentResult) -> Path | None:
         """Write one document; raises OutputError (and writes nothing) where its file exists
-        and may not be replaced."""
+        and may not be replaced. Returns the file written, None where there is nothing to
+        write."""
+        text = self.render(result)
+        if text is None:
+            return None
         stem = base = safe_name(result)
         number = 1
         while stem.casefold() in self.used:
@@ -238,7 +250,7 @@ class FolderWriter:
         self.used.add(stem.casefold())
         target = self.folder / f"{stem}.json"
         with AtomicWriter(target, inputs=self.inputs, force=self.force) as stream:
-            stream.write(result.model_dump_json(indent=2) + "\n")
+            stream.write(text + "\n")
         return target
 
 
