@@ -787,6 +787,29 @@ def test_one_sentence_names_several_consultations(sentence: str) -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("line", "nummer", "art"),
+    [
+        ("Kreistagsdrucksache KT/0045/2025", "KT/0045/2025", "Drucksache"),
+        ("Gemeinderatsdrucksache Nr. 123/2025", "123/2025", "Drucksache"),
+        ("GR-Drucksache 45/2025", "45/2025", "Drucksache"),
+        ("Ratsvorlage 0045/2025", "0045/2025", "Vorlage"),
+        ("BV/0197/2026", "BV/0197/2026", None),
+        ("Kopiervorlage für 2025/2026", None, None),
+    ],
+)
+def test_a_number_after_a_compound_kind_or_alone_under_the_letterhead(
+    line: str, nummer: str | None, art: str | None
+) -> None:
+    """A body's own kind of paper ("Kreistagsdrucksache") and a number alone under a short
+    letterhead line were not read; a word that merely ends like a kind is no title."""
+    vorlage = vorlage_of(
+        f"Landkreis Musterkreis\n{line}\nBetreff: Haushaltssatzung 2026\n"
+        "Beschlussvorschlag:\nDer Kreistag beschließt.\n"
+    )
+    assert (vorlage.nummer, vorlage.art) == (nummer, art)
+
+
 def test_the_data_contracts_revision_examples_hold() -> None:
     """docs/data-contract.md shows how numbers with revisions split; the table is the test."""
     from .conftest import ROOT

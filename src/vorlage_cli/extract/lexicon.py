@@ -370,6 +370,20 @@ class Lexicon:
     def kind(self, printed: str) -> tuple[str, bool] | None:
         return self.kinds.get(key(printed))
 
+    def compound_kind(self, printed: str) -> tuple[str, bool] | None:
+        """The kind a compound word ends in, where the word itself is not in the lexicon:
+        "Kreistagsdrucksache", "GR-Drucksache", "Ratsvorlage" are Drucksachen and Vorlagen of
+        one body. Only one-word kinds of seven letters or more end a compound, so that no short
+        word ("Antrag") is read out of the middle of a longer one."""
+        word = key(printed)
+        if " " in word:
+            return None
+        for known, kind in self.kinds.items():
+            long_enough = " " not in known and len(known) >= 7
+            if long_enough and word.endswith(known) and len(word) - len(known) >= 2:
+                return kind
+        return None
+
     def names_kind(self, printed: str) -> bool:
         """Whether a value names a kind, also one of the city's own with a known kind at its
         start or end ("Beschlussempfehlung öffentlich", "Schriftliche Kenntnisgabe")."""

@@ -29,6 +29,10 @@ from vorlage_cli.layout import Location
 _KIND_PREFIX = re.compile(r"^\d{1,3}_")
 MAX_SUBJECT_ROWS = 4
 MAX_KIND_WORDS = 3
+MIN_SENTENCE_WORDS = 5
+"""A line of this many words may be prose that a number on the next line continues."""
+_NUMBER_LABEL = re.compile(r"^-?Nr\.?\s*:?\s*")
+"""The "Nr." between a compound kind and its number: "Gemeinderatsdrucksache Nr. 123/2025"."""
 _TITLE_ADDITION = re.compile(r"^(?:zu|zur|zum|für|der|des)\s+\S", re.IGNORECASE)
 """A title line may say what the Vorlage belongs to: "Mitteilungsvorlage zu TOP 8"."""
 
@@ -130,6 +134,12 @@ def _title_line(rows: list[Row], lexicon: Lexicon, header: HeaderReader) -> None
         else:
             word, _, rest = text.partition(" ")
             kind = lexicon.kind(word)
+            if kind is None:
+                # a compound with its number: "Kreistagsdrucksache KT/0045/2025"
+                number_text = _NUMBER_LABEL.sub("", rest.strip())
+                compound = lexicon.compound_kind(word)
+                if compound and number_text and lexicon.numbers.shape.match(number_text):
+                    kind, rest = compound, number_text
         if kind is None:
             continue
         rest = rest.strip()
@@ -148,9 +158,16 @@ def _title_line(rows: list[Row], lexicon: Lexicon, header: HeaderReader) -> None
 
 def _number_rows(rows: list[Row], header: HeaderReader, lexicon: Lexicon) -> None:
     """A reference printed alone on its row ("DS 1/2008"), as SD.NET letterheads do. A row that
-    continues the text above it ("… ab dem Schuljahr" / "2025/2026") is not one."""
+    continues a sentence above it ("… ab dem Schuljahr" / "2025/2026") is not one; a short
+    letterhead line above it ("Landkreis Musterkreis" / "BV/0197/2026") is no sentence."""
     for index, row in enumerate(rows):
-        continues = index > 0 and not rows[index - 1].used and not row.paragraph_start
+        previous = rows[index - 1] if index > 0 else None
+        continues = (
+            previous is not None
+            and not previous.used
+            and not row.paragraph_start
+            and (len(previous.text.split()) >= MIN_SENTENCE_WORDS or ends_mid_phrase(previous.text))
+        )
         if not row.used and not continues and lexicon.numbers.shape.fullmatch(row.text):
             header.add("bare_number", row.text, row.location)
             row.used = True
