@@ -810,6 +810,33 @@ def test_a_number_after_a_compound_kind_or_alone_under_the_letterhead(
     assert (vorlage.nummer, vorlage.art) == (nummer, art)
 
 
+@pytest.mark.parametrize(
+    ("title", "art", "sitzungsteil"),
+    [
+        ("Vorlage 41/2024\nBeschlussvorlage öffentlich", "Beschlussvorlage", "öffentlich"),
+        (
+            "Beschlussvorlage nicht öffentlich\nVorlage 41/2024",
+            "Beschlussvorlage",
+            "nichtöffentlich",
+        ),
+        ("Informationsvorlage 41/2024\nöffentlich", "Informationsvorlage", "öffentlich"),
+        (
+            "Informationsvorlage 41/2024\nöffentliche Bekanntmachung folgt",
+            "Informationsvorlage",
+            None,
+        ),
+    ],
+)
+def test_the_public_status_beside_or_under_the_title(
+    title: str, art: str, sitzungsteil: str | None
+) -> None:
+    vorlage = vorlage_of(
+        f"Gemeinde Beispielstadt\n{title}\n\nBetreff: Bebauungsplan\n\n"
+        "Beschlussvorschlag:\nDer Gemeinderat beschließt.\n"
+    )
+    assert (vorlage.nummer, vorlage.art, vorlage.sitzungsteil) == ("41/2024", art, sitzungsteil)
+
+
 def test_the_data_contracts_revision_examples_hold() -> None:
     """docs/data-contract.md shows how numbers with revisions split; the table is the test."""
     from .conftest import ROOT

@@ -120,8 +120,9 @@ def _subject_on_next_rows(rows: list[Row], index: int, header: HeaderReader, lab
 
 def _title_line(rows: list[Row], lexicon: Lexicon, header: HeaderReader) -> None:
     """The kind, and often the number, in the title line: "VERWALTUNGSVORLAGE VL-40/2024 1N",
-    "Vorlage - 23/224", "Beschlussvorlage"."""
-    for row in rows:
+    "Vorlage - 23/224", "Beschlussvorlage". The public status may follow the kind or stand
+    alone on the next row ("Beschlussvorlage öffentlich", "Informationsvorlage" / "öffentlich")."""
+    for index, row in enumerate(rows):
         if row.used:
             continue
         text = row.text
@@ -147,13 +148,27 @@ def _title_line(rows: list[Row], lexicon: Lexicon, header: HeaderReader) -> None
             continue
         rest = rest.lstrip("-– ").strip()
         number = lexicon.numbers.shape.match(rest) if rest else None
-        if rest and number is None and not _TITLE_ADDITION.match(rest):
+        status = rest if _is_status(rest, lexicon) else None
+        if rest and number is None and status is None and not _TITLE_ADDITION.match(rest):
             continue
         header.add("title_kind", kind[0], row.location, word)
         if number is not None:
             header.add("title_number", rest, row.location, word)
+        below = rows[index + 1] if index + 1 < len(rows) else None
+        if status is not None:
+            header.add("sitzungsteil", status, row.location, word)
+        elif below is not None and not below.used and _is_status(below.text, lexicon):
+            header.add("sitzungsteil", below.text, below.location)
+            below.used = True
         row.used = True
         return
+
+
+def _is_status(text: str, lexicon: Lexicon) -> bool:
+    """Whether a text is nothing but a public or non-public mark ("öffentlich", "nicht
+    öffentlich"), as a title line prints it."""
+    words = text.split()
+    return 0 < len(words) <= 2 and text.replace(" ", "").isalpha() and bool(lexicon.publicity(text))
 
 
 def _number_rows(rows: list[Row], header: HeaderReader, lexicon: Lexicon) -> None:
