@@ -20,6 +20,8 @@ _NAME = re.compile(
     r"^(?:(?:Dr\.|Prof\.|Dipl\.-\w+\.?)\s+)*[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)?"
     r"(?:\s+(?:von|van|de|zu|vom)?\s*[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)?){1,2}$"
 )
+_SURNAME = re.compile(r"^[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)?$")
+_ARTICLE = re.compile(r"^(?:Der|Die)\s+")
 _CAPTION = re.compile(r"^(?:[^.]{3,60}\bam:?|(?:Der|Die)\s+\w+(?:\s+\w+)?)$")
 """A line over a signature: "beschlossen im Stadtrat am:", "Die Referentin"."""
 
@@ -59,7 +61,7 @@ def _with_marker(rows: list[Row], lexicon: Lexicon) -> Signature | None:
         found_name, found_function = fold(name) or None, fold(funktion) or None
         taken = [row]
         following = _next(rows, index)
-        if found_name is None and following is not None and _NAME.match(following.text):
+        if found_name is None and following is not None and _is_name(following.text, lexicon):
             found_name = following.text
             taken.append(following)
             following = _next(rows, index + 1)
@@ -70,6 +72,13 @@ def _with_marker(rows: list[Row], lexicon: Lexicon) -> Signature | None:
         ):
             found_function = following.text
             taken.append(following)
+        above = rows[index - 1] if index > 0 and not rows[index - 1].used else None
+        if found_function is None and above is not None:
+            # the office over its deputy: "Der Bürgermeister" / "In Vertretung" / "Musterfrau"
+            office = _ARTICLE.sub("", above.text)
+            if _is_known_function(office, lexicon) and len(office.split()) <= 3:
+                found_function = office
+                taken.append(above)
         for used in taken:
             used.used = True
         return found_name, found_function, _canonical_marker(marker.group()), row.location
@@ -117,6 +126,16 @@ def _name_before_end(rows: list[Row], lexicon: Lexicon) -> Signature | None:
             row.used = True
             return row.text, None, None, row.location
     return None
+
+
+def _is_name(text: str, lexicon: Lexicon) -> bool:
+    """A person's name: first and last name, or a surname alone under "i.V." ("Musterfrau"),
+    unless that word is a function or a label the lexicon knows ("Anlagen")."""
+    return bool(_NAME.match(text)) or (
+        bool(_SURNAME.match(text))
+        and not _is_known_function(text, lexicon)
+        and not lexicon.is_label(text)
+    )
 
 
 def _next(rows: list[Row], index: int) -> Row | None:
