@@ -416,6 +416,46 @@ def test_points_that_share_a_line_are_two_points() -> None:
     assert found.evidence.proposal_numbers == ["1", "2", "3"]
 
 
+def test_a_deputy_signs_under_the_office_with_a_surname_alone() -> None:
+    """ "Der Bürgermeister" / "In Vertretung" / "Musterfrau": the surname was taken for a
+    function, and the rules said the block names no one (SIG001) on a signed Vorlage."""
+    vorlage = vorlage_of(
+        "Vorlage Nr. 0815/2025\nBetreff: Bericht\n\nMitteilung:\nDie Verwaltung berichtet.\n\n"
+        "Der Bürgermeister\nIn Vertretung\nMusterfrau\n\nAnlagen\nKeine\n"
+    )
+    signed = vorlage.unterzeichnung
+    assert signed is not None
+    assert (signed.name, signed.funktion, signed.vertretung) == (
+        "Musterfrau",
+        "Bürgermeister",
+        "i.V.",
+    )
+
+
+@pytest.mark.parametrize(
+    ("letterhead", "nummer", "art"),
+    [
+        (
+            "Markt Musterbach                 Sitzungsvorlage\nNr. 2025/0123",
+            "2025/0123",
+            "Sitzungsvorlage",
+        ),
+        (
+            "Mitteilungsvorlage               Drucksachen-Nr.: 0815/2025",
+            "0815/2025",
+            "Mitteilungsvorlage",
+        ),
+    ],
+)
+def test_the_kind_in_a_cell_of_the_letterhead(letterhead: str, nummer: str, art: str) -> None:
+    """In a letterhead of columns the kind is one cell; with the number's label in the other
+    cell the kind was lost, or taken from the "Mitteilung:" heading."""
+    vorlage = vorlage_of(
+        f"{letterhead}\n\nBetreff: Bericht\n\nMitteilung:\nDie Verwaltung berichtet.\n"
+    )
+    assert (vorlage.nummer, vorlage.art) == (nummer, art)
+
+
 def test_a_heading_after_the_signature_is_no_function() -> None:
     vorlage = vorlage_of(
         "BESCHLUSSVORSCHLAG\n\nDer Rat beschließt.\n\ni.V. Dr. Christian Klicki\n\n"

@@ -121,47 +121,60 @@ def _subject_on_next_rows(rows: list[Row], index: int, header: HeaderReader, lab
 def _title_line(rows: list[Row], lexicon: Lexicon, header: HeaderReader) -> None:
     """The kind, and often the number, in the title line: "VERWALTUNGSVORLAGE VL-40/2024 1N",
     "Vorlage - 23/224", "Beschlussvorlage". The public status may follow the kind or stand
-    alone on the next row ("Beschlussvorlage öffentlich", "Informationsvorlage" / "öffentlich")."""
+    alone on the next row ("Beschlussvorlage öffentlich", "Informationsvorlage" / "öffentlich").
+    In a letterhead of columns the title is one cell ("Markt Musterbach    Sitzungsvorlage"),
+    also on a row whose other cell the header has read ("Drucksachen-Nr.: 0815/2025")."""
     for index, row in enumerate(rows):
-        if row.used:
-            continue
-        text = row.text
-        title, dash, after = text.partition(" - ")
-        if dash and len(title.split()) <= MAX_KIND_WORDS and lexicon.names_kind(title):
-            # a kind of several words before a dash: "Schriftliche Kenntnisgabe - K 2026/0725"
-            known = lexicon.kind(title)
-            kind = known or (title_case_heading(title), True)
-            word, rest = title, f"- {after}"
-        else:
-            word, _, rest = text.partition(" ")
-            kind = lexicon.kind(word)
-            if kind is None:
-                # a compound with its number: "Kreistagsdrucksache KT/0045/2025"
-                number_text = _NUMBER_LABEL.sub("", rest.strip())
-                compound = lexicon.compound_kind(word)
-                if compound and number_text and lexicon.numbers.shape.match(number_text):
-                    kind, rest = compound, number_text
+        candidates = [] if row.used else [row.text]
+        if len(row.texts) >= 2:
+            candidates += [text for text in row.texts if not row.used or ":" not in text]
+        for text in candidates:
+            title = _title_in(text, lexicon)
+            if title is None or (row.used and title[1:] != (None, None)):
+                continue
+            (kind, word), number, status = title
+            header.add("title_kind", kind, row.location, word)
+            if number is not None:
+                header.add("title_number", number, row.location, word)
+            below = rows[index + 1] if index + 1 < len(rows) else None
+            if status is not None:
+                header.add("sitzungsteil", status, row.location, word)
+            elif below is not None and not below.used and _is_status(below.text, lexicon):
+                header.add("sitzungsteil", below.text, below.location)
+                below.used = True
+            row.used = True
+            return
+
+
+def _title_in(text: str, lexicon: Lexicon) -> tuple[tuple[str, str], str | None, str | None] | None:
+    """((kind, printed word), number, status) where a text is a title line: a kind alone, or
+    followed by its number, its status or what it belongs to ("zu TOP 8")."""
+    title, dash, after = text.partition(" - ")
+    if dash and len(title.split()) <= MAX_KIND_WORDS and lexicon.names_kind(title):
+        # a kind of several words before a dash: "Schriftliche Kenntnisgabe - K 2026/0725"
+        known = lexicon.kind(title)
+        kind = known or (title_case_heading(title), True)
+        word, rest = title, f"- {after}"
+    else:
+        word, _, rest = text.partition(" ")
+        kind = lexicon.kind(word)
         if kind is None:
-            continue
-        rest = rest.strip()
-        if rest.startswith((":", "Nr", "-Nr")) and not rest.startswith("- "):
-            continue
-        rest = rest.lstrip("-– ").strip()
-        number = lexicon.numbers.shape.match(rest) if rest else None
-        status = rest if _is_status(rest, lexicon) else None
-        if rest and number is None and status is None and not _TITLE_ADDITION.match(rest):
-            continue
-        header.add("title_kind", kind[0], row.location, word)
-        if number is not None:
-            header.add("title_number", rest, row.location, word)
-        below = rows[index + 1] if index + 1 < len(rows) else None
-        if status is not None:
-            header.add("sitzungsteil", status, row.location, word)
-        elif below is not None and not below.used and _is_status(below.text, lexicon):
-            header.add("sitzungsteil", below.text, below.location)
-            below.used = True
-        row.used = True
-        return
+            # a compound with its number: "Kreistagsdrucksache KT/0045/2025"
+            number_text = _NUMBER_LABEL.sub("", rest.strip())
+            compound = lexicon.compound_kind(word)
+            if compound and number_text and lexicon.numbers.shape.match(number_text):
+                kind, rest = compound, number_text
+    if kind is None:
+        return None
+    rest = rest.strip()
+    if rest.startswith((":", "Nr", "-Nr")) and not rest.startswith("- "):
+        return None
+    rest = rest.lstrip("-– ").strip()
+    number = lexicon.numbers.shape.match(rest) if rest else None
+    status = rest if _is_status(rest, lexicon) else None
+    if rest and number is None and status is None and not _TITLE_ADDITION.match(rest):
+        return None
+    return (kind[0], word), rest if number is not None else None, status
 
 
 def _is_status(text: str, lexicon: Lexicon) -> bool:
