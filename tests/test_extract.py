@@ -877,6 +877,29 @@ def test_the_public_status_beside_or_under_the_title(
     assert (vorlage.nummer, vorlage.art, vorlage.sitzungsteil) == ("41/2024", art, sitzungsteil)
 
 
+@pytest.mark.parametrize(
+    "rows",
+    [
+        "Bauausschuss am 14.10.2025 Vorberatung\nGemeinderat am 23.10.2025 Entscheidung\n",
+        "Sitzung des Bauausschusses am 14.10.2025 – Vorberatung\n"
+        "Sitzung des Gemeinderates am 23.10.2025 – Entscheidung\n",
+    ],
+    ids=["body am date", "session of the body am date"],
+)
+def test_rows_that_print_am_before_the_date(rows: str) -> None:
+    """ "am" before a date marks a date in prose ("Der Rat hat am …"), which ended the list
+    after its first row, so the deciding session was lost (BF004 on a correct Vorlage); after a
+    body's name it belongs to the date."""
+    vorlage = vorlage_of(
+        f"Vorlage Nr. 41/2024\nBeschlussvorlage\n\nBeratungsfolge:\n{rows}\n"
+        "Betreff: Bebauungsplan\n\nBeschlussvorschlag:\nDer Gemeinderat beschließt.\n"
+    )
+    assert [(b.gremium, b.termin.isoformat(), b.rolle) for b in vorlage.beratungsfolge] == [
+        ("Bauausschuss", "2025-10-14", "Vorberatung"),
+        ("Gemeinderat", "2025-10-23", "Entscheidung"),
+    ]
+
+
 def test_the_data_contracts_revision_examples_hold() -> None:
     """docs/data-contract.md shows how numbers with revisions split; the table is the test."""
     from .conftest import ROOT

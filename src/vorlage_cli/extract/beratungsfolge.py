@@ -41,11 +41,15 @@ _TRAILING_DASH = re.compile(r"\s*[-–—:,]\s*$")
 _BRACKETED = re.compile(r"\(([^()]{3,40})\)")
 
 _BODY_DATE = re.compile(r"^(?P<name>[^.;:]{3,120}?)\s+(?:am|vom)\s+(?=\d)", re.IGNORECASE)
+_DATE_PREPOSITION = re.compile(r"\s+(?:am|vom)$", re.IGNORECASE)
+"""The preposition that belongs to the date after a body's name: "Bauausschuss am 14.10.2025"."""
 _ASIDE = re.compile(r"\s*\([^()]*\)\s*:?\s*$")
 """A remark after a heading: "Beratungsfolge (Änderungen vorbehalten):"."""
 UNKNOWN = "unknown"
 """The kind of a header column whose label the lexicon does not know."""
 MAX_UNKNOWN_LABELS = 1
+MAX_NAME_WORDS_BEFORE_DATE = 6
+"""Words of a body's name before "am <date>" in a list; a longer text there is a sentence."""
 MAX_STATION_WORDS = 16
 """A station's row is short; a longer row with a date is prose."""
 MAX_PIECE_WORDS = 6
@@ -371,7 +375,9 @@ class BeratungsfolgeReader:
                 break
             if strict and not continues and not self._fits_headerless(row.text):
                 break
-            if stations and (_in_prose(row.text) or _in_prose(f"{previous} {row.text}")):
+            in_prose = _in_prose(row.text) and not self._body_on_date(row.text)
+            wrapped_prose = DATE.search(previous) is None and _in_prose(f"{previous} {row.text}")
+            if stations and (in_prose or wrapped_prose):
                 # the text after the list: "… des Jahresergebnisses zum 31.12.2019", also with
                 # its date on the next line ("… Ganztagsschule bis zum" / "31. Juli 2014")
                 break
@@ -565,7 +571,7 @@ class BeratungsfolgeReader:
                     station.termin = parse_match(match)
                     station.termin_text = match.group().strip()
                     before, after = line[: match.start()].strip(), line[match.end() :].strip()
-                    before = _TRAILING_DASH.sub("", before)
+                    before = _DATE_PREPOSITION.sub("", _TRAILING_DASH.sub("", before))
                     role_before = self._role_at_end(before)
                     if role_before is not None:
                         # the role's column stands between the body and the date, with one
@@ -578,6 +584,7 @@ class BeratungsfolgeReader:
                         before = fold(
                             before[: role_in_brackets.start()] + before[role_in_brackets.end() :]
                         )
+                    before = self._body_of_session(before)
                     if before:
                         station.gremium.append((index, before))
                         station.own_gremium = True
@@ -825,6 +832,30 @@ class BeratungsfolgeReader:
         if _IGNORED.match(first):
             return "ignore", len(first)
         return None
+
+    def _body_on_date(self, text: str) -> bool:
+        """A station in the form "Gemeinderat am 23.10.2025 Entscheidung": a short name that
+        ends in a body's word before "am" or "vom", which in prose follows a verb ("Der Rat
+        hat am …")."""
+        match = _BODY_DATE.match(text)
+        if match is None:
+            return False
+        words = self._body_of_session(match.group("name")).split()
+        return (
+            0 < len(words) <= MAX_NAME_WORDS_BEFORE_DATE
+            and self.words.body.fullmatch(words[-1]) is not None
+        )
+
+    def _body_of_session(self, name: str) -> str:
+        """The body where a row names its session ("Sitzung des Gemeinderates am …"): the
+        body in the nominative, as the other rows print it."""
+        session = self.words.session.match(name)
+        if session is None:
+            return name
+        article, _, body = name[session.end() :].strip().partition(" ")
+        if article.lower() not in ("des", "der") or not body:
+            return name
+        return _nominative(body) if article.lower() == "des" else body
 
     def _looks_like_body(self, text: str) -> bool:
         return self.words.body.search(text) is not None
