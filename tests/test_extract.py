@@ -900,6 +900,24 @@ def test_rows_that_print_am_before_the_date(rows: str) -> None:
     ]
 
 
+def test_a_date_in_another_style_under_the_list_is_no_station() -> None:
+    """The decision text follows the list without a heading, and cites a statute "vom 18.
+    Dezember" / "2012": it was read as a third station, the sentence above it as the rest of
+    the Gemeinderat's name. One list prints its dates alike."""
+    vorlage = vorlage_of(
+        "Vorlage Nr.: 2025/0322\n\nGremien Termin TOP Ö / N Zuständigkeit\n"
+        "Haupt- und Finanzausschuss 20.05.2025 16 N Vorberatung\n"
+        "Gemeinderat 27.05.2025 6 Ö Entscheidung\n"
+        "Der Gemeinderat beschließt nach Vorberatung im Haupt- und Finanzausschuss die\n"
+        "beigefügte Satzung über Gebühren für Sondernutzungen an Straßen vom 18. Dezember\n"
+        "2012, zuletzt geändert am 20. Dezember 2022.\n"
+    )
+    assert [(b.gremium, b.termin.isoformat()) for b in vorlage.beratungsfolge] == [
+        ("Haupt- und Finanzausschuss", "2025-05-20"),
+        ("Gemeinderat", "2025-05-27"),
+    ]
+
+
 def test_the_data_contracts_revision_examples_hold() -> None:
     """docs/data-contract.md shows how numbers with revisions split; the table is the test."""
     from .conftest import ROOT

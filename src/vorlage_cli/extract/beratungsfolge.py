@@ -381,8 +381,6 @@ class BeratungsfolgeReader:
                 # the text after the list: "… des Jahresergebnisses zum 31.12.2019", also with
                 # its date on the next line ("… Ganztagsschule bis zum" / "31. Juli 2014")
                 break
-            if stations and _other_year_style(stations[0], row.text):
-                break  # "Produkt 11.01.13 …" under a list dated "04.03.2010"
             if self.header_columns(row) is not None:
                 # the header row repeated where the table continues on the next page
                 row.used = True
@@ -394,6 +392,10 @@ class BeratungsfolgeReader:
                 following = rows[index + 1]
                 row = Row([*row.cells, *following.cells], row.location, row.paragraph_start)
                 width = 2
+            if stations and _other_date_style(stations[0], row.text):
+                # "Produkt 11.01.13 …" under a list dated "04.03.2010", a statute "vom 18.
+                # Dezember" / "2012" in the decision text under a list of numeric dates
+                break
             station, row_pieces = self._parse_row(row, columns, index)
             if station is None and not row_pieces:
                 if not stations:
@@ -1223,14 +1225,25 @@ def _next_in_stack(
     return next((station for station in stack if not filled(station)), None)
 
 
-def _other_year_style(first: Station, text: str) -> bool:
-    """Whether a row's date prints its year otherwise than the list's first date (two digits
-    against four): one list prints its dates alike, so the row is a number of another kind
-    ("11.01.13", a product) after the list."""
+def _other_date_style(first: Station, text: str) -> bool:
+    """Whether a row's date is printed otherwise than the list's first date: a two-digit year
+    against four, or the month as a word against digits. One list prints its dates alike, so the
+    row is something else after the list: a product number ("11.01.13"), a date in a sentence
+    ("vom 18. Dezember 2012")."""
     match = DATE.search(text)
     if match is None or first.termin_text is None:
         return False
-    return _FULL_YEAR.search(first.termin_text) is not None and not _FULL_YEAR.search(match.group())
+    first_match = DATE.search(first.termin_text)
+    if first_match is None:
+        return False
+    shorter_year = _FULL_YEAR.search(first.termin_text) is not None and not _FULL_YEAR.search(
+        match.group()
+    )
+    return shorter_year or _month_in_words(first_match) != _month_in_words(match)
+
+
+def _month_in_words(match: re.Match[str]) -> bool:
+    return any(match.group(name) for name in ("mw", "mw3", "mw5"))
 
 
 _FULL_YEAR = re.compile(r"\d{4}\b")
