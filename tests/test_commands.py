@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import re
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import IO
 
 import pytest
 
@@ -34,20 +36,24 @@ class Collecting:
         self.summary = summary
 
 
+def _for(reporter: Collecting) -> Callable[[IO[str]], Collecting]:
+    return lambda stream: reporter
+
+
 def test_run_check_reports_each_document_and_returns_the_exit_code(tmp_path: Path) -> None:
     clean = tmp_path / "a.txt"
     clean.write_text(SEED_LIKE, encoding="utf-8")
     late = tmp_path / "b.txt"
     late.write_text(SEED_LIKE.replace("27.02.2025", "10.02.2025"), encoding="utf-8")
     reporter = Collecting()
-    assert run_check(Options(paths=(clean,)), reporter) == EXIT_CLEAN
+    assert run_check(Options(paths=(clean,)), _for(reporter)) == EXIT_CLEAN
     reporter = Collecting()
-    assert run_check(Options(paths=(tmp_path,)), reporter) == EXIT_FINDINGS
+    assert run_check(Options(paths=(tmp_path,)), _for(reporter)) == EXIT_FINDINGS
     assert [Path(r.source.path).name for r in reporter.results] == ["a.txt", "b.txt"]
     assert reporter.summary is not None and reporter.summary.documents == 2
-    assert run_check(Options(paths=(tmp_path,), exit_zero=True), Collecting()) == EXIT_CLEAN
+    assert run_check(Options(paths=(tmp_path,), exit_zero=True), _for(Collecting())) == EXIT_CLEAN
     missing = Options(paths=(tmp_path / "fehlt.txt",), fail_on=FailOn.info)
-    assert run_check(missing, Collecting()) == EXIT_UNREADABLE
+    assert run_check(missing, _for(Collecting())) == EXIT_UNREADABLE
 
 
 def test_a_broken_configuration_ends_the_run_before_any_output(tmp_path: Path) -> None:
@@ -55,7 +61,7 @@ def test_a_broken_configuration_ends_the_run_before_any_output(tmp_path: Path) -
     (tmp_path / ".vorlage.toml").write_text("[rules\n", encoding="utf-8")
     reporter = Collecting()
     with pytest.raises(commands.RunError, match=r"\.vorlage\.toml"):
-        run_check(Options(paths=(tmp_path,)), reporter)
+        run_check(Options(paths=(tmp_path,)), _for(reporter))
     assert reporter.results == []
 
 
@@ -104,7 +110,7 @@ def test_a_bug_shows_the_same_line_in_the_command_line_and_in_a_finding(
     document.write_text(SEED_LIKE, encoding="utf-8")
     monkeypatch.setattr("vorlage_cli.rules.run_rules", broken)
     reporter = Collecting()
-    assert run_check(Options(paths=(document,)), reporter) == EXIT_UNREADABLE
+    assert run_check(Options(paths=(document,)), _for(reporter)) == EXIT_UNREADABLE
     (finding,) = reporter.results[0].findings
     assert finding.code == codes.INTERNAL_ERROR
     assert INTERNAL.fullmatch(finding.message)

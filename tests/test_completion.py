@@ -62,7 +62,7 @@ def test_a_shell_without_completion_is_told_in_german() -> None:
     [
         ("vorlage ch", ["check"]),
         ("vorlage e", ["export", "evaluate"]),
-        ("vorlage check --fo", ["--format"]),
+        ("vorlage check --fo", ["--force", "--format"]),
         ("vorlage check --fail-on ", ["error", "warning", "info"]),
         ("vorlage check --color a", ["auto", "always"]),
     ],

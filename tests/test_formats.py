@@ -33,6 +33,7 @@ SNAPSHOT_NAMES = {
     "github": "txt",
     "junit": "xml",
     "gitlab": "json",
+    "html": "html",
 }
 COMMAND = re.compile(r"^::(error|warning|notice) (?P<properties>[^:]*)::(?P<message>.*)$")
 

@@ -59,7 +59,7 @@ def test_every_option_has_a_german_help() -> None:
 ERRORS = [
     (
         ["check", "--formt", "json", "x"],
-        "vorlage: unbekannte Option --formt (meinten Sie --format?)",
+        "vorlage: unbekannte Option --formt (meinten Sie --force oder --format?)",
     ),
     (["check"], "vorlage: das Argument 'PFADE' fehlt"),
     (

@@ -11,7 +11,7 @@ import sys
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, NoReturn, TypeVar
+from typing import IO, TYPE_CHECKING, Annotated, NoReturn, TypeVar
 
 import typer
 
@@ -38,6 +38,7 @@ from vorlage_cli.terminal import ColorChoice, note, use_color
 
 if TYPE_CHECKING:
     from vorlage_cli.config import Config
+    from vorlage_cli.report import Reporter
 
 T = TypeVar("T")
 
@@ -208,10 +209,26 @@ def check(
         typer.Option(
             "--format",
             "-f",
-            help="Ausgabeformat: human (ein Bericht zum Lesen) oder ein Maschinenformat für CI "
-            "(json, jsonl, sarif, github, junit, gitlab), das allein auf die Standardausgabe geht.",
+            help="Ausgabeformat: human (ein Bericht zum Lesen), html (eine Seite für den Browser "
+            "mit Übersicht, Sitzungen und Befunden; mit -o in eine Datei) oder ein "
+            "Maschinenformat für CI (json, jsonl, sarif, github, junit, gitlab), das allein auf "
+            "die Standardausgabe geht.",
         ),
     ] = OutputFormat.human,
+    output: Annotated[
+        str | None,
+        typer.Option(
+            "--output",
+            "-o",
+            metavar="DATEI",
+            help="Den Bericht in diese Datei schreiben (vollständig oder gar nicht) statt auf die "
+            "Standardausgabe; eine vorhandene Datei nur mit --force ersetzen.",
+            show_default=False,
+        ),
+    ] = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="Eine vorhandene Berichtsdatei überschreiben.")
+    ] = False,
     fail_on: Annotated[
         FailOn,
         typer.Option(
@@ -323,11 +340,16 @@ def check(
         extend_select=_codes(extend_select),
         ignore=_codes(ignore),
         statistics=statistics,
+        output=output,
+        force=force,
     )
-    reporter = make_reporter(
-        output_format.value, sys.stdout, quiet=quiet, color=use_color(color, sys.stdout)
-    )
-    _run(run_check, options, reporter)
+
+    def reporter_for(stream: IO[str]) -> Reporter:
+        return make_reporter(
+            output_format.value, stream, quiet=quiet, color=use_color(color, stream)
+        )
+
+    _run(run_check, options, reporter_for)
 
 
 @command()

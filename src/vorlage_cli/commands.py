@@ -45,8 +45,9 @@ class RunError(Exception):
     and the exit code is 2."""
 
 
-def run_check(options: Options, reporter: Reporter) -> int:
-    """Check the inputs and report each document to ``reporter``; returns the exit code.
+def run_check(options: Options, reporter_for: Callable[[IO[str]], Reporter]) -> int:
+    """Check the inputs and report each document to the reporter made for the report's stream
+    (stdout, or the file ``output`` names, written whole or not at all); returns the exit code.
     With ``update_baseline`` the findings are recorded in the baseline instead."""
     from vorlage_cli.report import Summary
 
@@ -58,7 +59,14 @@ def run_check(options: Options, reporter: Reporter) -> int:
     left_out = 0
     failed: list[DocumentResult] = []
     counts: Counter[tuple[str, str]] = Counter()
-    with _checked(inputs.files, checker, options, to_stdout=True) as results:
+    to_stdout = options.output is None
+    # a file's write errors name the file (AtomicWriter), stdout's are said here
+    send = _to_stdout if to_stdout else _call
+    with (
+        _report_stream(options, inputs.files) as stream,
+        _checked(inputs.files, checker, options, to_stdout=to_stdout) as results,
+    ):
+        reporter = reporter_for(stream)
         for result in results:
             if known is not None:
                 result, hidden = known.filter(result)
@@ -67,8 +75,8 @@ def run_check(options: Options, reporter: Reporter) -> int:
             counts.update((finding.code, finding.severity) for finding in result.findings)
             if result.vorlage is None:
                 failed.append(result)
-            _to_stdout(reporter.document, result)
-    _to_stdout(reporter.finish, summary)
+            send(reporter.document, result)
+        send(reporter.finish, summary)
     if options.statistics:
         _statistics(counts, machine=options.output_format.value != "human")
     if left_out:
@@ -76,6 +84,24 @@ def run_check(options: Options, reporter: Reporter) -> int:
     _name_failures(failed)
     _tell(options, summary.in_words())
     return exit_code(summary, options.fail_on, exit_zero=options.exit_zero)
+
+
+@contextmanager
+def _report_stream(options: Options, files: list[Path]) -> Iterator[IO[str]]:
+    """Where the report goes: stdout, or the file ``output`` names, written atomically, never
+    over an input and over an existing file only with ``force``."""
+    if options.output is None:
+        yield sys.stdout
+        return
+    from vorlage_cli.output import AtomicWriter, OutputError, resolved
+
+    try:
+        with AtomicWriter(
+            Path(options.output), inputs=resolved(files), force=options.force
+        ) as stream:
+            yield stream
+    except OutputError as error:
+        raise RunError(str(error)) from None
 
 
 def _statistics(counts: Counter[tuple[str, str]], *, machine: bool) -> None:

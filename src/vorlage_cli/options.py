@@ -15,7 +15,8 @@ from vorlage_cli.terminal import ColorChoice
 
 
 class OutputFormat(StrEnum):
-    """The report formats of ``check``; all but human are machine formats for stdout."""
+    """The report formats of ``check``: human and html are for people, the others are machine
+    formats for stdout."""
 
     human = "human"
     json = "json"
@@ -24,6 +25,7 @@ class OutputFormat(StrEnum):
     github = "github"
     junit = "junit"
     gitlab = "gitlab"
+    html = "html"
 
 
 class ExportFormat(StrEnum):
@@ -46,8 +48,8 @@ class FailOn(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class Options:
-    """The options of a ``check`` or ``export`` run. The first group is shared; ``check`` reads
-    the reporting group and ignores ``output``/``force``, ``export`` the other way round."""
+    """The options of a ``check`` or ``export`` run. The first group is shared, and so are
+    ``output``/``force``; ``check`` reads the reporting group, ``export`` its own."""
 
     paths: tuple[Path, ...]
     """Files, folders and glob patterns, as given; ``-`` is one document on standard input."""
@@ -84,6 +86,8 @@ class Options:
     """Where OParl ids are minted; None: the configuration's, or the default."""
     delimiter: str = ";"
     """The CSV field separator."""
+    # both
     output: str | None = None
-    """A JSON Lines file, or a folder (existing, or named with a trailing slash); None: stdout."""
+    """The report's file (check); the export's file, or a folder (existing, or named with a
+    trailing slash); None: stdout."""
     force: bool = False

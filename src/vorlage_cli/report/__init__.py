@@ -80,6 +80,7 @@ _REPORTERS = {
     "github": ("github", "GithubReporter"),
     "junit": ("junit", "JunitReporter"),
     "gitlab": ("gitlab", "GitlabReporter"),
+    "html": ("html", "HtmlReporter"),
 }
 FORMATS = tuple(_REPORTERS)
 """The names ``--format`` accepts; all but human are machine formats."""
