@@ -918,6 +918,18 @@ def test_a_date_in_another_style_under_the_list_is_no_station() -> None:
     ]
 
 
+def test_a_sentence_under_an_empty_list_is_no_station() -> None:
+    """The header of an empty list, then the proposal: "… mit Ablauf des 31.07.2026 …" is a
+    date in a sentence, also for the first row under the header."""
+    vorlage = vorlage_of(
+        "Vorlage Nr.: 2026/0101\n\nGremien Termin TOP Ö / N Zuständigkeit\n"
+        "Antrag an den Ortschaftsrat\n"
+        "1. Der Ortschaftsrat stellt fest, dass Frau Ortschaftsrätin Erika Beispiel\n"
+        "mit Ablauf des 31.07.2026 aus ihrer Tätigkeit im Ortschaftsrat ausscheidet.\n"
+    )
+    assert vorlage.beratungsfolge == []
+
+
 def test_the_data_contracts_revision_examples_hold() -> None:
     """docs/data-contract.md shows how numbers with revisions split; the table is the test."""
     from .conftest import ROOT

@@ -377,7 +377,7 @@ class BeratungsfolgeReader:
                 break
             in_prose = _in_prose(row.text) and not self._body_on_date(row.text)
             wrapped_prose = DATE.search(previous) is None and _in_prose(f"{previous} {row.text}")
-            if stations and (in_prose or wrapped_prose):
+            if in_prose or (stations and wrapped_prose):
                 # the text after the list: "… des Jahresergebnisses zum 31.12.2019", also with
                 # its date on the next line ("… Ganztagsschule bis zum" / "31. Juli 2014")
                 break
@@ -1138,7 +1138,8 @@ def _column_labels(lexicon: Lexicon) -> list[str]:
 
 
 _PROSE_BEFORE_DATE = re.compile(
-    r"\b(?:zum|zur|am|vom|von|bis|seit|ab|bei|nach|über|mit|per|Stand|bis zum)\s*$", re.IGNORECASE
+    r"\b(?:zum|zur|am|vom|von|bis|seit|ab|bei|nach|über|mit|per|Stand|bis zum|des|dem|den)\s*$",
+    re.IGNORECASE,
 )
 
 
