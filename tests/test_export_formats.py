@@ -144,6 +144,35 @@ def test_the_reference_keeps_the_printed_joint(corpus: Path) -> None:
     assert paper["id"] == "urn:vorlage:oparl/paper/2025%2F0653%2F1"
 
 
+@pytest.mark.parametrize("city", ["karlsruhe", "nordstemmen"])
+def test_real_vorlagen_validate_and_round_trip(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, city: str
+) -> None:
+    """Thirty real texts of each bulk corpus (the first by name; the whole corpora were
+    checked by hand, see the commit): every Paper validates, and evaluate --oparl agrees with
+    the exported Papers on every value it compares."""
+    monkeypatch.chdir(corpus / "bulk" / city)
+    texts = sorted(Path("texts").glob("*.txt"))[:30]
+    result = _export(*map(str, texts), "-f", "oparl")
+    assert result.exit_code == 0, result.stderr
+    exported = [json.loads(line) for line in result.stdout.splitlines()]
+    assert len(exported) == len(texts)
+    paper_schema, consultation_schema = _validator("Paper.json"), _validator("Consultation.json")
+    for paper in exported:
+        paper_schema.validate(paper)
+        for consultation in paper.get("consultation", []):
+            consultation_schema.validate(consultation)
+    records = tmp_path / "papers.jsonl"
+    records.write_text(result.stdout, encoding="utf-8")
+    compared = CliRunner().invoke(
+        app, ["evaluate", "--oparl", str(records), "--documents", "."], catch_exceptions=False
+    )
+    assert compared.exit_code == 0, compared.stdout
+    rates = re.findall(r"^ (\S+)\s+│\s+(\d+) │\s+(\d+) │\s+([\d.]+) %$", compared.stdout, re.M)
+    assert {name for name, *_ in rates} >= {"art", "nummer", "beratungsfolge.gremium"}
+    assert all(agreed == total and rate == "100.0" for _, agreed, total, rate in rates)
+
+
 @pytest.fixture
 def folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.chdir(tmp_path)
