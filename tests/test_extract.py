@@ -694,6 +694,28 @@ def _word_document(paragraphs: list[tuple[str, bool]]):
     return extract(read_docx(buffer.getvalue())).vorlage
 
 
+def test_a_letterhead_table_cell_with_a_label_on_each_line() -> None:
+    """A Word letterhead as a table whose right cell holds the kind, the number and the date,
+    one per line: joined into one text, the kind before the first label hid all three."""
+    import docx
+
+    from vorlage_cli.readers.docx import read_docx
+
+    document = docx.Document()
+    table = document.add_table(rows=1, cols=2)
+    table.cell(0, 0).text = "Stadt Beispielhausen"
+    table.cell(0, 1).text = "Beschlussvorlage\nVorlage-Nr.: FB6/123/2025\nDatum: 02.09.2025"
+    document.add_paragraph("Betreff: Bebauungsplan Nr. 77")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    vorlage = extract(read_docx(buffer.getvalue())).vorlage
+    assert (vorlage.nummer, vorlage.art, vorlage.erstellt_am) == (
+        "FB6/123/2025",
+        "Beschlussvorlage",
+        dt.date(2025, 9, 2),
+    )
+
+
 def test_a_bold_line_is_a_heading_where_the_known_headings_are_marked_only_by_bold() -> None:
     """Known headings printed bold, without colon or capitals: an unknown bold line is a
     heading too, and ends the decision text; a numbered bold line stays in the reasoning."""

@@ -102,7 +102,7 @@ class HeaderReader:
                 position += 2
                 taken = True
                 continue
-            pairs = self._pairs(cell)
+            pairs = self._pairs(cell) or self._pairs_by_line(row, position)
             for pair_field, label, value in pairs:
                 letterhead = letterhead or self._is_letterhead_label(label)
                 if value:
@@ -122,6 +122,21 @@ class HeaderReader:
                 # "Datum: 22.12.2020 | Direktorium": the unit beside the contact lines
                 self.add("letterhead", " ".join(unlabelled), row.location)
         return 1 if taken else 0
+
+    def _pairs_by_line(self, row: Row, position: int) -> list[tuple[str, str, str]]:
+        """The pairs of a table cell whose lines each hold their own "Label: value", under a
+        line without one: a letterhead cell "Beschlussvorlage" / "Vorlage-Nr.: FB6/123/2025" /
+        "Datum: 02.09.2025". Joined into one text, the title before the first label hid them."""
+        if row.table is None:
+            return []
+        lines = [
+            [fold(line) for line in cell.text.split("\n") if fold(line)]
+            for cell in row.cells
+            if join_lines(cell.text.split("\n"))
+        ]
+        if position >= len(lines) or len(lines[position]) < 2:
+            return []
+        return [pair for line in lines[position] for pair in self._pairs(line)]
 
     def _wrapped_values(self, labels: Row, row: Row) -> list[tuple[str, str]] | None:
         """The rest of values wrapped onto the next line of text, each part starting under its

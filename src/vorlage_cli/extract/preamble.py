@@ -15,7 +15,7 @@ from vorlage_cli.evidence import Extraction
 from vorlage_cli.extract.dates import DATE, parse_match
 from vorlage_cli.extract.header import HeaderReader, Value, date_in
 from vorlage_cli.extract.lexicon import Lexicon
-from vorlage_cli.extract.rows import Row
+from vorlage_cli.extract.rows import Row, row_lines
 from vorlage_cli.extract.sections import SectionReader, best, section_text
 from vorlage_cli.extract.textutil import (
     ends_mid_phrase,
@@ -126,8 +126,9 @@ def _title_line(rows: list[Row], lexicon: Lexicon, header: HeaderReader) -> None
     also on a row whose other cell the header has read ("Drucksachen-Nr.: 0815/2025")."""
     for index, row in enumerate(rows):
         candidates = [] if row.used else [row.text]
-        if len(row.texts) >= 2:
-            candidates += [text for text in row.texts if not row.used or ":" not in text]
+        if len(row.texts) >= 2 or row.table is not None:
+            cells = row_lines(row) if row.table is not None else row.texts
+            candidates += [text for text in cells if not row.used or ":" not in text]
         for text in candidates:
             title = _title_in(text, lexicon)
             if title is None or (row.used and title[1:] != (None, None)):
