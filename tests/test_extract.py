@@ -703,16 +703,17 @@ def test_a_letterhead_table_cell_with_a_label_on_each_line() -> None:
 
     document = docx.Document()
     table = document.add_table(rows=1, cols=2)
-    table.cell(0, 0).text = "Stadt Beispielhausen"
+    table.cell(0, 0).text = "Stadt Beispielhausen\nFachbereich 6 – Planen und Bauen"
     table.cell(0, 1).text = "Beschlussvorlage\nVorlage-Nr.: FB6/123/2025\nDatum: 02.09.2025"
     document.add_paragraph("Betreff: Bebauungsplan Nr. 77")
     buffer = io.BytesIO()
     document.save(buffer)
     vorlage = extract(read_docx(buffer.getvalue())).vorlage
-    assert (vorlage.nummer, vorlage.art, vorlage.erstellt_am) == (
+    assert (vorlage.nummer, vorlage.art, vorlage.erstellt_am, vorlage.ersteller) == (
         "FB6/123/2025",
         "Beschlussvorlage",
         dt.date(2025, 9, 2),
+        "Fachbereich 6 – Planen und Bauen",
     )
 
 

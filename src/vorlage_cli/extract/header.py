@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from vorlage_cli.extract.dates import DATE, find_date
 from vorlage_cli.extract.lexicon import Lexicon, phrase_pattern
-from vorlage_cli.extract.rows import Row
+from vorlage_cli.extract.rows import Row, row_lines
 from vorlage_cli.extract.textutil import ends_mid_phrase, fold, join_lines, key
 from vorlage_cli.layout import Cell, Location
 
@@ -119,8 +119,17 @@ class HeaderReader:
             row.used = row.labelled = True
             self._continue_values(rows, index)
             if letterhead and unlabelled:
-                # "Datum: 22.12.2020 | Direktorium": the unit beside the contact lines
-                self.add("letterhead", " ".join(unlabelled), row.location)
+                # "Datum: 22.12.2020 | Direktorium": the unit beside the contact lines; in a
+                # cell of lines, the line that names a unit ("Stadt X" / "Fachbereich 6 …")
+                unit = next(
+                    (
+                        line
+                        for line in row_lines(row)
+                        if line.startswith(tuple(f"{p} " for p in self.lexicon.ersteller_prefixes))
+                    ),
+                    " ".join(unlabelled),
+                )
+                self.add("letterhead", unit, row.location)
         return 1 if taken else 0
 
     def _pairs_by_line(self, row: Row, position: int) -> list[tuple[str, str, str]]:
