@@ -38,7 +38,8 @@ STATUS_NAMES = {
     "info": "Hinweise",
     "clean": "ohne Befund",
 }
-"""A Vorlage's status in the overview: its worst finding, or that it could not be read."""
+"""A Vorlage's status in the overview: its worst finding, or that it could not be read; in
+this order, the worst first, the column sorts."""
 
 
 def text(value: object) -> str:
@@ -162,17 +163,17 @@ class HtmlReporter:
             f'<option value="{key}">{name}</option>' for key, name in STATUS_NAMES.items()
         )
         headers = "".join(
-            f'<th scope="col"{numeric}><button type="button" data-column="{index}">{name}'
+            f'<th scope="col"{attributes}><button type="button" data-column="{index}">{name}'
             '<span class="pfeil" aria-hidden="true"></span></button></th>'
-            for index, (name, numeric) in enumerate(
+            for index, (name, attributes) in enumerate(
                 (
                     ("Nummer", ""),
                     ("Betreff", ""),
                     ("Art", ""),
-                    ("Status", ""),
-                    ("Fehler", ' class="zahl"'),
-                    ("Warnungen", ' class="zahl"'),
-                    ("Hinweise", ' class="zahl"'),
+                    ("Status", ' data-sortierung="zahl"'),
+                    ("Fehler", ' class="zahl" data-sortierung="zahl"'),
+                    ("Warnungen", ' class="zahl" data-sortierung="zahl"'),
+                    ("Hinweise", ' class="zahl" data-sortierung="zahl"'),
                 )
             )
         )
@@ -200,12 +201,19 @@ class HtmlReporter:
             sum(1 for finding in result.findings if finding.severity == severity)
             for severity in ("error", "warning", "info")
         ]
-        name = _reference(vorlage) or relative_path(result.source.path)
+        reference = _reference(vorlage)
+        # a path has no place to break but anywhere; a number keeps its column's width
+        name = (
+            text(reference)
+            if reference
+            else f'<span class="pfad">{text(relative_path(result.source.path))}</span>'
+        )
         cells = [
-            f'<th scope="row"><a href="#{anchor}">{text(name)}</a></th>',
+            f'<th scope="row"><a href="#{anchor}">{name}</a></th>',
             f"<td>{_one_line(vorlage.betreff) if vorlage else ''}</td>",
             f"<td>{_one_line(vorlage.art) if vorlage else ''}</td>",
-            f'<td><span class="marke {status}">{STATUS_NAMES[status]}</span></td>',
+            f'<td data-sort="{list(STATUS_NAMES).index(status)}">'
+            f'<span class="marke {status}">{STATUS_NAMES[status]}</span></td>',
             *(f'<td class="zahl">{count}</td>' for count in counts),
         ]
         return f'<tr data-status="{status}">{"".join(cells)}</tr>\n'
@@ -335,7 +343,8 @@ class HtmlReporter:
 _STYLE = """
 :root{color-scheme:light;--rand:#c8ccd2;--fehler:#a4161a;--warnung:#8a5300;--hinweis:#1d4e89;
 --ok:#2b6a30;font-family:system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans",sans-serif}
-body{margin:0 auto;max-width:78rem;padding:1rem 1.5rem 3rem;line-height:1.45;color:#1b1d21}
+body{margin:0 auto;max-width:78rem;padding:1rem 1.5rem 3rem;line-height:1.45;color:#1b1d21;
+overflow-wrap:break-word}code,.pfad{overflow-wrap:anywhere}
 h1{font-size:1.7rem;margin-bottom:.2rem}h2{margin-top:2.2rem;border-bottom:2px solid #1b1d21}
 h3{margin:1.6rem 0 .4rem}h4{margin:1rem 0 .3rem}
 nav ul{list-style:none;padding:0;display:flex;gap:1.2rem;flex-wrap:wrap}
@@ -398,6 +407,9 @@ _SCRIPT = """
     count.textContent = shown + " von " + rows.length + " Vorlagen";
   }
   var collator = new Intl.Collator("de", { numeric: true, sensitivity: "base" });
+  function key(cell) {
+    return cell.dataset.sort !== undefined ? cell.dataset.sort : cell.textContent.trim();
+  }
   function sort(button) {
     var header = button.parentNode;
     var column = Number(button.dataset.column);
@@ -406,10 +418,10 @@ _SCRIPT = """
       cell.removeAttribute("aria-sort");
     });
     header.setAttribute("aria-sort", ascending ? "ascending" : "descending");
-    var numeric = header.classList.contains("zahl");
+    var numeric = header.dataset.sortierung === "zahl";
     rows.sort(function (a, b) {
-      var x = a.cells[column].textContent.trim();
-      var y = b.cells[column].textContent.trim();
+      var x = key(a.cells[column]);
+      var y = key(b.cells[column]);
       var order = numeric ? Number(x) - Number(y) : collator.compare(x, y);
       return ascending ? order : -order;
     });
