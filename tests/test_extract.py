@@ -953,6 +953,30 @@ def test_a_sentence_under_an_empty_list_is_no_station() -> None:
     assert vorlage.beratungsfolge == []
 
 
+@pytest.mark.parametrize(
+    "table",
+    [
+        "Gremium        Sitzungsdatum   Sitzungsnummer   Ö/N   Rolle\n"
+        "Bauausschuss   16.09.2025      BA/012/2025      Ö     Vorberatung\n"
+        "Rat            07.10.2025      RAT/008/2025     Ö     Entscheidung\n",
+        "Sitzung                      Datum        TOP   Beratungsart\n"
+        "Bauausschuss (12. Sitzung)   16.09.2025   5     vorberatend\n"
+        "Rat (8. Sitzung)             07.10.2025   11    beschließend\n",
+    ],
+    ids=["session number column", "session in brackets"],
+)
+def test_the_session_beside_the_body_is_not_its_name(table: str) -> None:
+    vorlage = vorlage_of(
+        f"Vorlage Nr. 41/2024\nBeschlussvorlage\n\nBeratungsfolge:\n{table}\n"
+        "Betreff: Bebauungsplan\n\nBeschlussvorschlag:\nDer Rat beschließt.\n"
+    )
+    assert [(b.gremium, b.rolle) for b in vorlage.beratungsfolge] == [
+        ("Bauausschuss", "Vorberatung"),
+        ("Rat", "Entscheidung"),
+    ]
+    assert all(b.einladung for b in vorlage.beratungsfolge)
+
+
 def test_the_data_contracts_revision_examples_hold() -> None:
     """docs/data-contract.md shows how numbers with revisions split; the table is the test."""
     from .conftest import ROOT

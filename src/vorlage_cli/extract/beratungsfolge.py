@@ -1015,15 +1015,20 @@ class BeratungsfolgeReader:
 
     def _finish(self, station: Station) -> ParsedStation:
         rolle_text = join_lines(station.rolle) if station.rolle else None
+        gremium = join_lines([text for _, text in sorted(station.gremium, key=lambda p: p[0])])
+        einladung = station.einladung
+        session = _BRACKETED.search(gremium)
+        if session is not None and self.words.session.match(session.group(1)):
+            # "Rat (8. Sitzung)": the session beside the body, not part of its name
+            einladung = einladung or fold(session.group(1))
+            gremium = fold(gremium[: session.start()] + " " + gremium[session.end() :])
         return ParsedStation(
-            gremium=join_lines(
-                [text for _, text in sorted(station.gremium, key=lambda part: part[0])]
-            ),
+            gremium=gremium,
             rolle=self.lexicon.role(rolle_text) if rolle_text else None,
             rolle_text=rolle_text,
             termin=station.termin,
             termin_text=station.termin_text,
-            einladung=station.einladung,
+            einladung=einladung,
             top=station.top,
             oeffentlich=station.oeffentlich,
             location=station.location,
