@@ -302,6 +302,9 @@ def test_csv_never_hands_a_spreadsheet_a_formula(folder: Path) -> None:
     result = _export(str(folder / "a.txt"), "-f", "csv", "--delimiter", ",")
     _, row = _table(result.stdout_bytes, ",")
     assert row[4] == '\'=HYPERLINK("http://x")'
+    piped = CliRunner().invoke(app, ["export", "-", "-f", "csv"], input=hostile.encode())
+    _, row = _table(piped.stdout_bytes)
+    assert (row[0], row[4]) == ("-", '\'=HYPERLINK("http://x")'), "stdin's name is no formula"
 
 
 def test_csv_goes_to_one_file_not_a_folder(folder: Path) -> None:

@@ -41,10 +41,11 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def safe_cell(text: str | None) -> str:
-    """Text as a spreadsheet shows it, never as a formula it runs."""
+    """Text as a spreadsheet shows it, never as a formula it runs. A sign alone is no formula
+    (standard input's file name "-" stays as it is)."""
     if not text:
         return ""
-    return "'" + text if text.startswith(_FORMULA_START) else text
+    return "'" + text if len(text) > 1 and text.startswith(_FORMULA_START) else text
 
 
 def deciding_body(vorlage: Vorlage) -> str | None:
