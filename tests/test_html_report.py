@@ -139,6 +139,20 @@ def test_sessions_per_body_in_date_order(page_text: str) -> None:
     assert len(bodies) == 5
 
 
+def test_a_finding_across_documents_links_to_the_other_one(tmp_path: Path, monkeypatch) -> None:
+    """One Rat session, invitation 2/2025, on 27.02. in a.txt and on 10.02. in b.txt (REP004):
+    each finding links to the other document's part, whichever comes first."""
+    monkeypatch.chdir(tmp_path)
+    Path("a.txt").write_text(SEED_LIKE, encoding="utf-8")
+    Path("b.txt").write_text(SEED_LIKE.replace("27.02.2025", "10.02.2025"), encoding="utf-8")
+    tree = _tree(_report("a.txt", "b.txt"))
+    articles = {_words(a.xpath(".//dd/code")[0]): a for a in tree.xpath("//article")}
+    for mine, other in (("a.txt", "b.txt"), ("b.txt", "a.txt")):
+        (link,) = articles[mine].xpath(".//li[p/code='REP004']//ul/li/a")
+        assert _words(link) == other
+        assert link.get("href") == "#" + articles[other].get("id")
+
+
 def test_document_text_is_escaped_everywhere(tmp_path: Path, monkeypatch) -> None:
     monkeypatch.chdir(tmp_path)
     hostile = '<script>alert("x")</script><img src=x onerror=alert(1)> & "Rat"'

@@ -77,6 +77,12 @@ def _alphabetical(name: str) -> str:
     return "".join(char for char in decomposed if not unicodedata.combining(char))
 
 
+def anchor_of(path: str) -> str:
+    """A document's anchor, taken from its path, so that a finding about another document
+    links to that document's part before the part is written."""
+    return "vorlage-" + hashlib.sha256(relative_path(path).encode()).hexdigest()[:12]
+
+
 def status_of(result: DocumentResult) -> str:
     if result.vorlage is None:
         return "unreadable"
@@ -105,9 +111,13 @@ class HtmlReporter:
             lambda: defaultdict(list)
         )
         self.body_names: dict[str, str] = {}
+        self.anchors: set[str] = set()
 
     def document(self, result: DocumentResult) -> None:
-        anchor = f"vorlage-{len(self.rows) + 1}"
+        anchor = anchor_of(result.source.path)
+        if anchor in self.anchors:  # the same file twice
+            anchor += f"-{len(self.rows) + 1}"
+        self.anchors.add(anchor)
         self.rows.append(self._row(result, anchor))
         self.sections.append(self._section(result, anchor))
         vorlage = result.vorlage
@@ -327,9 +337,9 @@ class HtmlReporter:
             parts.append(f"<blockquote><p>{text(finding.excerpt)}</p></blockquote>")
         if finding.related:
             others = "".join(
-                "<li><code>"
+                f'<li><a href="#{anchor_of(other.path)}"><code>'
                 + text(relative_path(other.path))
-                + "</code>"
+                + "</code></a>"
                 + (f", {text(related_in_words(other))}" if related_in_words(other) else "")
                 + (f": <q>{text(other.excerpt)}</q>" if other.excerpt else "")
                 + "</li>"
