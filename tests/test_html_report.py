@@ -72,6 +72,9 @@ def test_headings_and_tables_are_accessible(page_text: str) -> None:
         assert all(th.get("scope") == "col" for th in table.xpath("thead//th"))
         assert all(th.get("scope") == "row" for th in table.xpath("tbody//th"))
         assert table.xpath("tbody/tr[1]/th"), "each row is named by its first cell"
+    targets = set(tree.xpath("//@id"))
+    links = [href[1:] for href in tree.xpath("//a/@href")]
+    assert links and all(link in targets for link in links), "no link leads nowhere"
 
 
 def test_one_overview_row_per_vorlage_as_the_documents_print_them(page_text: str) -> None:
