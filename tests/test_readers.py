@@ -518,3 +518,33 @@ def test_odt_sample_reads_like_its_docx() -> None:
     odt_text = " ".join(" ".join(lines_of(odt)).split())
     assert "bis 2027" in odt_text and "bis 2026" not in odt_text
     assert odt_text == " ".join(" ".join(lines_of(word)).split())
+
+
+@pytest.mark.parametrize(
+    ("block", "cells"),
+    [
+        (
+            '<div><span class="l">Art</span><span class="v">Mitteilungsvorlage</span></div>',
+            ["Art", "Mitteilungsvorlage"],
+        ),
+        (
+            "<div><label>Vorlagen-Nr.:</label> <b>VO/2025/0815</b></div>",
+            ["Vorlagen-Nr.:", "VO/2025/0815"],
+        ),
+        ("<p><span>Maßnahmen</span><span>beschreibung</span></p>", ["Maßnahmenbeschreibung"]),
+        (
+            "<dd><span>öffentlich</span> <span>(Vorlage freigegeben)</span></dd>",
+            ["öffentlich (Vorlage freigegeben)"],
+        ),
+        ("<div><span>●</span><span>Erledigt</span></div>", ["●Erledigt"]),
+        ("<p><span>Petitum/</span><span>Beschluss:</span></p>", ["Petitum/Beschluss:"]),
+    ],
+    ids=["css row", "label with colon", "word split in spans", "one value", "bullet", "heading"],
+)
+def test_a_css_row_of_label_and_value_becomes_two_cells(block: str, cells: list[str]) -> None:
+    """RIS pages lay out label and value with CSS instead of a table; read as one line,
+    "Art Mitteilungsvorlage" had no colon and was no label. Text merely set in spans stays one
+    cell."""
+    document = read_html(f"<html><body>{block}</body></html>".encode())
+    [line] = [block for page in document.pages for block in page.blocks]
+    assert [cell.text for cell in line.cells] == cells

@@ -96,6 +96,12 @@ _BOLD = frozenset({"b", "strong", "h1", "h2", "h3", "h4", "h5", "h6"})
 """Elements whose text browsers show bold: the mark of a heading on many RIS pages."""
 _BOLD_STYLE = re.compile(r"font-weight\s*:\s*(?:bold|[6-9]00)", re.IGNORECASE)
 _SPACES = re.compile(r"[ \t\r\n\xa0\u200b]+")
+_INLINE = frozenset({"span", "label", "b", "strong", "em", "i", "a", "abbr"})
+_LABEL = re.compile(r"[^\W\d_](?:[^\W\d_]|[ .\-/])*[^\W\d_]\.?:?")
+"""A label's shape: words ending in a letter, an abbreviation's point or a colon ("Art",
+"Vorlagen-Nr.:"); not a heading broken at a slash ("Petitum/"), not a bullet ("●")."""
+MAX_LABEL_WORDS = 4
+"""Words of a label beside its value in a CSS layout ("Federführende Dienststelle")."""
 
 
 def _decode(data: bytes) -> str:
@@ -183,6 +189,16 @@ class _Walker:
         block = tag in _BLOCKS
         if block:
             self.flush()
+            pair = _label_and_value(element)
+            if pair is not None:
+                # <div><span class="label">Art</span><span>Beschlussvorlage</span></div>: a
+                # row of a label/value layout made with CSS instead of a table
+                self.blocks.append(
+                    Line([Cell(text) for text in pair], Location(line=element.sourceline))
+                )
+                self._count(1)
+                self.add_text(element.tail, element.sourceline)
+                return
         bold = tag in _BOLD or _BOLD_STYLE.search(element.get("style") or "") is not None
         self.bold_depth += bold
         self.add_text(element.text, element.sourceline)
@@ -222,6 +238,27 @@ class _Walker:
                 result.locations.append(Location(line=tr.sourceline))
         if result.rows:
             self.blocks.append(result)
+
+
+def _label_and_value(element) -> tuple[str, str] | None:  # noqa: ANN001 - lxml element
+    """The two texts of a block that holds nothing but two inline elements, the first short: a
+    label and its value side by side, as CSS layouts of RIS pages print them."""
+    children = [child for child in element if isinstance(child.tag, str)]
+    if len(children) != 2 or any(child.tag.lower() not in _INLINE for child in children):
+        return None
+    loose = [element.text, children[0].tail, children[1].tail]
+    if any(text and text.strip() for text in loose):
+        return None
+    label, value = (_SPACES.sub(" ", child.text_content()).strip() for child in children)
+    if (
+        not _LABEL.fullmatch(label)
+        or len(label.split()) > MAX_LABEL_WORDS
+        or not any(character.isalnum() for character in value)
+        or value.startswith("(")  # "öffentlich (Vorlage freigegeben)": one value
+        or (value[0].islower() and not label.endswith(":"))  # "Maßnahmen" + "beschreibung"
+    ):
+        return None
+    return label, value
 
 
 def _is_chrome(tag: str, element) -> bool:  # noqa: ANN001 - lxml element
