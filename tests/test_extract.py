@@ -977,6 +977,19 @@ def test_the_session_beside_the_body_is_not_its_name(table: str) -> None:
     assert all(b.einladung for b in vorlage.beratungsfolge)
 
 
+def test_attachment_titles_without_the_file_size_a_page_prints() -> None:
+    vorlage = vorlage_of(
+        "Vorlage Nr. 41/2024\nBetreff: Sporthalle\n\nAnlagen:\n"
+        "Anlage 1 Kostenschätzung (PDF, 120 KB)\nAnlage 2 Lageplan [pdf | 1,2 MB]\n"
+        "Anlage 3 Satzung über 2 Bauabschnitte\n"
+    )
+    assert [(a.nummer, a.titel) for a in vorlage.anlagen] == [
+        ("1", "Kostenschätzung"),
+        ("2", "Lageplan"),
+        ("3", "Satzung über 2 Bauabschnitte"),
+    ]
+
+
 def test_the_data_contracts_revision_examples_hold() -> None:
     """docs/data-contract.md shows how numbers with revisions split; the table is the test."""
     from .conftest import ROOT

@@ -685,7 +685,10 @@ def _continues(line: str) -> bool:
     return not line.rstrip().endswith((".", ":", ";", "!", "?"))
 
 
-_FILE_SIZE = re.compile(r"\s*\(?\d+(?:[.,]\d+)?\s*(?:[kKMG]B|Bytes?)\)?$")
+_FILE_SIZE = re.compile(
+    r"\s*[(\[]?(?:[A-Za-z]{2,5}\s*[,;|/-]\s*)?\d+(?:[.,]\d+)?\s*(?:[kKMG]i?B|Bytes?)[)\]]?$"
+)
+"""The size a RIS page prints after a file's title: "120 KB", "(PDF, 1,2 MB)", "[pdf | 88 kB]"."""
 
 
 def anlagen_items(section: Section, lexicon: Lexicon) -> list[tuple[str | None, str]]:
@@ -733,7 +736,8 @@ def anlagen_items(section: Section, lexicon: Lexicon) -> list[tuple[str | None, 
                 items[-1] = (number, join_lines([title, line]))
                 continue
             items.append((None, line))
-    return [(n, t.strip(" :")) for n, t in items if t.strip(" :")]
+    titles = [(number, _FILE_SIZE.sub("", title).strip(" :")) for number, title in items]
+    return [(number, title) for number, title in titles if title]
 
 
 def attachments(sections: list[Section], lexicon: Lexicon) -> list[tuple[str | None, str]]:
