@@ -990,6 +990,20 @@ def test_attachment_titles_without_the_file_size_a_page_prints() -> None:
     ]
 
 
+def test_the_unit_in_a_letterhead_cell_beside_a_labelled_value() -> None:
+    """The PDF of a Word letterhead table: the unit's line shares its row with the number's
+    label, so the header took the row and the unit was lost."""
+    vorlage = vorlage_of(
+        "Stadt Beispielhausen                   Beschlussvorlage\n"
+        "Fachbereich 6 – Planen und Bauen       Vorlage-Nr.: FB6/123/2025\n"
+        "                                       Datum: 02.09.2025\n\nBetreff: Bebauungsplan\n"
+    )
+    assert (vorlage.nummer, vorlage.ersteller) == (
+        "FB6/123/2025",
+        "Fachbereich 6 – Planen und Bauen",
+    )
+
+
 def test_the_data_contracts_revision_examples_hold() -> None:
     """docs/data-contract.md shows how numbers with revisions split; the table is the test."""
     from .conftest import ROOT

@@ -29,6 +29,8 @@ from vorlage_cli.layout import Location
 _KIND_PREFIX = re.compile(r"^\d{1,3}_")
 MAX_SUBJECT_ROWS = 4
 MAX_KIND_WORDS = 3
+MAX_UNIT_LENGTH = 90
+"""Characters of an authoring unit's name; a longer line that starts like one is a sentence."""
 MIN_SENTENCE_WORDS = 5
 """A line of this many words may be prose that a number on the next line continues."""
 _NUMBER_LABEL = re.compile(r"^-?Nr\.?\s*:?\s*")
@@ -214,13 +216,19 @@ def _sitzung_rows(rows: list[Row], found: Extraction, lexicon: Lexicon) -> None:
 
 
 def _ersteller_prefix_rows(rows: list[Row], lexicon: Lexicon, header: HeaderReader) -> None:
-    """A unit named with its own label word and no colon: "Fachbereich Planung, Bau"."""
+    """A unit named with its own label word and no colon: "Fachbereich Planung, Bau", on a row
+    of its own or in a cell of a letterhead beside a labelled value ("Fachbereich 6 – Planen und
+    Bauen    Vorlage-Nr.: FB6/123/2025")."""
     for row in rows:
-        if row.used or len(row.texts) != 1:
+        if row.used and not row.labelled:
             continue
-        for prefix in lexicon.ersteller_prefixes:
-            if row.text.startswith(prefix + " ") and ":" not in row.text and len(row.text) < 90:
-                header.add("ersteller", row.text, row.location, prefix)
+        texts = row_lines(row) if row.table is not None else row.texts
+        if not row.used and len(texts) != 1:
+            continue
+        for text in texts:
+            prefix = next((p for p in lexicon.ersteller_prefixes if text.startswith(p + " ")), None)
+            if prefix is not None and ":" not in text and len(text) < MAX_UNIT_LENGTH:
+                header.add("ersteller", text, row.location, prefix)
                 row.used = True
                 break
 
