@@ -8,13 +8,16 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from importlib import resources
-from typing import Any
+from typing import Any, TypeVar
 
 from vorlage_cli.extract.numbers import NumberGrammar
 from vorlage_cli.extract.textutil import key
+
+T = TypeVar("T")
 
 MAIN_SECTIONS = (
     "betreff",
@@ -23,6 +26,16 @@ MAIN_SECTIONS = (
     "finanzielle_auswirkungen",
     "anlagen",
 )
+
+
+def alternatives(phrases: Iterable[str], *, space: str = r"\s+") -> str:
+    """The phrases as one regular-expression group, longest first so that the longest phrase
+    wins where one starts another, each word escaped and ``space`` between words; a group that
+    matches nothing where there are none. The words are lexicon data; the pattern around the
+    group (boundaries, what may follow) is the caller's."""
+    ordered = sorted(set(phrases), key=lambda phrase: (-len(phrase), phrase))
+    parts = [space.join(re.escape(word) for word in phrase.split()) for phrase in ordered]
+    return "(?:" + "|".join(parts) + ")" if parts else "(?!)"
 
 
 def phrase_pattern(phrases: list[str], *, anchored: bool = False) -> re.Pattern[str]:
@@ -237,6 +250,9 @@ class Lexicon:
     consultation: ConsultationWords = field(
         default_factory=lambda: ConsultationWords.from_data({}, [])
     )
+    _built: dict[Callable[[Lexicon], Any], Any] = field(
+        default_factory=dict, repr=False, compare=False
+    )
 
     @classmethod
     def from_data(cls, data: dict[str, Any]) -> Lexicon:
@@ -325,6 +341,21 @@ class Lexicon:
         lexicon.chair = phrase_pattern(signature.get("chair", []))
         lexicon.funktionen = {key(f).split()[-1] for f in signature.get("funktionen", [])}
         return lexicon
+
+    def built(self, make: Callable[[Lexicon], T]) -> T:
+        """What ``make`` builds from this lexicon's words (the patterns a rule matches with),
+        built once: every document checked under one configuration asks for the same."""
+        if make not in self._built:
+            self._built[make] = make(self)
+        return self._built[make]  # type: ignore[no-any-return]
+
+    def words(self, *path: str) -> list[str]:
+        """One list of words, by its path through the tables ("statutes", "citing"); empty
+        where a preset or a city's configuration removed it."""
+        found: Any = self.data
+        for name in path:
+            found = found.get(name, {}) if isinstance(found, dict) else {}
+        return [str(word) for word in found] if isinstance(found, list) else []
 
     def extended(self, extra: dict[str, Any]) -> Lexicon:
         """This lexicon with a configuration's additional labels merged in (lists are extended,

@@ -11,10 +11,12 @@ import datetime as dt
 import difflib
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 from statistics import median_low
 
 from vorlage_cli.evidence import Evidence
-from vorlage_cli.model import Beratung, Vorlage
+from vorlage_cli.extract.lexicon import Lexicon, alternatives
+from vorlage_cli.model import Beratung, Rolle, Vorlage
 from vorlage_cli.profile import ROUTE_ROLES
 from vorlage_cli.rules import Hit, RuleOptions, rule
 from vorlage_cli.rules.completeness import PROFILE
@@ -31,18 +33,50 @@ from vorlage_cli.rules.text import (
     station,
 )
 
-_COUNCIL = re.compile(
-    r"^(?:der\s+|die\s+)?(?:Rat|Stadtrat|Gemeinderat|Samtgemeinderat|Marktgemeinderat|"
-    r"Ortsgemeinderat|Verbandsgemeinderat|Kreistag|Stadtverordnetenversammlung|"
-    r"Gemeindevertretung|Stadtvertretung|Ratsversammlung|Bürgerschaft|Regionsversammlung|"
-    r"Städteregionstag|Bezirkstag)\b(?!-)",
-    re.IGNORECASE,
-)
-_STATUTE = re.compile(r"\b(\w*[Ss]atzung)(?:sbeschluss|en)?\b")
-_ADOPTS_STATUTE = re.compile(r"\bbeschlie\w*\b[^.;]{0,200}?(\b\w*[Ss]\s?a\s?t\s?z\s?u\s?n\s?g\w*)")
 _EARLIEST_BEFORE = dt.timedelta(days=365)
 _LATEST_AFTER = dt.timedelta(days=730)
-_ADVICE = ("Vorberatung", "Anhörung")
+_ADVICE: tuple[Rolle, ...] = ("Vorberatung", "Anhörung")
+"""The roles of the data contract that come before a decision."""
+
+
+def _either_case(word: str, spaced: bool = False) -> str:
+    """A word with its first letter in either case, the end of a compound ("Baumschutzsatzung");
+    ``spaced`` allows a space between its letters, as letter-spaced print comes out of a PDF."""
+    rest = (r"\s?" if spaced else "").join(re.escape(letter) for letter in word[1:])
+    joint = r"\s?" if spaced and rest else ""
+    return f"[{re.escape(word[:1].upper())}{re.escape(word[:1].lower())}]{joint}{rest}"
+
+
+@dataclass(frozen=True, slots=True)
+class _Words:
+    """The lexicon's names of the council and words of statutes as patterns."""
+
+    council: re.Pattern[str]
+    """A body's name that starts with a council's ("Rat der Stadt Lünen", "der Kreistag")."""
+    statute: re.Pattern[str]
+    """A statute in a subject; group 1 names it without endings ("Baumschutzsatzung")."""
+    adopts_statute: re.Pattern[str]
+    """A proposal that adopts a statute; group 1 is the statute, maybe letter-spaced."""
+    dated: re.Pattern[str]
+    """A date after a statute, with the word before it ("vom 29. Juli 2025")."""
+
+    @staticmethod
+    def build(lexicon: Lexicon) -> _Words:
+        names = alternatives(lexicon.words("council", "names"))
+        articles = alternatives(lexicon.words("council", "articles"))
+        words = lexicon.words("statutes", "words")
+        statute = "(?:" + "|".join(_either_case(word) for word in words) + ")" if words else "(?!)"
+        spaced = "|".join(_either_case(word, spaced=True) for word in words) or "(?!)"
+        endings = alternatives(lexicon.words("statutes", "endings"))
+        return _Words(
+            council=re.compile(rf"^(?:{articles}\s+)?{names}\b(?!-)", re.IGNORECASE),
+            statute=re.compile(rf"\b(\w*{statute}){endings}?\b"),
+            adopts_statute=re.compile(
+                rf"\b{alternatives(lexicon.words('statutes', 'adopting'))}\w*\b[^.;]{{0,200}}?"
+                rf"(\b\w*(?:{spaced})\w*)"
+            ),
+            dated=re.compile(rf"\s+{alternatives(lexicon.words('statutes', 'dated'))}\s+\d"),
+        )
 
 
 COUNCILS: Option[tuple[str, ...]] = Option(
@@ -89,7 +123,8 @@ def _deciding(vorlage: Vorlage) -> list[tuple[int, Beratung]]:
 
 
 def _is_council(name: str, options: RuleOptions) -> bool:
-    return bool(_COUNCIL.match(name.strip())) or body_key(name) in {
+    council = options.lexicon.built(_Words.build).council
+    return bool(council.match(name.strip())) or body_key(name) in {
         body_key(council) for council in options[COUNCILS]
     }
 
@@ -137,14 +172,14 @@ def decision_before_advice(
     vertippt? 14.03.2023 → 14.03.2024")."""
     for index, decision, day, advices in _conflicts(vorlage):
         later = [
-            f"der {a.rolle} {in_body(a.gremium)} am {german_date(d)}{role_note(a)}"
+            f"der {a.rolle} {in_body(a.gremium, options.lexicon)} am {german_date(d)}{role_note(a)}"
             for _, a, d in advices
         ]
         shown = later[:_NAMED] + (
             [f"{len(later) - _NAMED} weiteren"] if len(later) > _NAMED else []
         )
         message = (
-            f"Entscheidung {in_body(decision.gremium)} am {german_date(day)}"
+            f"Entscheidung {in_body(decision.gremium, options.lexicon)} am {german_date(day)}"
             f"{role_note(decision)} liegt vor {listing(shown)}"
         )
         fix = _year_fix(vorlage, index, day, advices)
@@ -282,7 +317,7 @@ def decision_on_information(
         return
     for index, entry in _deciding(vorlage):
         yield Hit(
-            f"Die {kind} ist {in_body(entry.gremium)}"
+            f"Die {kind} ist {in_body(entry.gremium, options.lexicon)}"
             f"{' am ' + german_date(entry.termin) if entry.termin else ''} zur Entscheidung "
             f"vorgesehen{role_note(entry)}, obwohl sie nur informiert",
             f"beratungsfolge[{index}].rolle",
@@ -342,7 +377,7 @@ def role_missing(vorlage: Vorlage, evidence: Evidence, options: RuleOptions) -> 
     for index, entry in _indexed(vorlage):
         if not entry.rolle_text:
             yield Hit(
-                f"Die Beratung {in_body(station(entry))} nennt keine Rolle "
+                f"Die Beratung {in_body(station(entry), options.lexicon)} nennt keine Rolle "
                 "(vorberatend, beschließend, Kenntnisnahme …), die übrigen Beratungen nennen eine",
                 f"beratungsfolge[{index}].rolle",
                 entry.gremium,
@@ -369,8 +404,9 @@ def statute_in_committee(
     Names of the council beyond the usual ones (Rat, Stadtrat, Gemeinderat, Kreistag,
     Stadtverordnetenversammlung, Gemeindevertretung, …) are set with ``councils``."""
     word = _adopted_in_subject(vorlage.betreff or "", options)
+    adopts = options.lexicon.built(_Words.build).adopts_statute
     for point in vorlage.beschlussvorschlag if word is None else ():
-        adopted = _ADOPTS_STATUTE.search(point)
+        adopted = adopts.search(point)
         if adopted:
             word = "".join(adopted.group(1).split())
             break
@@ -384,8 +420,9 @@ def statute_in_committee(
     if any(_is_council(entry.gremium, options) for _, entry in deciding):
         return
     for index, entry in deciding:
+        where = in_body(station(entry), options.lexicon)
         yield Hit(
-            f"Die {word} soll {in_body(station(entry))} beschlossen werden{role_note(entry)}; "
+            f"Die {word} soll {where} beschlossen werden{role_note(entry)}; "
             "Satzungen beschließt der Rat selbst",
             f"beratungsfolge[{index}].gremium",
             entry.gremium,
@@ -395,13 +432,14 @@ def statute_in_committee(
 def _adopted_in_subject(subject: str, options: RuleOptions) -> str | None:
     """The statute a subject adopts ("Neufassung der Baumschutzsatzung", "B-Plan 0804,
     Satzungsbeschluss"); None where it only cites one or prepares one."""
-    words = options.lexicon.data.get("statutes", {})
-    if any(_has_word(subject, word) for word in words.get("preparatory", [])):
+    lexicon = options.lexicon
+    if any(_has_word(subject, word) for word in lexicon.words("statutes", "preparatory")):
         return None
-    for match in _STATUTE.finditer(subject):
+    patterns = lexicon.built(_Words.build)
+    for match in patterns.statute.finditer(subject):
         clause = re.split(r"[,;:–]|\s-\s", subject[: match.start()])[-1]
-        cited = any(_has_word(clause, word) for word in words.get("citing", []))
-        dated = re.match(r"\s+vom\s+\d", subject[match.end() :])
+        cited = any(_has_word(clause, word) for word in lexicon.words("statutes", "citing"))
+        dated = patterns.dated.match(subject[match.end() :])
         if not cited and not dated:
             statute = match.group(1)
             return statute[0].upper() + statute[1:]
@@ -489,25 +527,26 @@ def unusual_order(vorlage: Vorlage, evidence: Evidence, options: RuleOptions) ->
         index, late, late_day = first[order.after]
         if late_day < early_day:
             yield Hit(
-                f"{_nominative(late.gremium)} tagt am {german_date(late_day)} vor "
-                f"{_dative(early.gremium)} (am {german_date(early_day)}); in {order.share:.0%} "
+                f"{_nominative(late.gremium, options.lexicon)} tagt am {german_date(late_day)} vor "
+                f"{_dative(early.gremium, options.lexicon)} (am {german_date(early_day)}); "
+                f"in {order.share:.0%} "
                 f"von {order.documents} gelernten Vorlagen war es umgekehrt".replace("%", " %"),
                 f"beratungsfolge[{index}].termin",
                 _printed_date(evidence, f"beratungsfolge[{index}].termin", vorlage),
             )
 
 
-def _feminine(name: str) -> bool:
-    return in_body(name).startswith("in der ")
+def _feminine(name: str, lexicon: Lexicon) -> bool:
+    return in_body(name, lexicon).startswith("in der ")
 
 
-def _dative(name: str) -> str:
+def _dative(name: str, lexicon: Lexicon) -> str:
     """ "dem Rat", "der Stadtverordnetenversammlung": the article of ``in_body``."""
-    return ("der " if _feminine(name) else "dem ") + name
+    return ("der " if _feminine(name, lexicon) else "dem ") + name
 
 
-def _nominative(name: str) -> str:
-    return ("Die " if _feminine(name) else "Der ") + name
+def _nominative(name: str, lexicon: Lexicon) -> str:
+    return ("Die " if _feminine(name, lexicon) else "Der ") + name
 
 
 @rule(
@@ -535,7 +574,8 @@ def invitation_period(vorlage: Vorlage, evidence: Evidence, options: RuleOptions
     if gap < days:
         yield Hit(
             f"Die Vorlage vom {german_date(created)} liegt nur {gap} Tag{'e' if gap != 1 else ''} "
-            f"vor der Sitzung {in_body(station(entry))}; die Ladungsfrist beträgt {days} Tage",
+            f"vor der Sitzung {in_body(station(entry), options.lexicon)}; "
+            f"die Ladungsfrist beträgt {days} Tage",
             f"beratungsfolge[{index}].termin",
             _printed_date(evidence, f"beratungsfolge[{index}].termin", vorlage),
         )

@@ -23,10 +23,10 @@ from vorlage_cli.rules import Hit, RuleOptions, rule
 from vorlage_cli.rules.kinds import asks_for_decision, is_revision, kind_of
 from vorlage_cli.rules.options import TEXT_TABLE, Option, OptionError, OptionType
 from vorlage_cli.rules.text import (
-    AMOUNT,
     in_body,
     is_missing,
     listing,
+    money,
     placeholders_in,
     quoted,
     station,
@@ -162,14 +162,6 @@ def _recognisable(vorlage: Vorlage, evidence: Evidence) -> bool:
     return bool(vorlage.nummer or vorlage.beratungsfolge or (evidence.sections - {"betreff"}))
 
 
-_HEADINGS = {
-    "betreff": "Betreff",
-    "finanzielle_auswirkungen": "Finanzielle Auswirkungen",
-    "beschlussvorschlag": "Beschlussvorschlag",
-    "sachdarstellung": "Sachdarstellung",
-}
-
-
 def _missing(
     field: str,
     text: str | None,
@@ -183,18 +175,19 @@ def _missing(
     """A field left as a template placeholder, always; a field missing or empty where it is
     required."""
     if not _recognisable(vorlage, evidence) or not is_missing(
-        text, dash_means_none=dash_means_none
+        text, options.lexicon, dash_means_none=dash_means_none
     ):
         return None
     if text and text.strip():
-        found = placeholders_in(text)
+        found = placeholders_in(text, options.lexicon)
         shown = found[0] if found else text.strip()
         return Hit(f"{subject} enthält nur den Platzhalter {quoted(shown)}", field, shown)
     if field not in required(vorlage, options):
         return None
     usual = _usual(field, vorlage, options)
-    if field in _HEADINGS and field in evidence.sections:
-        return Hit(f"Der Abschnitt {_HEADINGS[field]} ist leer{usual}", field)
+    heading = options.lexicon.data.get("sections", {}).get("names", {}).get(field)
+    if heading and field in evidence.sections:
+        return Hit(f"Der Abschnitt {heading} ist leer{usual}", field)
     return Hit(f"{subject} fehlt{usual}", field)
 
 
@@ -279,7 +272,11 @@ def finances_missing(vorlage: Vorlage, evidence: Evidence, options: RuleOptions)
     found = _missing(
         "finanzielle_auswirkungen", text, subject, vorlage, evidence, options, dash_means_none=True
     )
-    if found and text is None and AMOUNT.search(vorlage.sachdarstellung or ""):
+    if (
+        found
+        and text is None
+        and money(options.lexicon).amount.search(vorlage.sachdarstellung or "")
+    ):
         found = Hit(f"{found.message}; Beträge nennt nur die Sachdarstellung", found.field)
     if found:
         yield found
@@ -318,7 +315,7 @@ def proposal_missing(vorlage: Vorlage, evidence: Evidence, options: RuleOptions)
         position, entry = deciding
         found = Hit(
             f"{subject} fehlt; die Beratungsfolge sieht eine Entscheidung "
-            f"{in_body(station(entry))} vor",
+            f"{in_body(station(entry), options.lexicon)} vor",
             "beschlussvorschlag",
             entry.rolle_text or entry.gremium,
             f"beratungsfolge[{position}]",
@@ -388,7 +385,7 @@ def section_missing(vorlage: Vorlage, evidence: Evidence, options: RuleOptions) 
             continue
         name = item.removeprefix("other:")
         text = present.get(key(name))
-        if text is not None and not is_missing(text):
+        if text is not None and not is_missing(text, options.lexicon):
             continue
         usual = _usual(item, vorlage, options)
         required_by = "übliche" if usual else "vorgeschriebene"
@@ -424,8 +421,8 @@ def placeholder_left(vorlage: Vorlage, evidence: Evidence, options: RuleOptions)
     for index, anlage in enumerate(vorlage.anlagen):
         fields.append((f"anlagen[{index}].titel", anlage.titel))
     for path, text in fields:
-        found = placeholders_in(text)
-        if found and not is_missing(text):
+        found = placeholders_in(text, options.lexicon)
+        if found and not is_missing(text, options.lexicon):
             yield Hit(
                 f"Platzhalter {listing(dict.fromkeys(quoted(f) for f in found))} "
                 f"{_field_label(path)} nicht ersetzt",

@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 
 from vorlage_cli.evidence import Evidence
+from vorlage_cli.extract.lexicon import Lexicon
 from vorlage_cli.model import Vorlage
 from vorlage_cli.rules import Hit, RuleOptions, rule
 from vorlage_cli.rules.kinds import is_revision
@@ -15,7 +16,7 @@ _YEAR = re.compile(r"(?<!\d)(?:19[5-9]\d|20\d\d)(?!\d)")
 _SHOWN = 3
 
 
-def _sessions_before(vorlage: Vorlage) -> list[str]:
+def _sessions_before(vorlage: Vorlage, lexicon: Lexicon) -> list[str]:
     created = vorlage.erstellt_am
     if created is None:
         return []
@@ -24,7 +25,7 @@ def _sessions_before(vorlage: Vorlage) -> list[str]:
         for position, b in enumerate(vorlage.beratungsfolge)
         if b.termin is not None and b.termin < created
     )
-    named = [in_body(station(b)) for _, _, b in earlier[:_SHOWN]]
+    named = [in_body(station(b), lexicon) for _, _, b in earlier[:_SHOWN]]
     if len(earlier) > _SHOWN:
         named.append(f"{len(earlier) - _SHOWN} weiteren")
     return named
@@ -53,7 +54,7 @@ def dated_after_session(
     sessions has a wrong date, a wrong session date, or was changed without being marked as a
     revision. (Revisions are reported as DAT002.) Prints made after the decision, with the
     results filled in, are dated later too: then the finding explains the date."""
-    named = _sessions_before(vorlage)
+    named = _sessions_before(vorlage, options.lexicon)
     if named and not is_revision(vorlage, options.lexicon):
         yield Hit(_after_sessions(vorlage, named), "erstellt_am", _printed(vorlage, evidence))
 
@@ -65,7 +66,7 @@ def revision_after_session(
     """A Neufassung or Ergänzung ("1N", "1. Ergänzung") is typically written because a body has
     already discussed the original, so a date after its first sessions is expected. It is noted
     so that a reader sees why the date lies after a session."""
-    named = _sessions_before(vorlage)
+    named = _sessions_before(vorlage, options.lexicon)
     if named and is_revision(vorlage, options.lexicon):
         revision = f"Neufassung {vorlage.fassung}" if vorlage.fassung else "Neufassung"
         yield Hit(

@@ -17,6 +17,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence
 
+from vorlage_cli.extract.lexicon import default_lexicon
 from vorlage_cli.facts import DocumentFacts, Station
 from vorlage_cli.rules import FolderHit, folder_rule
 from vorlage_cli.rules.options import TEXTS, Option
@@ -250,7 +251,9 @@ def original_beside_neufassung(
             if not shared:
                 continue
             sessions = listing(
-                in_body(f"{station.body} am {german_date(station.date)}") for station, _ in shared
+                # the documents of a run may each have a configuration: the shipped words
+                in_body(f"{station.body} am {german_date(station.date)}", default_lexicon())
+                for station, _ in shared
             )
             sitzung = "Sitzung" if len(shared) == 1 else "Sitzungen"
             yield FolderHit(

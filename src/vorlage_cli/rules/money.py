@@ -5,49 +5,72 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from vorlage_cli.evidence import Evidence
+from vorlage_cli.extract.lexicon import Lexicon, alternatives
+from vorlage_cli.extract.textutil import BOX, TICKED
 from vorlage_cli.model import Vorlage
 from vorlage_cli.rules import Hit, RuleOptions, rule
-from vorlage_cli.rules.text import AMOUNT, CURRENCY, listing, quoted, texts
+from vorlage_cli.rules.text import listing, money, quoted, texts, unit
 
-_AMBIGUOUS = re.compile(
-    # "19,980 Euro": a comma before exactly three digits, as an English thousands separator.
-    # "0,285 Euro" cannot be meant that way, and unit prices ("1,799 Euro je Liter") are exact.
-    rf"(?<![\d.,])(?P<amount>[1-9]\d{{0,2}},\d{{3}})(?![\d.,]?\d)\s*(?P<unit>{CURRENCY})"
-    rf"(?!\s*(?:/|je\b|pro\b))"
-    rf"|(?P<prefix>€|EUR\b)\s*(?P<prefixed>[1-9]\d{{0,2}},\d{{3}})(?![\d.,]?\d)"
-)
-_ENGLISH = re.compile(rf"(?<![\d.,])\d{{1,3}}(?:,\d{{3}})+\.\d{{2}}(?!\d)\s*{CURRENCY}")
+
+@dataclass(frozen=True, slots=True)
+class _Patterns:
+    """The lexicon's words of money and of form answers as the patterns these rules match."""
+
+    ambiguous: re.Pattern[str]
+    english: re.Pattern[str]
+    coverage: re.Pattern[str]
+    no_after_box: re.Pattern[str]
+    no_before_box: re.Pattern[str]
+
+    @staticmethod
+    def build(lexicon: Lexicon) -> _Patterns:
+        words = money(lexicon)
+        currency = words.currency
+        table = lexicon.data.get("money", {})
+        budgets = alternatives(table.get("budgets", []))
+        before = alternatives(table.get("budget_before", []))
+        coverage = "|".join(
+            [
+                rf"\b{alternatives(table.get('coverage', []))}",
+                rf"\b{alternatives(table.get('coverage_words', []))}\b",
+                rf"\b{alternatives(table.get('coverage_numbered', []))}\w*\s*(?:Nr\.?\s*)?\d",
+                rf"\b{before}\s+(?:\w+\s+){{0,2}}{budgets}\w*",
+            ]
+        )
+        no = unit(lexicon.words("sections", "no"))
+        return _Patterns(
+            ambiguous=re.compile(
+                # "19,980 Euro": a comma before exactly three digits, as an English thousands
+                # separator. "0,285 Euro" cannot be meant that way, and unit prices ("1,799 Euro
+                # je Liter") are exact.
+                rf"(?<![\d.,])(?P<amount>[1-9]\d{{0,2}},\d{{3}})(?![\d.,]?\d)\s*(?P<unit>{currency})"
+                rf"(?!\s*(?:/|{words.unit_price}))"
+                rf"|(?P<prefix>{words.currency_before})\s*(?P<prefixed>[1-9]\d{{0,2}},\d{{3}})"
+                r"(?![\d.,]?\d)"
+            ),
+            english=re.compile(rf"(?<![\d.,])\d{{1,3}}(?:,\d{{3}})+\.\d{{2}}(?!\d)\s*{currency}"),
+            coverage=re.compile(coverage, re.IGNORECASE),
+            no_after_box=re.compile(rf"(?:{TICKED.pattern})\s*{no}"),
+            no_before_box=re.compile(rf"(?<!\w){no}\s*(?:{TICKED.pattern})"),
+        )
+
+
 _THOUSANDS_COMMA = re.compile(r",\d{3}")
 """Both notations above need a comma before three digits; a text without one needs no scan."""
-_COVERAGE = re.compile(
-    r"\bDeckung|\bgedeckt\b|\bProdukt\w*\s*(?:Nr\.?\s*)?\d|\bSachkont|\bHaushaltsstelle"
-    r"|\bTeilplan|\bKostenstelle|\bKostenträger|\bInvestitionsnummer|\bFinanzposition"
-    r"|\bUnterabschnitt|\bHaushaltsmittel|\bHaushaltsansatz|\bveranschlagt\b|\beingeplant\b"
-    r"|\bbereitgestellt\b|\bbereitzustellen\b|\bzur Verfügung\b|\bfinanziert\b"
-    r"|\bFinanzierung erfolgt|\bFördermittel|\bZuwendung|\bBudget"
-    r"|\b(?:im|in den|in die|dem)\s+(?:\w+\s+){0,2}(?:Haushalt|Haushaltsplan|Wirtschaftsplan"
-    r"|Ergebnishaushalt|Finanzhaushalt|Verwaltungshaushalt|Vermögenshaushalt)\w*",
-    re.IGNORECASE,
-)
+_BOX_FIRST = re.compile(rf"^\s*(?:{BOX.pattern})")
 
 
-_BOX = r"(?:[☐☒☑✓✔✗✘□■]|\[\s*[xX]?\s*\])"
-_TICKED = r"(?:[☒☑✓✔✗✘■]|\[\s*[xX]\s*\])"
-_BOX_FIRST = re.compile(rf"^\s*{_BOX}")
-_NO_AFTER_BOX = re.compile(rf"{_TICKED}\s*Nein\b")
-_NO_BEFORE_BOX = re.compile(rf"\bNein\s*{_TICKED}")
-
-
-def _ticked_no(row: str) -> bool:
+def _ticked_no(row: str, patterns: _Patterns) -> bool:
     """A ticked "Nein" on a form's row. A row that opens with a box puts each box before its
     label ("☒ Nein"), any other row after it ("Ja ☐ Nein ☒")."""
-    pattern = _NO_AFTER_BOX if _BOX_FIRST.match(row) else _NO_BEFORE_BOX
+    pattern = patterns.no_after_box if _BOX_FIRST.match(row) else patterns.no_before_box
     return pattern.search(row) is not None
 
 
-def _covered_on_the_form(evidence: Evidence) -> bool:
+def _covered_on_the_form(evidence: Evidence, patterns: _Patterns) -> bool:
     """Whether the financial section, as printed, states coverage: a row that speaks of it
     ("Haushaltsmittel sind dauerhaft im Budget vorhanden"), unless its answer, on that row or
     the two after it ("Ja ☐" / "Nein ☒"), is a ticked "Nein". The extracted text keeps a
@@ -55,7 +78,8 @@ def _covered_on_the_form(evidence: Evidence) -> bool:
     _, indices = evidence.spans.get("finanzielle_auswirkungen", (None, []))
     rows = [evidence.rows[index].text for index in indices]
     return any(
-        _COVERAGE.search(text) and not any(_ticked_no(a) for a in rows[position : position + 3])
+        patterns.coverage.search(text)
+        and not any(_ticked_no(a, patterns) for a in rows[position : position + 3])
         for position, text in enumerate(rows)
     )
 
@@ -76,14 +100,15 @@ def ambiguous_amount(vorlage: Vorlage, evidence: Evidence, options: RuleOptions)
     habit, or text copied from an English spreadsheet) and gets one finding naming them all.
     Unit prices ("1,799 Euro je Liter") and amounts below one Euro are exact and not
     reported."""
+    patterns = options.lexicon.built(_Patterns.build)
     ambiguous: dict[str, str] = {}
     english: dict[str, str] = {}
     for path, text in texts(vorlage):
         if not _THOUSANDS_COMMA.search(text):
             continue
-        for match in _AMBIGUOUS.finditer(text):
+        for match in patterns.ambiguous.finditer(text):
             ambiguous.setdefault(" ".join(match.group().split()), path)
-        for match in _ENGLISH.finditer(text):
+        for match in patterns.english.finditer(text):
             english.setdefault(" ".join(match.group().split()), path)
     if ambiguous:
         printed, path = next(iter(ambiguous.items()))
@@ -144,18 +169,19 @@ def costs_without_coverage(
     vorhanden: Ja ☒"). Amounts in a proposal are often fees or prices the decision sets, not
     costs, and what a council expects here is its own practice: hence a hint, which a council
     can raise to a warning."""
+    patterns = options.lexicon.built(_Patterns.build)
     costs = [
         (path, match.group())
         for path, text in texts(vorlage, subject=False)
         if path == "finanzielle_auswirkungen" or path.startswith("beschlussvorschlag[")
-        for match in AMOUNT.finditer(text)
+        for match in money(options.lexicon).amount.finditer(text)
         if re.search(r"[1-9]", match.group())
     ]
     if not costs:
         return
-    if any(_COVERAGE.search(text) for _, text in texts(vorlage, subject=False)):
+    if any(patterns.coverage.search(text) for _, text in texts(vorlage, subject=False)):
         return
-    if _covered_on_the_form(evidence):
+    if _covered_on_the_form(evidence, patterns):
         return
     path, amount = costs[0]
     yield Hit(

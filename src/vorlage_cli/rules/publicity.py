@@ -5,51 +5,70 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from vorlage_cli.evidence import Evidence
+from vorlage_cli.extract.lexicon import Lexicon, alternatives
 from vorlage_cli.model import Vorlage
 from vorlage_cli.rules import Hit, RuleOptions, rule
-from vorlage_cli.rules.text import in_body, quoted, role_note, station
-
-_TOPICS = {
-    "eine Personalangelegenheit": re.compile(
-        r"\b(?:Personalangelegenheit|Personalsache|Stellenbesetzung|Besetzung\s+der\s+Stelle"
-        r"|Einstellung\s+(?:eine[rs]?|von\s+(?:Personal|Mitarbeit|Beschäftigt|Fachkr))"
-        r"|Beförderung\s+(?:eine[rs]|zum|zur)|Höhergruppierung|Abberufung|Disziplinar"
-        r"|Arbeitsvertrag|Dienstvertrag|Versetzung\s+in\s+den\s+Ruhestand)",
-        re.IGNORECASE,
-    ),
-    "ein Grundstücksgeschäft": re.compile(
-        r"\b(?:Grundstücks(?:an|ver)?kauf|Grundstücksgeschäft|Grundstücksangelegenheit"
-        r"|Grunderwerb|Grundstückserwerb|Grundstückstausch|Veräußerung|Erbbaurecht|Kaufvertrag"
-        r"|(?:Verkauf|Ankauf|Erwerb)\s+(?:\w+\s+){0,4}?(?:Grundstück|Fläche|Teilfläche"
-        r"|Flurstück|Liegenschaft)\w*)",
-        re.IGNORECASE,
-    ),
-}
-_AWARD_SUBJECT = re.compile(
-    r"\b(?:Vergabe\b(?!\s+von\s+(?:Straßennamen|Fördermitteln|Zuschüssen|Mitteln))"
-    r"|Auftragsvergabe|Vergabeentscheidung|Zuschlag|Auftragserteilung)",
-    re.IGNORECASE,
-)
-_AWARD = re.compile(r"\b(?:vergeben|vergibt|Zuschlag|Auftrag\w*\s+(?:\S+\s+){0,8}?erteil\w*)")
-_BIDDER = re.compile(
-    r"\b(?:Firma|Fa\.|GmbH|mbH|AG|KG|GbR|Bieter\w*|Bietergemeinschaft|Angebot\w*)(?!\w)"
-)
+from vorlage_cli.rules.text import in_body, quoted, role_note, station, unit
 
 
-def _topic(path: str, text: str) -> tuple[str, str] | None:
+@dataclass(frozen=True, slots=True)
+class _Topics:
+    """The lexicon's non-public topics and words of contract awards as patterns."""
+
+    topics: dict[str, re.Pattern[str]]
+    """How a finding names the topic → what shows it in a text."""
+    award_subject: re.Pattern[str]
+    award: re.Pattern[str]
+    bidder: re.Pattern[str]
+
+    @staticmethod
+    def build(lexicon: Lexicon) -> _Topics:
+        topics = {}
+        for topic, words in lexicon.data.get("non_public_topics", {}).items():
+            pattern = alternatives(words.get("words", []))
+            if words.get("acts"):
+                acts, objects = alternatives(words["acts"]), alternatives(words.get("objects", []))
+                pattern = f"(?:{pattern}|{acts}\\s+(?:\\w+\\s+){{0,4}}?{objects}\\w*)"
+            topics[topic] = re.compile(rf"\b{pattern}", re.IGNORECASE)
+        awards = lexicon.data.get("awards", {})
+        subject = alternatives(awards.get("subject", []))
+        not_contracts = alternatives(awards.get("not_contracts", []))
+        commission = alternatives(awards.get("commission", []))
+        given = alternatives(awards.get("commission_given", []))
+        return _Topics(
+            topics,
+            award_subject=re.compile(
+                rf"\b(?:{subject}\b(?!\s+{not_contracts})"
+                rf"|{alternatives(awards.get('subject_starts', []))})",
+                re.IGNORECASE,
+            ),
+            award=re.compile(
+                rf"\b(?:{alternatives(awards.get('awarding', []))}"
+                rf"|{commission}\w*\s+(?:\S+\s+){{0,8}}?{given}\w*)"
+            ),
+            bidder=re.compile(
+                rf"\b(?:{unit(awards.get('bidders', []))}"
+                rf"|{alternatives(awards.get('bidder_starts', []))}\w*)(?!\w)"
+            ),
+        )
+
+
+def _topic(path: str, text: str, lexicon: Lexicon) -> tuple[str, str] | None:
     """The confidential topic a subject or proposal point is about, with the words that show
     it. A proposal awards a contract only where it names the bidder or the offer: "die Aufträge
     im Rahmen der Mittel zu vergeben" delegates the award and discloses nothing."""
-    for topic, pattern in _TOPICS.items():
+    words = lexicon.built(_Topics.build)
+    for topic, pattern in words.topics.items():
         match = pattern.search(text)
         if match:
             return topic, match.group()
     if path == "betreff":
-        match = _AWARD_SUBJECT.search(text)
+        match = words.award_subject.search(text)
     else:
-        match = _AWARD.search(text) if _BIDDER.search(text) else None
+        match = words.award.search(text) if words.bidder.search(text) else None
     return ("eine Vergabe", match.group()) if match else None
 
 
@@ -83,7 +102,7 @@ def confidential_topic_in_public(
     fields = [("betreff", vorlage.betreff or "")]
     fields += [(f"beschlussvorschlag[{i}]", p) for i, p in enumerate(vorlage.beschlussvorschlag)]
     for path, text in fields:
-        found = _topic(path, text)
+        found = _topic(path, text, options.lexicon)
         if found is not None:
             yield Hit(
                 f"Die Vorlage ist öffentlich, betrifft aber {found[0]} ({quoted(found[1])}); "
@@ -112,10 +131,10 @@ def publicity_contradiction(
     for index, entry in enumerate(vorlage.beratungsfolge):
         if entry.oeffentlich is None:
             continue
+        where = in_body(station(entry), options.lexicon)
         if vorlage.sitzungsteil == "nichtöffentlich" and entry.oeffentlich:
             yield Hit(
-                f"Die Vorlage ist nichtöffentlich, die Beratung {in_body(station(entry))} "
-                "ist aber öffentlich",
+                f"Die Vorlage ist nichtöffentlich, die Beratung {where} ist aber öffentlich",
                 f"beratungsfolge[{index}].oeffentlich",
                 entry.gremium,
             )
@@ -125,7 +144,7 @@ def publicity_contradiction(
             and entry.rolle == "Entscheidung"
         ):
             yield Hit(
-                f"Die Vorlage ist öffentlich, die Entscheidung {in_body(station(entry))}"
+                f"Die Vorlage ist öffentlich, die Entscheidung {where}"
                 f"{role_note(entry)} ist aber nichtöffentlich",
                 f"beratungsfolge[{index}].oeffentlich",
                 entry.gremium,

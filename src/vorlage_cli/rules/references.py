@@ -6,25 +6,55 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 
 from vorlage_cli.evidence import Evidence
+from vorlage_cli.extract.lexicon import Lexicon, alternatives
 from vorlage_cli.model import Vorlage
 from vorlage_cli.rules import Hit, RuleOptions, rule
 from vorlage_cli.rules.completeness import PROFILE
 from vorlage_cli.rules.text import listing, quoted, texts
 
 _LABEL = re.compile(r"^\s*(\d{1,3})\s*([a-z]?)\s*[.):]?\s*$")
-_SEPARATOR = r"(?:,|•|und|sowie|bis|u\.|–|-)"
-_REFERENCE = re.compile(
-    r"\b(?:Anlagen?|Anl\.)[\s•]*(?:Nr\.\s*)?(\d{1,2}[a-z]?)(?![\w.]\d)\b"
-    rf"((?:\s*{_SEPARATOR}\s*(?:Anlage\s*)?\d{{1,2}}[a-z]?(?![\w.]\d)\b)*)"
-)
-_MORE = re.compile(rf"({_SEPARATOR})\s*(?:Anlage\s*)?(\d{{1,2}}[a-z]?)")
-_UNNUMBERED = re.compile(
-    r"\b(?:siehe|s\.|vgl\.|in der|in|als|laut|gemäß)\s+(?:\w+\s+)?Anlage\b(?!\s*\d)"
-    r"|\(Anlage\)|\b(?:an|bei)liegend\w*|\bbeigefügt\w*",
-    re.IGNORECASE,
-)
+
+
+@dataclass(frozen=True, slots=True)
+class _Patterns:
+    """The lexicon's attachment words as the patterns these rules match."""
+
+    reference: re.Pattern[str]
+    """ "Anlage 3", "Anlagen 4 und 5", "Anl. 6a": group 1 the first number, group 2 the rest."""
+    more: re.Pattern[str]
+    """One more number in the rest: group 1 the word or sign before it, group 2 the number."""
+    unnumbered: re.Pattern[str]
+    """An attachment mentioned without a number ("siehe Anlage", "das anliegende …")."""
+    attachment: str
+    ranges: frozenset[str]
+    """The words and signs between two numbers that make a range ("1 bis 13", "1-13")."""
+
+    @staticmethod
+    def build(lexicon: Lexicon) -> _Patterns:
+        words = lexicon.data.get("sections", {})
+        attachment = alternatives(words.get("attachment", []))
+        separator = rf"(?:,|•|{alternatives(words.get('attachment_joiners', []))}|–|-)"
+        number = r"\d{1,2}[a-z]?(?![\w.]\d)\b"
+        pointing = alternatives([*words.get("see", []), *words.get("attachment_mentions", [])])
+        return _Patterns(
+            reference=re.compile(
+                rf"\b{attachment}n?[\s•]*(?:Nr\.\s*)?({number})"
+                rf"((?:\s*{separator}\s*(?:{attachment}\s*)?{number})*)"
+            ),
+            more=re.compile(rf"({separator})\s*(?:{attachment}\s*)?(\d{{1,2}}[a-z]?)"),
+            unnumbered=re.compile(
+                rf"\b{pointing}\s+(?:\w+\s+)?{attachment}\b(?!\s*\d)"
+                rf"|\({attachment}\)|\b{alternatives(words.get('enclosed', []))}\w*",
+                re.IGNORECASE,
+            ),
+            attachment=attachment,
+            ranges=frozenset([*words.get("attachment_ranges", []), "-", "–"]),
+        )
+
+
 _SENTENCE = re.compile(r"(?<=[.!?])\s+")
 _TITLE_WORD = re.compile(r"[^\W\d_]{6,}")
 
@@ -158,7 +188,10 @@ def attachment_numbering(
     reasoning itself given as Anlage 1) is part of the Vorlage, not a gap in its list."""
     labels = [a.nummer for a in vorlage.anlagen if a.nummer]
     problems = _sequence_problems(
-        labels, "Anlage", "Anlagen", printed_elsewhere=lambda n: _embedded(evidence, n)
+        labels,
+        "Anlage",
+        "Anlagen",
+        printed_elsewhere=lambda n: _embedded(evidence, n, options.lexicon),
     )
     if problems:
         yield Hit(
@@ -168,33 +201,35 @@ def attachment_numbering(
         )
 
 
-def _embedded(evidence: Evidence, number: int) -> bool:
+def _embedded(evidence: Evidence, number: int, lexicon: Lexicon) -> bool:
     """Whether the document prints Anlage ``number`` itself: a line outside the Anlagen list
     that opens with "Anlage 1" ("Anlage 1: Begründung", "Anlage 1 zur Drucksache …")."""
     _, listed = evidence.spans.get("anlagen", (None, []))
-    opening = re.compile(rf"Anlage\s+{number}(?![\d.,])")
+    attachment = lexicon.built(_Patterns.build).attachment
+    opening = re.compile(rf"{attachment}\s+{number}(?![\d.,])")
     return any(
         opening.match(row.text) for index, row in enumerate(evidence.rows) if index not in listed
     )
 
 
-def references(vorlage: Vorlage) -> dict[tuple[int, str], tuple[str, str]]:
+def references(vorlage: Vorlage, lexicon: Lexicon) -> dict[tuple[int, str], tuple[str, str]]:
     """Every Anlage the text refers to by number ("Anlage 3", "Anlagen 4 und 5", "Anlagen 1 bis
     13", "Anl. 6a"), with the field and the words of its first mention."""
+    patterns = lexicon.built(_Patterns.build)
     found: dict[tuple[int, str], tuple[str, str]] = {}
     for path, text in texts(vorlage):
-        for match in _REFERENCE.finditer(text):
+        for match in patterns.reference.finditer(text):
             first = _parse(match.group(1))
             if first is None:
                 continue
             mention = (path, " ".join(match.group().split()))
             found.setdefault(first, mention)
             previous = first
-            for separator, label in _MORE.findall(match.group(2)):
+            for separator, label in patterns.more.findall(match.group(2)):
                 current = _parse(label)
                 if current is None:
                     continue
-                if separator in ("bis", "-", "–") and not current[1] and not previous[1]:
+                if separator in patterns.ranges and not current[1] and not previous[1]:
                     for number in range(previous[0] + 1, current[0] + 1):
                         found.setdefault((number, ""), mention)
                 found.setdefault(current, mention)
@@ -224,8 +259,8 @@ def reference_unlisted(vorlage: Vorlage, evidence: Evidence, options: RuleOption
         return  # an unnumbered list: "Anlage 2" may be any of its entries
     missing = {
         ref: mention
-        for ref, mention in references(vorlage).items()
-        if not _listed(ref, listed) and not _embedded(evidence, ref[0])
+        for ref, mention in references(vorlage, options.lexicon).items()
+        if not _listed(ref, listed) and not _embedded(evidence, ref[0], options.lexicon)
     }
     if not missing:
         return
@@ -265,13 +300,14 @@ def number_shape(vorlage: Vorlage, evidence: Evidence, options: RuleOptions) -> 
     )
 
 
-def _unnumbered_mentions(vorlage: Vorlage) -> list[set[str]]:
+def _unnumbered_mentions(vorlage: Vorlage, lexicon: Lexicon) -> list[set[str]]:
     """Sentences that mention an Anlage only without a number ("siehe Anlage", "das anliegende
     Strategiekonzept"), each as its set of distinctive words."""
+    patterns = lexicon.built(_Patterns.build)
     mentions = []
     for _, text in texts(vorlage, subject=False):
         for sentence in _SENTENCE.split(text):
-            if _UNNUMBERED.search(sentence) and not _REFERENCE.search(sentence):
+            if patterns.unnumbered.search(sentence) and not patterns.reference.search(sentence):
                 mentions.append({w.casefold() for w in _TITLE_WORD.findall(sentence)})
     return mentions
 
@@ -285,7 +321,7 @@ def listed_unreferenced(
     number that share a distinctive word with the Anlage's title ("das anliegende
     Strategiekonzept" for "Smart City-Strategiekonzept für die Stadt Lünen"). A mention that
     matches no title ("siehe Anlage") could mean any of them: then nothing is reported."""
-    referenced = references(vorlage)
+    referenced = references(vorlage, options.lexicon)
     candidates = []
     for anlage in vorlage.anlagen:
         parsed = _parse(anlage.nummer or "")
@@ -294,7 +330,7 @@ def listed_unreferenced(
         candidates.append((parsed, anlage))
     if not candidates:
         return  # every Anlage is mentioned by number: no need to read the sentences
-    mentions = _unnumbered_mentions(vorlage)
+    mentions = _unnumbered_mentions(vorlage, options.lexicon)
     unreferenced: list[tuple[int, str]] = []
     for parsed, anlage in candidates:
         title = {w.casefold() for w in _TITLE_WORD.findall(anlage.titel)}

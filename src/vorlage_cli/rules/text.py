@@ -5,52 +5,102 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 
+from vorlage_cli.extract.lexicon import Lexicon, alternatives
 from vorlage_cli.model import Beratung, Vorlage
 
-_PLACEHOLDER = re.compile(
-    r"""(?<!\w)(?:
-        X{3,} | x{3,} | XX\.XX\.(?:\d{2}|XX)(?:\d{2}|XX)?  # "XXX", "XX.XX.2025"
-      | \[\s*(?:Text|Betrag|Datum|Name|Titel|Gremium|Nummer|Ort|Bezeichnung|Platzhalter)
-        [^\]]{0,20}\]                                   # "[Text]", "[Betrag in Euro]"
-      | <\s*(?:Text|Betrag|Datum|Name|Titel)[^>]{0,20}>  # "<Text>"
-      | @[A-Z][A-Z0-9_]*@                              # unfilled template fields "@GRM4@"
-      | TODO | TBD | Lorem\ ipsum
-    )(?!\w)""",
-    re.VERBOSE,
-)
-_PLACEHOLDER_PARTS = ("XXX", "xxx", "XX.", "[", "<", "@", "TODO", "TBD", "Lorem ipsum")
-"""Every placeholder contains one of these: a text without them needs no scan by the pattern,
-whose look-behind makes it slow on long reasoning texts."""
+_PLACEHOLDER_SHAPES = ("XXX", "xxx", "XX.", "[", "<", "@")
+
+
+@dataclass(frozen=True, slots=True)
+class Placeholders:
+    """The lexicon's placeholders as a pattern, and the parts every placeholder contains: a
+    text without one of them needs no scan by the pattern, whose look-behind makes it slow on
+    long reasoning texts."""
+
+    pattern: re.Pattern[str]
+    parts: tuple[str, ...]
+
+    @staticmethod
+    def build(lexicon: Lexicon) -> Placeholders:
+        markers = lexicon.words("placeholders", "markers")
+        literal = alternatives(markers, space=r"\ ")
+        pattern = re.compile(
+            rf"""(?<!\w)(?:
+                X{{3,}} | x{{3,}} | XX\.XX\.(?:\d{{2}}|XX)(?:\d{{2}}|XX)?   # "XXX", "XX.XX.2025"
+              | \[\s*{alternatives(lexicon.words("placeholders", "bracketed"))}
+                [^\]]{{0,20}}\]                                      # "[Betrag in Euro]"
+              | <\s*{alternatives(lexicon.words("placeholders", "angled"))}[^>]{{0,20}}>
+              | @[A-Z][A-Z0-9_]*@                                     # "@GRM4@"
+              | {literal}
+            )(?!\w)""",
+            re.VERBOSE,
+        )
+        return Placeholders(pattern, (*_PLACEHOLDER_SHAPES, *markers))
+
+
 _ELLIPSIS = re.compile(r"\[\s*(?:\.{3}|…)\s*\]|\.{3,}|…+")
 """An ellipsis ("...", "[…]") is a placeholder when it is all a section holds, but ordinary
 prose inside one: "[…]" marks an omission in a quotation."""
 _NONE_MARKS = {"-", "–", "—", "./.", "/"}
-CURRENCY = r"(?:€|Euro\b|EUR\b)"
-AMOUNT = re.compile(
-    rf"(?<![\d.,])(?:\d{{1,3}}(?:\.\d{{3}})+|\d+)(?:,\d{{1,2}}|,[-–]{{1,2}})?\s*"
-    rf"(?:{CURRENCY}|TEUR\b|T€|Mio\.?\s*{CURRENCY}|Millionen\s+Euro\b)"
-    rf"|(?:€|EUR\b)\s*\d[\d.]*(?:,\d{{1,2}})?"
-)
-"""An amount of money as printed: "12.000 Euro", "469,6 TEUR", "€ 318,00", "1,2 Mio. €"."""
-_FEMININE = re.compile(
-    r"(?:ung|schaft|ion|e|kammer|konferenz|runde|versammlung)$",
-    re.IGNORECASE,
-)
 
 
-def placeholders_in(text: str | None) -> list[str]:
+def unit(words: list[str]) -> str:
+    """Units or words as one pattern group, each a whole word where it ends in a letter ("EUR"
+    but not "EURO"; "€" as it is), any whitespace between the words of one."""
+    ordered = sorted(set(words), key=lambda word: (-len(word), word))
+    parts = [
+        r"\s+".join(re.escape(part) for part in word.split())
+        + (r"\b" if word[-1:].isalnum() else "")
+        for word in ordered
+    ]
+    return "(?:" + "|".join(parts) + ")" if parts else "(?!)"
+
+
+@dataclass(frozen=True, slots=True)
+class MoneyWords:
+    """The lexicon's words of money as patterns."""
+
+    currency: str
+    """A currency after an amount ("€", "Euro", "EUR"), as a pattern group."""
+    currency_before: str
+    """A currency before an amount ("€ 318,00")."""
+    unit_price: str
+    """A word that makes an amount a unit price ("je", "pro")."""
+    amount: re.Pattern[str]
+    """An amount of money as printed: "12.000 Euro", "469,6 TEUR", "€ 318,00", "1,2 Mio. €"."""
+
+    @staticmethod
+    def build(lexicon: Lexicon) -> MoneyWords:
+        words = lexicon.data.get("money", {})
+        currency = unit(words.get("currency", []))
+        before = unit(words.get("currency_before", []))
+        units = (
+            f"(?:{currency}|{unit(words.get('thousands', []))}"
+            rf"|{alternatives(words.get('millions', []))}\s*{currency}"
+            f"|{unit(words.get('millions_spelt', []))})"
+        )
+        amount = re.compile(
+            rf"(?<![\d.,])(?:\d{{1,3}}(?:\.\d{{3}})+|\d+)(?:,\d{{1,2}}|,[-–]{{1,2}})?\s*{units}"
+            rf"|{before}\s*\d[\d.]*(?:,\d{{1,2}})?"
+        )
+        return MoneyWords(currency, before, unit(words.get("unit_price", [])), amount)
+
+
+def money(lexicon: Lexicon) -> MoneyWords:
+    return lexicon.built(MoneyWords.build)
+
+
+def placeholders_in(text: str | None, lexicon: Lexicon) -> list[str]:
     """Placeholder text left from a template ("XXX", "[Text]", "@GRM4@"), as printed."""
-    if not _may_hold_placeholder(text or ""):
+    placeholders = lexicon.built(Placeholders.build)
+    if not any(part in (text or "") for part in placeholders.parts):
         return []
-    return [match.group() for match in _PLACEHOLDER.finditer(text or "")]
+    return [match.group() for match in placeholders.pattern.finditer(text or "")]
 
 
-def _may_hold_placeholder(text: str) -> bool:
-    return any(part in text for part in _PLACEHOLDER_PARTS)
-
-
-def is_missing(text: str | None, *, dash_means_none: bool = False) -> bool:
+def is_missing(text: str | None, lexicon: Lexicon, *, dash_means_none: bool = False) -> bool:
     """True for no text, an empty text, or text made only of placeholders and punctuation
     ("...", "XXX", "[Text]"). A dash or "./." is a statement ("none") where ``dash_means_none``
     is set (Finanzielle Auswirkungen), and missing anywhere else."""
@@ -59,8 +109,9 @@ def is_missing(text: str | None, *, dash_means_none: bool = False) -> bool:
     stripped = text.strip()
     if dash_means_none and stripped in _NONE_MARKS:
         return False
-    if _may_hold_placeholder(stripped):
-        stripped = _PLACEHOLDER.sub(" ", stripped)
+    placeholders = lexicon.built(Placeholders.build)
+    if any(part in stripped for part in placeholders.parts):
+        stripped = placeholders.pattern.sub(" ", stripped)
     remainder = _ELLIPSIS.sub(" ", stripped) if "..." in stripped or "…" in stripped else stripped
     return not re.search(r"\w", remainder)
 
@@ -90,12 +141,19 @@ def body_key(name: str) -> str:
     return " ".join(name.split()).casefold()
 
 
-def in_body(name: str) -> str:
+def in_body(name: str, lexicon: Lexicon) -> str:
     """ "im Rat der Stadt Lünen", "in der Stadtverordnetenversammlung": the preposition with the
-    article that the body's head noun takes (the first word that is not a hyphenated part)."""
-    words = [w for w in name.split() if not w.endswith("-") and w.casefold() != "und"]
+    article that the body's head noun takes (the first word that is no hyphenated part and no
+    conjunction: "Haupt- und Finanzausschuss")."""
+    joining = {word.casefold() for word in lexicon.words("language", "name_conjunctions")}
+    words = [w for w in name.split() if not w.endswith("-") and w.casefold() not in joining]
     head = words[0] if words else name
-    return f"in der {name}" if _FEMININE.search(head) else f"im {name}"
+    return f"in der {name}" if lexicon.built(_feminine).search(head) else f"im {name}"
+
+
+def _feminine(lexicon: Lexicon) -> re.Pattern[str]:
+    """The endings of nouns that take the feminine article, at the end of a word."""
+    return re.compile(alternatives(lexicon.words("language", "feminine_endings")) + "$", re.I)
 
 
 def printed_role(entry: Beratung) -> bool:
