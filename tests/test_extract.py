@@ -8,7 +8,6 @@ import io
 import pytest
 
 from vorlage_cli.extract import extract
-from vorlage_cli.extract.dates import find_date
 from vorlage_cli.extract.lexicon import default_lexicon, phrase_pattern
 from vorlage_cli.extract.textutil import join_lines
 from vorlage_cli.readers.text import read_text
@@ -57,7 +56,7 @@ def test_revision_suffixes(printed: str, nummer: str, fassung: str | None) -> No
     ],
 )
 def test_date_forms(printed: str, expected: dt.date | None) -> None:
-    found = find_date(printed)
+    found = default_lexicon().dates.find(printed)
     assert found is not None
     assert found[0] == expected
 

@@ -35,7 +35,7 @@ from vorlage_cli.extract.sections import (
     unheaded_reasoning,
 )
 from vorlage_cli.extract.signature import read_signature
-from vorlage_cli.extract.textutil import key
+from vorlage_cli.extract.textutil import joining, key
 from vorlage_cli.layout import LayoutDocument
 from vorlage_cli.model import Anlage, Beratung, Unterzeichnung, Vorlage
 
@@ -44,6 +44,11 @@ __all__ = ["Lexicon", "default_lexicon", "extract"]
 
 def extract(document: LayoutDocument, lexicon: Lexicon | None = None) -> Extraction:
     lexicon = lexicon or default_lexicon()
+    with joining(lexicon.joining):  # lines join by the lexicon's words (textutil.joining)
+        return _extract(document, lexicon)
+
+
+def _extract(document: LayoutDocument, lexicon: Lexicon) -> Extraction:
     rows = flatten(document)
     found = Extraction(Vorlage())
     vorlage, evidence = found.vorlage, found.evidence

@@ -21,13 +21,13 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from vorlage_cli.extract.dates import DATE, PARTIAL_DATE_END, YEAR_START, parse_match
+from vorlage_cli.extract.dates import YEAR_START
 from vorlage_cli.extract.lexicon import Lexicon, phrase_pattern
 from vorlage_cli.extract.rows import Row
 from vorlage_cli.extract.textutil import (
     BOX,
-    SUSPENDED_HYPHEN_NEXT,
     TICKED,
+    continues_suspended_hyphen,
     ends_mid_phrase,
     fold,
     join_lines,
@@ -40,9 +40,6 @@ _IGNORED = re.compile(r"^(?:[●•○◦▪■□xX✓✔]|\(?[A-Z]\)?|-|–)$"
 _TRAILING_DASH = re.compile(r"\s*[-–—:,]\s*$")
 _BRACKETED = re.compile(r"\(([^()]{3,40})\)")
 
-_BODY_DATE = re.compile(r"^(?P<name>[^.;:]{3,120}?)\s+(?:am|vom)\s+(?=\d)", re.IGNORECASE)
-_DATE_PREPOSITION = re.compile(r"\s+(?:am|vom)$", re.IGNORECASE)
-"""The preposition that belongs to the date after a body's name: "Bauausschuss am 14.10.2025"."""
 _ASIDE = re.compile(r"\s*\([^()]*\)\s*:?\s*$")
 """A remark after a heading: "Beratungsfolge (Änderungen vorbehalten):"."""
 UNKNOWN = "unknown"
@@ -322,7 +319,7 @@ class BeratungsfolgeReader:
         nothing."""
         if len(text.split()) > MAX_STATION_WORDS:
             return 0  # before the date search, which costs more on a long line
-        match = DATE.search(text)
+        match = self.lexicon.dates.pattern.search(text)
         if match is None:
             return 0
         before, after = text[: match.start()].strip(), text[match.end() :].strip()
@@ -375,8 +372,10 @@ class BeratungsfolgeReader:
                 break
             if strict and not continues and not self._fits_headerless(row.text):
                 break
-            in_prose = _in_prose(row.text) and not self._body_on_date(row.text)
-            wrapped_prose = DATE.search(previous) is None and _in_prose(f"{previous} {row.text}")
+            in_prose = self._in_prose(row.text) and not self._body_on_date(row.text)
+            wrapped_prose = self.lexicon.dates.pattern.search(previous) is None and self._in_prose(
+                f"{previous} {row.text}"
+            )
             if in_prose or (stations and wrapped_prose):
                 # the text after the list: "… des Jahresergebnisses zum 31.12.2019", also with
                 # its date on the next line ("… Ganztagsschule bis zum" / "31. Juli 2014")
@@ -387,12 +386,14 @@ class BeratungsfolgeReader:
                 index += 1
                 continue
             width = 1
-            if _date_continues(row, rows[index + 1] if index + 1 < len(rows) else None):
+            if _date_continues(
+                row, rows[index + 1] if index + 1 < len(rows) else None, self.lexicon
+            ):
                 # "25. Januar" / "2023": a date broken in a narrow cell
                 following = rows[index + 1]
                 row = Row([*row.cells, *following.cells], row.location, row.paragraph_start)
                 width = 2
-            if stations and _other_date_style(stations[0], row.text):
+            if stations and _other_date_style(stations[0], row.text, self.lexicon):
                 # "Produkt 11.01.13 …" under a list dated "04.03.2010", a statute "vom 18.
                 # Dezember" / "2012" in the decision text under a list of numeric dates
                 break
@@ -536,7 +537,7 @@ class BeratungsfolgeReader:
         return piece.text[:1].islower() and any(text.endswith("-") for text in broken)
 
     def _fits_headerless(self, text: str) -> bool:
-        if DATE.search(text):
+        if self.lexicon.dates.pattern.search(text):
             return self._station_evidence(text) >= 1
         return len(text.split()) <= MAX_PIECE_WORDS and not text.endswith((".", ";", "!", "?"))
 
@@ -548,7 +549,7 @@ class BeratungsfolgeReader:
         if section is not None and (":" in text or key(text) == key(text.split(":")[0])):
             return True
         label = self.lexicon.label_field.get(key(text.split(":")[0]))
-        return bool(label) and ":" in text and not DATE.search(text)
+        return bool(label) and ":" in text and not self.lexicon.dates.pattern.search(text)
 
     def _parse_row(
         self, row: Row, columns: list[Column], index: int
@@ -567,13 +568,17 @@ class BeratungsfolgeReader:
                 line = fold(line)
                 if not line:
                     continue
-                match = DATE.search(line) if kind in (None, "termin", "gremium") else None
+                match = (
+                    self.lexicon.dates.pattern.search(line)
+                    if kind in (None, "termin", "gremium")
+                    else None
+                )
                 if match and station is None:
                     station = Station(location=row.location)
-                    station.termin = parse_match(match)
+                    station.termin = self.lexicon.dates.parse(match)
                     station.termin_text = match.group().strip()
                     before, after = line[: match.start()].strip(), line[match.end() :].strip()
-                    before = _DATE_PREPOSITION.sub("", _TRAILING_DASH.sub("", before))
+                    before = self.words.date_preposition.sub("", _TRAILING_DASH.sub("", before))
                     role_before = self._role_at_end(before)
                     if role_before is not None:
                         # the role's column stands between the body and the date, with one
@@ -654,7 +659,7 @@ class BeratungsfolgeReader:
         if "mark_oeffentlich" not in kinds or "mark_nichtoeffentlich" not in kinds:
             return None
         if row.raw is not None and row.table is None:
-            match = DATE.search(row.raw)
+            match = self.lexicon.dates.pattern.search(row.raw)
             if not match:
                 return None
             tokens = row.raw[match.end() :].lstrip(" ").split(" ")
@@ -839,7 +844,7 @@ class BeratungsfolgeReader:
         """A station in the form "Gemeinderat am 23.10.2025 Entscheidung": a short name that
         ends in a body's word before "am" or "vom", which in prose follows a verb ("Der Rat
         hat am …")."""
-        match = _BODY_DATE.match(text)
+        match = self.words.body_date.match(text)
         if match is None:
             return False
         words = self._body_of_session(match.group("name")).split()
@@ -855,9 +860,11 @@ class BeratungsfolgeReader:
         if session is None:
             return name
         article, _, body = name[session.end() :].strip().partition(" ")
-        if article.lower() not in ("des", "der") or not body:
+        if article.casefold() not in self.words.session_articles or not body:
             return name
-        return _nominative(body) if article.lower() == "des" else body
+        return (
+            _nominative(body, self.lexicon) if article.casefold() in self.words.genitive else body
+        )
 
     def _looks_like_body(self, text: str) -> bool:
         return self.words.body.search(text) is not None
@@ -1066,7 +1073,7 @@ class BeratungsfolgeReader:
                         break
                 if isinstance(public, str):
                     public = public == "öffentlich"
-                termin = parse_match(date_match)
+                termin = self.lexicon.dates.parse(date_match)
                 if any(s.gremium == gremium and s.termin == termin for s in found):
                     continue
                 found.append(
@@ -1094,26 +1101,33 @@ class BeratungsfolgeReader:
             parsed = self._role_first(parsed[3])
         return stations
 
+    def _in_prose(self, text: str) -> bool:
+        """A date inside a sentence ("… des Jahresergebnisses zum 31.12.2019", "Der Kassenstand
+        hat am 16.09.2008 …"): a preposition stands right before it, where a station prints a
+        body's name."""
+        match = self.lexicon.dates.pattern.search(text)
+        return match is not None and self.words.in_prose.search(text[: match.start()]) is not None
+
     def _role_first(self, text: str) -> tuple[str, str, re.Match[str], str] | None:
         match = self.words.sentence.search(text)
         if not match:
             return None
-        date_match = DATE.match(text[match.end() :])
+        date_match = self.lexicon.dates.pattern.match(text[match.end() :])
         if not date_match:
             return None
         gremium = fold(match.group("gremium"))
-        if match.group("article").lower() == "des":
-            gremium = _nominative(gremium)
+        if match.group("article").casefold() in self.words.genitive:
+            gremium = _nominative(gremium, self.lexicon)
         after = text[match.end() + date_match.end() :].strip()
         return gremium, match.group("role"), date_match, after
 
     def _body_first(self, text: str) -> tuple[str, str, re.Match[str], str] | None:
         """ "Bauausschuss am 12.05.2025 zur Vorberatung (öffentlich)": a body's name, "am" or
         "vom", the date, then a role phrase."""
-        match = _BODY_DATE.match(text)
+        match = self.words.body_date.match(text)
         if match is None or not self._looks_like_body(match.group("name")):
             return None
-        date_match = DATE.match(text, match.end())
+        date_match = self.lexicon.dates.pattern.match(text, match.end())
         if date_match is None:
             return None
         rest = text[date_match.end() :].strip()
@@ -1140,20 +1154,6 @@ def _column_labels(lexicon: Lexicon) -> list[str]:
         for labels in lexicon.data.get("beratungsfolge", {}).get("columns", {}).values()
         for label in labels
     ]
-
-
-_PROSE_BEFORE_DATE = re.compile(
-    r"\b(?:zum|zur|am|vom|von|bis|seit|ab|bei|nach|über|mit|per|Stand|bis zum|des|dem|den)\s*$",
-    re.IGNORECASE,
-)
-
-
-def _in_prose(text: str) -> bool:
-    """A date inside a sentence ("… des Jahresergebnisses zum 31.12.2019", "Der Kassenstand
-    hat am 16.09.2008 …"): a preposition stands right before it, where a station prints a
-    body's name."""
-    match = DATE.search(text)
-    return match is not None and _PROSE_BEFORE_DATE.search(text[: match.start()]) is not None
 
 
 def _phrase_opens_sentence(tokens: list[tuple[str, str]]) -> bool:
@@ -1231,15 +1231,15 @@ def _next_in_stack(
     return next((station for station in stack if not filled(station)), None)
 
 
-def _other_date_style(first: Station, text: str) -> bool:
+def _other_date_style(first: Station, text: str, lexicon: Lexicon) -> bool:
     """Whether a row's date is printed otherwise than the list's first date: a two-digit year
     against four, or the month as a word against digits. One list prints its dates alike, so the
     row is something else after the list: a product number ("11.01.13"), a date in a sentence
     ("vom 18. Dezember 2012")."""
-    match = DATE.search(text)
+    match = lexicon.dates.pattern.search(text)
     if match is None or first.termin_text is None:
         return False
-    first_match = DATE.search(first.termin_text)
+    first_match = lexicon.dates.pattern.search(first.termin_text)
     if first_match is None:
         return False
     shorter_year = _FULL_YEAR.search(first.termin_text) is not None and not _FULL_YEAR.search(
@@ -1274,7 +1274,7 @@ def _after_result(tokens: list[tuple[str, str]], position: int) -> bool:
 def _word_rest(text: str) -> bool:
     """Whether a text can be the rest of a word broken with a hyphen: it starts in lower case
     with that rest, not with a word of its own ("und Umwelt" goes on a name)."""
-    return text[:1].islower() and not SUSPENDED_HYPHEN_NEXT.match(text)
+    return text[:1].islower() and not continues_suspended_hyphen(text)
 
 
 def _names_wrap_below(stations: list[Station], pieces: list[Piece]) -> bool:
@@ -1289,14 +1289,14 @@ def _names_wrap_below(stations: list[Station], pieces: list[Piece]) -> bool:
     )
 
 
-def _date_continues(row: Row, following: Row | None) -> bool:
+def _date_continues(row: Row, following: Row | None, lexicon: Lexicon) -> bool:
     """Whether a row ends with a day and month whose year starts the next row."""
     return (
         following is not None
         and not following.used
         and following.table == row.table
-        and DATE.search(row.text) is None
-        and PARTIAL_DATE_END.search(row.text) is not None
+        and lexicon.dates.pattern.search(row.text) is None
+        and lexicon.dates.partial_end.search(row.text) is not None
         and YEAR_START.match(following.text) is not None
     )
 
@@ -1330,14 +1330,18 @@ def _nearest(columns: list[Column], cell: Cell) -> Column:
     return min(columns, key=distance)
 
 
-def _nominative(gremium: str) -> str:
+_SHORTEST_GENITIVE = 5
+"""A shorter head noun is no genitive to shorten."""
+
+
+def _nominative(gremium: str, lexicon: Lexicon) -> str:
     """The head noun of a genitive body name in the nominative: "Bezirksausschusses des 25.
-    Stadtbezirkes" → "Bezirksausschuss des 25. Stadtbezirkes"."""
+    Stadtbezirkes" → "Bezirksausschuss des 25. Stadtbezirkes", by the lexicon's genitive
+    endings."""
     head, _, rest = gremium.partition(" ")
-    if head.endswith("sses"):
-        head = head[:-2]
-    elif head.endswith(("rates", "tages", "rats")):
-        head = head[:-2] if head.endswith("es") else head[:-1]
-    elif head.endswith("es") and len(head) > 5:
-        head = head[:-2]
+    endings = lexicon.data.get("language", {}).get("genitive_endings", {})
+    if len(head) > _SHORTEST_GENITIVE:
+        ending = next((e for e in endings if head.endswith(e)), None)
+        if ending is not None:
+            head = head[: len(head) - len(ending)] + endings[ending]
     return f"{head} {rest}".strip()

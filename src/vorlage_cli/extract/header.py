@@ -6,11 +6,9 @@ columns), a label cell beside its value cell, and a row of labels over a row of 
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from dataclasses import dataclass
 
-from vorlage_cli.extract.dates import DATE, find_date
 from vorlage_cli.extract.lexicon import Lexicon, phrase_pattern
 from vorlage_cli.extract.rows import Row, row_lines
 from vorlage_cli.extract.textutil import ends_mid_phrase, fold, join_lines, key
@@ -153,7 +151,7 @@ class HeaderReader:
         something else (a label, a date, a line not aligned with the labels)."""
         if row.used or row.raw is None or any(c.x0 is None for c in row.cells + labels.cells):
             return None
-        if DATE.search(row.text) or len(row.texts) > len(labels.texts):
+        if self.lexicon.dates.pattern.search(row.text) or len(row.texts) > len(labels.texts):
             return None
         parts = []
         for cell in row.cells:
@@ -269,8 +267,3 @@ def _split_at_labels(values: list[Cell], labels: list[Cell]) -> list[Cell]:
             ]
         result.extend(pieces)
     return result
-
-
-def date_in(text: str) -> dt.date | None:
-    found = find_date(text)
-    return found[0] if found else None

@@ -8,14 +8,15 @@ from __future__ import annotations
 
 import re
 import tomllib
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from importlib import resources
 from typing import Any, TypeVar
 
+from vorlage_cli.extract.dates import DateGrammar
 from vorlage_cli.extract.numbers import NumberGrammar
-from vorlage_cli.extract.textutil import key
+from vorlage_cli.extract.textutil import Joining, alternatives, key
 
 T = TypeVar("T")
 
@@ -26,16 +27,6 @@ MAIN_SECTIONS = (
     "finanzielle_auswirkungen",
     "anlagen",
 )
-
-
-def alternatives(phrases: Iterable[str], *, space: str = r"\s+") -> str:
-    """The phrases as one regular-expression group, longest first so that the longest phrase
-    wins where one starts another, each word escaped and ``space`` between words; a group that
-    matches nothing where there are none. The words are lexicon data; the pattern around the
-    group (boundaries, what may follow) is the caller's."""
-    ordered = sorted(set(phrases), key=lambda phrase: (-len(phrase), phrase))
-    parts = [space.join(re.escape(word) for word in phrase.split()) for phrase in ordered]
-    return "(?:" + "|".join(parts) + ")" if parts else "(?!)"
 
 
 def phrase_pattern(phrases: list[str], *, anchored: bool = False) -> re.Pattern[str]:
@@ -122,6 +113,16 @@ class ConsultationWords:
     sentence: re.Pattern[str]
     """A consultation written as a sentence: "Beschluss des Bezirksausschusses … vom …",
     "Vorberatung im Bauausschuss am …"; groups role, article, gremium."""
+    body_date: re.Pattern[str]
+    """ "Bauausschuss am 12.05.2025": a name, then a word before a date; group name."""
+    date_preposition: re.Pattern[str]
+    """The word before a date at the end of a body's name: "Bauausschuss am" (14.10.2025)."""
+    session_articles: frozenset[str]
+    """The articles (casefolded) between a session and its body: "Sitzung des Gemeinderates"."""
+    genitive: frozenset[str]
+    """The articles (casefolded) after which a sentence names the body in the genitive."""
+    in_prose: re.Pattern[str]
+    """A word at the end of a text that puts the date after it inside a sentence."""
 
     @classmethod
     def from_data(
@@ -133,6 +134,8 @@ class ConsultationWords:
         )
         marks = words.get("public", []) + words.get("non_public", [])
         sessions = "|".join(re.escape(w) for w in words.get("session", []))
+        vote_endings = alternatives(words.get("vote_endings", []))
+        before_date = alternatives(words.get("before_date", []))
         nouns = sorted(
             {r for r in roles if " " not in r and r[:1].isupper()}, key=len, reverse=True
         )
@@ -149,8 +152,8 @@ class ConsultationWords:
             top=re.compile(rf"^(?:{label}\s*)?(?P<n>{mark}{item})$", re.IGNORECASE),
             body=re.compile(rf"\w*(?:{bodies or '(?!)'})\b", re.IGNORECASE),
             votes=re.compile(
-                rf"^(?:(?:(?:{votes or '(?!)'})(?:-Stimmen?)?(?![\wäöü])\s*:?\s*\d+"
-                rf"|\d+(?:\s*[x×])?[\s-]+(?:{votes or '(?!)'})(?:-Stimmen?)?(?![\wäöü]))"
+                rf"^(?:(?:(?:{votes or '(?!)'}){vote_endings}?(?![\wäöü])\s*:?\s*\d+"
+                rf"|\d+(?:\s*[x×])?[\s-]+(?:{votes or '(?!)'}){vote_endings}?(?![\wäöü]))"
                 r"[,;/]?\s*)+",
                 re.IGNORECASE,
             ),
@@ -162,15 +165,27 @@ class ConsultationWords:
             else re.compile("(?!)"),
             public_keys=frozenset(key(w) for w in words.get("public", [])),
             session=re.compile(
-                rf"^(?:\d+\.\s*)?(?:öffentliche\s+|nichtöffentliche\s+)?(?:{sessions or '(?!)'})\b",
+                rf"^(?:\d+\.\s*)?(?:{alternatives(words.get('session_adjectives', []))}\s+)?"
+                rf"(?:{sessions or '(?!)'})\b",
                 re.IGNORECASE,
             ),
             sentence=re.compile(
                 rf"""(?P<role>{"|".join(re.escape(n) for n in nouns) or "(?!)"})
-                \s+(?P<article>des|der|im|in\s+der|in\s+dem|durch\s+den|durch\s+die)
+                \s+(?P<article>{alternatives(words.get("before_body", []))})
                 \s+(?P<gremium>[^.;:]{{3,120}}?(?:\d+\.\s+[^.;:]{{3,60}}?)?)
-                \s+(?:vom|am)\s+(?=\d)""",
+                \s+{before_date}\s+(?=\d)""",
                 re.VERBOSE | re.IGNORECASE,
+            ),
+            body_date=re.compile(
+                rf"^(?P<name>[^.;:]{{3,120}}?)\s+{before_date}\s+(?=\d)", re.IGNORECASE
+            ),
+            date_preposition=re.compile(rf"\s+{before_date}$", re.IGNORECASE),
+            session_articles=frozenset(
+                word.casefold() for word in words.get("session_articles", [])
+            ),
+            genitive=frozenset(word.casefold() for word in words.get("genitive_articles", [])),
+            in_prose=re.compile(
+                rf"\b{alternatives(words.get('prose_before_date', []))}\s*$", re.IGNORECASE
             ),
         )
 
@@ -247,6 +262,8 @@ class Lexicon:
     none_keys: frozenset[str] = frozenset()
     """What a section says where it has nothing to list or state ("keine", "-", "entfällt")."""
     numbers: NumberGrammar = field(default_factory=lambda: NumberGrammar.from_words([]))
+    dates: DateGrammar = field(default_factory=lambda: DateGrammar.from_months({}))
+    joining: Joining = field(default_factory=lambda: Joining.from_words([], []))
     consultation: ConsultationWords = field(
         default_factory=lambda: ConsultationWords.from_data({}, [])
     )
@@ -259,6 +276,12 @@ class Lexicon:
         lexicon = cls(data=data)
         lexicon.numbers = NumberGrammar.from_words(
             list(data.get("numbers", {}).get("revision_words", []))
+        )
+        language = data.get("language", {})
+        lexicon.dates = DateGrammar.from_months(dict(language.get("months", {})))
+        lexicon.joining = Joining.from_words(
+            list(language.get("suspended_hyphen_joiners", [])),
+            list(language.get("line_continues_after", [])),
         )
         kinds = data.get("kinds", {})
         for name, props in kinds.items():
@@ -280,7 +303,7 @@ class Lexicon:
             f"{kind}{joint}{suffix}"
             for kind in kinds
             for joint in ("-", " ", "n-")
-            for suffix in ("Nr.", "Nr", "Nummer")
+            for suffix in fields.get("number_suffixes", [])
         ]
         lexicon.field_labels["other"] = list(fields.get("other", [])) + list(
             fields.get("kontakt", [])

@@ -16,17 +16,19 @@ import re
 
 from vorlage_cli.extract.lexicon import Lexicon, phrase_pattern
 from vorlage_cli.extract.rows import Row
+from vorlage_cli.extract.textutil import alternatives
 from vorlage_cli.model import Vorlage
 
 TOP_ROWS = 40
 """How far down a title may stand: a web page's navigation comes first."""
 MAX_TITLE_WORDS = 16
-_TITLE_GOES_ON = re.compile(
-    r"^\s*(?:$|[-–:]|(?:über|der|des|die|zur|zum|vom|von|auf|eines|einer|zu|für|betr\.?)\b)",
-    re.IGNORECASE,
-)
-"""What follows a title word in a title ("Niederschrift über …", "Tagesordnung - Sitzung …",
-"Antwort auf …"), unlike a sentence that uses the word ("Protokollführung: Frau …")."""
+
+
+def _title_goes_on(lexicon: Lexicon) -> re.Pattern[str]:
+    """What follows a title word in a title ("Niederschrift über …", "Tagesordnung - Sitzung
+    …", "Antwort auf …"), unlike a sentence that uses the word ("Protokollführung: Frau …")."""
+    words = alternatives(lexicon.words("language", "other_title_continues"))
+    return re.compile(rf"^\s*(?:$|[-–:]|{words}\b)", re.IGNORECASE)
 
 
 def other_document(rows: list[Row], vorlage: Vorlage, lexicon: Lexicon) -> str | None:
@@ -35,6 +37,7 @@ def other_document(rows: list[Row], vorlage: Vorlage, lexicon: Lexicon) -> str |
         return None
     titles = lexicon.data.get("other_documents", {})
     patterns = {name: phrase_pattern(phrases, anchored=True) for name, phrases in titles.items()}
+    goes_on = lexicon.built(_title_goes_on)
     candidates = [row.text for row in rows[:TOP_ROWS] if row.table is None]
     if vorlage.art:
         candidates.append(vorlage.art)
@@ -43,7 +46,7 @@ def other_document(rows: list[Row], vorlage: Vorlage, lexicon: Lexicon) -> str |
             continue
         for name, pattern in patterns.items():
             match = pattern.match(text)
-            if match and _TITLE_GOES_ON.match(text[match.end() :]):
+            if match and goes_on.match(text[match.end() :]):
                 return name
     return None
 

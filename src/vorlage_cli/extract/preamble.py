@@ -12,12 +12,12 @@ from __future__ import annotations
 import re
 
 from vorlage_cli.evidence import Extraction
-from vorlage_cli.extract.dates import DATE, parse_match
-from vorlage_cli.extract.header import HeaderReader, Value, date_in
+from vorlage_cli.extract.header import HeaderReader, Value
 from vorlage_cli.extract.lexicon import Lexicon
 from vorlage_cli.extract.rows import Row, row_lines
 from vorlage_cli.extract.sections import SectionReader, best, section_text
 from vorlage_cli.extract.textutil import (
+    alternatives,
     ends_mid_phrase,
     fold,
     join_lines,
@@ -35,13 +35,21 @@ MIN_SENTENCE_WORDS = 5
 """A line of this many words may be prose that a number on the next line continues."""
 _NUMBER_LABEL = re.compile(r"^-?Nr\.?\s*:?\s*")
 """The "Nr." between a compound kind and its number: "Gemeinderatsdrucksache Nr. 123/2025"."""
-_TITLE_ADDITION = re.compile(r"^(?:zu|zur|zum|für|der|des)\s+\S", re.IGNORECASE)
-"""A title line may say what the Vorlage belongs to: "Mitteilungsvorlage zu TOP 8"."""
 
-_PLACE_DATE = re.compile(
-    rf"(?:[A-ZÄÖÜ][\w .-]{{1,40}},\s*)?(?P<date>{DATE.pattern})", re.VERBOSE | re.IGNORECASE
-)
-"""A date alone at the top of a letter, possibly after its place ("Quellbrunn, 20.01.2025")."""
+
+def _title_addition(lexicon: Lexicon) -> re.Pattern[str]:
+    """A title line may say what the Vorlage belongs to: "Mitteilungsvorlage zu TOP 8"."""
+    words = alternatives(lexicon.words("language", "kind_title_additions"))
+    return re.compile(rf"^{words}\s+\S", re.IGNORECASE)
+
+
+def _place_date(lexicon: Lexicon) -> re.Pattern[str]:
+    """A date alone at the top of a letter, possibly after its place ("Quellbrunn,
+    20.01.2025")."""
+    return re.compile(
+        rf"(?:[A-ZÄÖÜ][\w .-]{{1,40}},\s*)?(?P<date>{lexicon.dates.pattern.pattern})",
+        re.VERBOSE | re.IGNORECASE,
+    )
 
 
 def read_preamble(
@@ -88,7 +96,7 @@ def _value_on_next_row(rows: list[Row], index: int, header: HeaderReader, lexico
     fits = {
         "nummer": bool(lexicon.numbers.shape.fullmatch(value)),
         "art": lexicon.names_kind(_KIND_PREFIX.sub("", value)),
-        "erstellt_am": bool(DATE.search(value)),
+        "erstellt_am": bool(lexicon.dates.pattern.search(value)),
         "sitzungsteil": lexicon.publicity(value) is not None,
     }.get(field, texts[0].endswith(":"))
     # in a run of labels over their values ("Betreff" / …, "Vorlage" / "039/26", "Art" / …)
@@ -170,14 +178,26 @@ def _title_in(text: str, lexicon: Lexicon) -> tuple[tuple[str, str], str | None,
     if kind is None:
         return None
     rest = rest.strip()
-    if rest.startswith((":", "Nr", "-Nr")) and not rest.startswith("- "):
+    if rest.startswith(lexicon.built(_number_label)) and not rest.startswith("- "):
         return None
     rest = rest.lstrip("-– ").strip()
     number = lexicon.numbers.shape.match(rest) if rest else None
     status = rest if _is_status(rest, lexicon) else None
-    if rest and number is None and status is None and not _TITLE_ADDITION.match(rest):
+    if (
+        rest
+        and number is None
+        and status is None
+        and not lexicon.built(_title_addition).match(rest)
+    ):
         return None
     return (kind[0], word), rest if number is not None else None, status
+
+
+def _number_label(lexicon: Lexicon) -> tuple[str, ...]:
+    """What makes a kind a number's label rather than a title when it follows the kind:
+    "Beschlussvorlage-Nr.:", "Vorlage Nummer"."""
+    suffixes = lexicon.words("fields", "number_suffixes")
+    return (":", *suffixes, *(f"-{suffix}" for suffix in suffixes))
 
 
 def _is_status(text: str, lexicon: Lexicon) -> bool:
@@ -248,7 +268,7 @@ def _unit_above_contacts(rows: list[Row], header: HeaderReader) -> None:
             not above.used
             and len(above.texts) == 1
             and 0 < len(words) <= 8
-            and not DATE.search(above.text)
+            and not header.lexicon.dates.pattern.search(above.text)
         ):
             header.add("letterhead", above.text, above.location)
             above.used = True
@@ -268,7 +288,8 @@ def unlabelled_subject(rows: list[Row], first_section: int, reader: SectionReade
             started = started or row.labelled
             continue
         if started and reader.heading_of(row) is None:
-            if DATE.fullmatch(row.text) and not (run and ends_mid_phrase(run[-1].text)):
+            alone = reader.lexicon.dates.pattern.fullmatch(row.text)
+            if alone and not (run and ends_mid_phrase(run[-1].text)):
                 continue
             run.append(row)
     if sum(len(r.text.split()) for r in run) < 2:
@@ -292,10 +313,6 @@ def _pick_ersteller(header: HeaderReader, lexicon: Lexicon) -> tuple[str, Locati
     return chosen.text, chosen.location
 
 
-_WEAK_NUMBER_LABELS = frozenset({"nr.", "nr", "nummer"})
-"""Labels that name a number without saying whose: "Nr. 1" may be any list item."""
-
-
 def _pick_number(
     header: HeaderReader, furniture: list[Row], lexicon: Lexicon
 ) -> tuple[Value, str] | None:
@@ -304,12 +321,13 @@ def _pick_number(
     line, which beats a bare "Nr.", which beats a number alone on its row; the page header is
     the last resort. Among equals the first printed wins."""
     candidates: list[tuple[float, tuple[int, int], Value, str]] = []
+    weak_labels = {key(label) for label in lexicon.words("fields", "weak_number_labels")}
     for source, rank in (("nummer", 0.0), ("title_number", 1.0), ("bare_number", 2.0)):
         for value in header.values.get(source, []):
             shaped = lexicon.numbers.shape.search(value.text)
             if shaped is None:
                 continue
-            weak = source == "nummer" and key(value.label) in _WEAK_NUMBER_LABELS
+            weak = source == "nummer" and key(value.label) in weak_labels
             where = (value.location.page or 0, value.location.line or 0)
             candidates.append((rank + (1.5 if weak else 0.0), where, value, shaped.group()))
     if candidates:
@@ -357,13 +375,13 @@ def fill_header_fields(
         found.put("ersteller", author[0], author[1])
 
     for value in header.values.get("erstellt_am", []):
-        date = DATE.search(value.text)
+        date = lexicon.dates.pattern.search(value.text)
         if date:
-            found.put("erstellt_am", parse_match(date), value.location, date.group())
+            found.put("erstellt_am", lexicon.dates.parse(date), value.location, date.group())
             break
     if vorlage.erstellt_am is None:
         for previous, row in zip([None, *rows], rows, strict=False):
-            dated = _PLACE_DATE.fullmatch(row.text.strip())
+            dated = lexicon.built(_place_date).fullmatch(row.text.strip())
             if (
                 dated
                 and not row.used
@@ -372,15 +390,19 @@ def fill_header_fields(
                 # a date alone on its row, unless it is a session's in the Beratungsfolge or
                 # ends a sentence broken before it ("… Ganztagsschule bis zum" / "31. Juli 2014")
                 printed = dated.group("date")
-                found.put("erstellt_am", date_in(printed), row.location, printed)
+                found.put("erstellt_am", lexicon.dates.date_in(printed), row.location, printed)
                 break
     if vorlage.erstellt_am is None:
+        dated_contacts = {key(label) for label in lexicon.words("fields", "dated_contact")}
         for value in header.values.get("other", []):
-            if key(value.label) in ("telefon", "tel."):
-                dates = list(DATE.finditer(value.text))
+            if key(value.label) in dated_contacts:
+                dates = list(lexicon.dates.pattern.finditer(value.text))
                 if dates:
                     found.put(
-                        "erstellt_am", parse_match(dates[-1]), value.location, dates[-1].group()
+                        "erstellt_am",
+                        lexicon.dates.parse(dates[-1]),
+                        value.location,
+                        dates[-1].group(),
                     )
                     break
 

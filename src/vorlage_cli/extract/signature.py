@@ -10,20 +10,54 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from vorlage_cli.extract.lexicon import Lexicon
 from vorlage_cli.extract.rows import Row
-from vorlage_cli.extract.textutil import fold, key
+from vorlage_cli.extract.textutil import alternatives, fold, key
 from vorlage_cli.layout import Location
 
-_NAME = re.compile(
-    r"^(?:(?:Dr\.|Prof\.|Dipl\.-\w+\.?)\s+)*[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)?"
-    r"(?:\s+(?:von|van|de|zu|vom)?\s*[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)?){1,2}$"
-)
-_SURNAME = re.compile(r"^[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)?$")
-_ARTICLE = re.compile(r"^(?:Der|Die)\s+")
-_CAPTION = re.compile(r"^(?:[^.]{3,60}\bam:?|(?:Der|Die)\s+\w+(?:\s+\w+)?)$")
-"""A line over a signature: "beschlossen im Stadtrat am:", "Die Referentin"."""
+_NAME_PART = r"[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)?"
+"""One part of a person's name: "Klicki", "Müller-Lüdenscheidt"."""
+_SURNAME = re.compile(rf"^{_NAME_PART}$")
+
+
+@dataclass(frozen=True, slots=True)
+class _Words:
+    """The lexicon's words of a signature block as patterns."""
+
+    name: re.Pattern[str]
+    """A person's name, maybe after titles: "Dr. Christian Klicki", "Hans von Berg"."""
+    caption: re.Pattern[str]
+    """A line over a signature: "beschlossen im Stadtrat am:", "Die Referentin"."""
+    article: re.Pattern[str]
+    """The article before an office: "Der Bürgermeister" over its deputy."""
+    short_marker: dict[str, str]
+    """A marker written out, without spaces → its short form ("InVertretung" → "i.V.")."""
+
+    @staticmethod
+    def build(lexicon: Lexicon) -> _Words:
+        words = lexicon.data.get("signature", {})
+        titles = alternatives(words.get("titles", []))
+        title_starts = alternatives(words.get("title_starts", []))
+        particles = alternatives(words.get("name_particles", []))
+        articles = alternatives(words.get("office_articles", []))
+        return _Words(
+            name=re.compile(
+                rf"^(?:(?:{titles}|{title_starts}\w+\.?)\s+)*{_NAME_PART}"
+                rf"(?:\s+{particles}?\s*{_NAME_PART}){{1,2}}$"
+            ),
+            caption=re.compile(
+                rf"^(?:[^.]{{3,60}}\b{alternatives(words.get('caption_endings', []))}:?"
+                rf"|{articles}\s+\w+(?:\s+\w+)?)$"
+            ),
+            article=re.compile(rf"^{articles}\s+"),
+            short_marker={
+                long.replace(" ", ""): short
+                for long, short in words.get("vertretung_short", {}).items()
+            },
+        )
+
 
 Signature = tuple[str | None, str | None, str | None, Location]
 
@@ -61,6 +95,7 @@ def _with_marker(rows: list[Row], lexicon: Lexicon) -> Signature | None:
         found_name, found_function = fold(name) or None, fold(funktion) or None
         taken = [row]
         following = _next(rows, index)
+        words = lexicon.built(_Words.build)
         if found_name is None and following is not None and _is_name(following.text, lexicon):
             found_name = following.text
             taken.append(following)
@@ -75,13 +110,13 @@ def _with_marker(rows: list[Row], lexicon: Lexicon) -> Signature | None:
         above = rows[index - 1] if index > 0 and not rows[index - 1].used else None
         if found_function is None and above is not None:
             # the office over its deputy: "Der Bürgermeister" / "In Vertretung" / "Musterfrau"
-            office = _ARTICLE.sub("", above.text)
+            office = words.article.sub("", above.text)
             if _is_known_function(office, lexicon) and len(office.split()) <= 3:
                 found_function = office
                 taken.append(above)
         for used in taken:
             used.used = True
-        return found_name, found_function, _canonical_marker(marker.group()), row.location
+        return found_name, found_function, _canonical(marker.group(), words), row.location
     return None
 
 
@@ -99,14 +134,14 @@ def _name_over_function(
             continue
         if not all(_is_known_function(f, lexicon) for f in functions):
             continue
-        if not all(_NAME.match(n) for n in names):
+        if not all(lexicon.built(_Words.build).name.match(n) for n in names):
             continue
         captions = rows[index - 2].texts if index >= 2 and not rows[index - 2].used else []
         column = 0
         if len(names) > 1 and len(captions) == len(names):
             column = next((i for i, c in enumerate(captions) if not lexicon.chair.search(c)), 0)
             rows[index - 2].used = True
-        elif len(captions) == 1 and _CAPTION.match(captions[0]):
+        elif len(captions) == 1 and lexicon.built(_Words.build).caption.match(captions[0]):
             rows[index - 2].used = True
         row.used = above.used = True
         return names[column], functions[column], None, above.location
@@ -118,7 +153,7 @@ def _name_before_end(rows: list[Row], lexicon: Lexicon) -> Signature | None:
     before = {key(label) for label in lexicon.data.get("signature", {}).get("before", [])}
     for index in range(1, len(rows) - 1):
         row, following = rows[index], rows[index + 1]
-        if row.used or len(row.texts) != 1 or not _NAME.match(row.text):
+        if row.used or len(row.texts) != 1 or not lexicon.built(_Words.build).name.match(row.text):
             continue
         if key(following.text.split(":")[0]) in before and rows[index - 1].text.endswith(
             (".", ":")
@@ -131,7 +166,7 @@ def _name_before_end(rows: list[Row], lexicon: Lexicon) -> Signature | None:
 def _is_name(text: str, lexicon: Lexicon) -> bool:
     """A person's name: first and last name, or a surname alone under "i.V." ("Musterfrau"),
     unless that word is a function or a label the lexicon knows ("Anlagen")."""
-    return bool(_NAME.match(text)) or (
+    return bool(lexicon.built(_Words.build).name.match(text)) or (
         bool(_SURNAME.match(text))
         and not _is_known_function(text, lexicon)
         and not lexicon.is_label(text)
@@ -166,6 +201,6 @@ def _is_function(text: str, lexicon: Lexicon) -> bool:
     )
 
 
-def _canonical_marker(printed: str) -> str:
+def _canonical(printed: str, words: _Words) -> str:
     compact = printed.replace(" ", "")
-    return {"InVertretung": "i.V.", "ImAuftrag": "i.A."}.get(compact, compact)
+    return words.short_marker.get(compact, compact)

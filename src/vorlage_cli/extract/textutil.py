@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass
 from functools import lru_cache
 
 _SPACE = re.compile(r"\s+")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b\u00ad]")
-SUSPENDED_HYPHEN_NEXT = re.compile(r"^(und|oder|bzw\.|sowie|als|bis|u\.|&|,)(\s|$)")
 _NUMBERING = re.compile(r"^(?:[IVX]{1,5}\.|\d{1,2}(?:\.\d{1,2})*\.?|[a-z]\))\s+(?=\S)")
 
 
@@ -32,6 +35,65 @@ def key(text: str) -> str:
     return text.casefold().replace("ß", "ss")
 
 
+def alternatives(phrases: Iterable[str], *, space: str = r"\s+") -> str:
+    """The phrases as one regular-expression group, longest first so that the longest phrase
+    wins where one starts another, each word escaped and ``space`` between words; a group that
+    matches nothing where there are none. The words are lexicon data; the pattern around the
+    group (boundaries, what may follow) is the caller's."""
+    ordered = sorted(set(phrases), key=lambda phrase: (-len(phrase), phrase))
+    parts = [space.join(re.escape(word) for word in phrase.split()) for phrase in ordered]
+    return "(?:" + "|".join(parts) + ")" if parts else "(?!)"
+
+
+@dataclass(frozen=True, slots=True)
+class Joining:
+    """The grammar words that decide how printed lines join into text, from the lexicon's
+    ``[language]`` table."""
+
+    suspended_hyphen_next: re.Pattern[str]
+    """What opens the line after a suspended hyphen ("Sport-" / "und Bolzplätze")."""
+    mid_phrase: re.Pattern[str]
+    """What ends a line that breaks off mid-phrase ("Schul- und", "Dienstberatung des")."""
+
+    @classmethod
+    def from_words(cls, joiners: list[str], continuing: list[str]) -> Joining:
+        return cls(
+            re.compile(rf"^(?:{alternatives(joiners)}|&|,)(?:\s|$)"),
+            re.compile(rf"(?:[-,/&]|\b{alternatives(continuing)})$"),
+        )
+
+
+_JOINING: ContextVar[Joining | None] = ContextVar("joining", default=None)
+
+
+@contextmanager
+def joining(words: Joining) -> Iterator[None]:
+    """Lines join by these words while the block runs. ``extract`` installs its lexicon's for
+    one document, so that a city's words reach every row, cell and paragraph, also where no
+    lexicon is at hand (a table cell joins its lines when first read); outside, the shipped
+    lexicon's words apply."""
+    token = _JOINING.set(words)
+    try:
+        yield
+    finally:
+        _JOINING.reset(token)
+
+
+def _joining() -> Joining:
+    words = _JOINING.get()
+    if words is None:
+        from vorlage_cli.extract.lexicon import default_lexicon  # imports this module
+
+        words = default_lexicon().joining
+    return words
+
+
+def continues_suspended_hyphen(line: str) -> bool:
+    """Whether a line opens with a word that follows a suspended hyphen ("und Bolzplätze"), so
+    that a hyphen before it ends a word's first part, not a word broken in two."""
+    return _joining().suspended_hyphen_next.match(line) is not None
+
+
 def join_lines(lines: list[str]) -> str:
     """Join the lines of one paragraph, undoing hyphenation that only breaks a word.
 
@@ -53,7 +115,7 @@ def join_lines(lines: list[str]) -> str:
         ):
             result += line
         elif result.endswith("-") and len(result) > 1 and result[-2].isalpha():
-            if SUSPENDED_HYPHEN_NEXT.match(line):
+            if continues_suspended_hyphen(line):
                 result += " " + line
             elif line[0].islower():
                 result = result[:-1] + line
@@ -62,11 +124,6 @@ def join_lines(lines: list[str]) -> str:
         else:
             result += " " + line
     return result
-
-
-_MID_PHRASE = re.compile(
-    r"(?:[-,/&]|\b(?:und|oder|für|des|der|die|das|den|dem|von|vom|mit|zur|zum|im|in|am|an|auf|bei))$"
-)
 
 
 BOX = re.compile(r"\[\s*[xX✓✔]\s*\]|\[\s*\]|[☐☒☑✓✔✗✘□■]")
@@ -78,7 +135,7 @@ TICKED = re.compile(r"\[\s*[xX✓✔]\s*\]|[☒☑✓✔✗✘■]")
 def ends_mid_phrase(text: str) -> bool:
     """Whether a line breaks off mid-phrase ("Schul- und", "Dienstberatung des"), so that the
     next line continues it."""
-    return bool(_MID_PHRASE.search(text.rstrip()))
+    return bool(_joining().mid_phrase.search(text.rstrip()))
 
 
 def title_case_heading(text: str) -> str:
