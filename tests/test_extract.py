@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+from pathlib import Path
 
 import pytest
 
 from vorlage_cli.extract import extract
 from vorlage_cli.extract.lexicon import default_lexicon, phrase_pattern
-from vorlage_cli.extract.textutil import join_lines
+from vorlage_cli.extract.textutil import join_lines, joining
+from vorlage_cli.pipeline import read_vorlage
 from vorlage_cli.readers.text import read_text
 
 
@@ -73,6 +75,35 @@ def test_date_forms(printed: str, expected: dt.date | None) -> None:
 )
 def test_line_joining_undoes_only_line_break_hyphens(lines: list[str], joined: str) -> None:
     assert join_lines(lines) == joined
+
+
+CITY_WORDS = {
+    "language": {"months": {"feber": 2}, "suspended_hyphen_joiners": ["beziehungsweise"]},
+    "furniture": {"page": ["Folie"]},
+}
+"""A city's own words for what the extractor and readers once spelled in code: the Austrian
+month name, a word that follows a suspended hyphen, a page word."""
+FEBER = (
+    "Beschlussvorlage Nr. 2024/0001\nDatum: 14. Feber 2024\nBetreff:\nSpielplatz am Kanal\n"
+    "Folie 2 von 8\nBeschlussvorschlag:\nDer Rat beschließt.\n"
+)
+
+
+def test_a_citys_lexicon_reaches_dates_and_page_numbers(tmp_path: Path) -> None:
+    path = tmp_path / "feber.txt"
+    path.write_text(FEBER, encoding="utf-8")
+    shipped = read_vorlage(path).vorlage
+    assert (shipped.erstellt_am, shipped.betreff) == (None, "Spielplatz am Kanal Folie 2 von 8")
+    city = read_vorlage(path, default_lexicon().changed({"extend": CITY_WORDS})).vorlage
+    assert (city.erstellt_am, city.betreff) == (dt.date(2024, 2, 14), "Spielplatz am Kanal")
+
+
+def test_a_citys_lexicon_reaches_line_joining() -> None:
+    city = default_lexicon().changed({"extend": CITY_WORDS})
+    lines = ["Sport-", "beziehungsweise Spielplätze"]
+    assert join_lines(lines) == "Sportbeziehungsweise Spielplätze"
+    with joining(city.joining):
+        assert join_lines(lines) == "Sport- beziehungsweise Spielplätze"
 
 
 def test_multi_day_session_and_sub_item_top() -> None:

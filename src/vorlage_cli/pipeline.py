@@ -54,7 +54,7 @@ def read_vorlage(
         return Reading(unread, None, [reader_finding(codes.REFUSED, refusal)])
     try:
         raw = load(path, limits, data)
-        document = parse(raw, limits, password)
+        document = parse(raw, limits, password, lexicon.page_markers if lexicon else None)
     except ReadError as error:
         return Reading(unread, None, [reader_finding(error.code, str(error))])
     except Exception as error:

@@ -17,6 +17,7 @@ from typing import Any, TypeVar
 from vorlage_cli.extract.dates import DateGrammar
 from vorlage_cli.extract.numbers import NumberGrammar
 from vorlage_cli.extract.textutil import Joining, alternatives, key
+from vorlage_cli.readers.furniture import PageMarkers
 
 T = TypeVar("T")
 
@@ -264,6 +265,9 @@ class Lexicon:
     numbers: NumberGrammar = field(default_factory=lambda: NumberGrammar.from_words([]))
     dates: DateGrammar = field(default_factory=lambda: DateGrammar.from_months({}))
     joining: Joining = field(default_factory=lambda: Joining.from_words([], []))
+    page_markers: PageMarkers = field(
+        default_factory=lambda: PageMarkers.from_groups("(?!)", "(?!)", "(?!)")
+    )
     consultation: ConsultationWords = field(
         default_factory=lambda: ConsultationWords.from_data({}, [])
     )
@@ -282,6 +286,12 @@ class Lexicon:
         lexicon.joining = Joining.from_words(
             list(language.get("suspended_hyphen_joiners", [])),
             list(language.get("line_continues_after", [])),
+        )
+        furniture = data.get("furniture", {})
+        lexicon.page_markers = PageMarkers.from_groups(
+            alternatives(furniture.get("page", [])),
+            alternatives(furniture.get("page_of", [])),
+            alternatives(furniture.get("page_belongs_to", [])),
         )
         kinds = data.get("kinds", {})
         for name, props in kinds.items():

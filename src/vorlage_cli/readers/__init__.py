@@ -11,6 +11,7 @@ from __future__ import annotations
 import stat
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from vorlage_cli import codes
 from vorlage_cli.layout import Format, LayoutDocument, ReaderNote
@@ -18,6 +19,9 @@ from vorlage_cli.limits import DEFAULT_LIMITS, Limits, megabytes
 from vorlage_cli.readers.errors import ReadError
 from vorlage_cli.readers.sniff import FORMAT_NAMES, Unsupported, format_from_name, sniff
 from vorlage_cli.system_errors import reason
+
+if TYPE_CHECKING:
+    from vorlage_cli.readers.furniture import PageMarkers
 
 __all__ = ["RawFile", "ReadError", "identify", "load", "parse"]
 
@@ -103,13 +107,17 @@ def identify(path: Path, data: bytes) -> RawFile:
 
 
 def parse(
-    raw: RawFile, limits: Limits = DEFAULT_LIMITS, password: str | None = None
+    raw: RawFile,
+    limits: Limits = DEFAULT_LIMITS,
+    password: str | None = None,
+    markers: PageMarkers | None = None,
 ) -> LayoutDocument:
-    """Turn the bytes into a layout document with the reader for the content's format."""
+    """Turn the bytes into a layout document with the reader for the content's format;
+    ``markers`` are the configuration's page numbers (the shipped lexicon's where None)."""
     if raw.format == "pdf":
         from vorlage_cli.readers.pdf import read_pdf
 
-        document = read_pdf(raw.data, limits, password)
+        document = read_pdf(raw.data, limits, password, markers=markers)
     elif raw.format == "docx":
         from vorlage_cli.readers.docx import read_docx
 
@@ -125,7 +133,7 @@ def parse(
     else:
         from vorlage_cli.readers.text import read_text
 
-        document = read_text(raw.data, limits)
+        document = read_text(raw.data, limits, markers)
     named = format_from_name(raw.path.name)
     if named is not None and named != raw.format:
         document.notes.append(

@@ -11,21 +11,49 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from vorlage_cli.layout import Line, Page
 
-PAGE_MARKER = re.compile(
-    r"""^(?:
-        --\s*\d+\s+of\s+\d+\s*--                   # text extraction's page separator
-      | [-–—]\s*\d{1,3}\s*[-–—]                    # – 2 –
-      | (?:Seite|Blatt)\s*\d{1,3}(?:\s*(?:von|/)\s*\d{1,3})?(?:\s+(?:aus|zu|der|zur)\b.*)?
-    )$""",
-    re.VERBOSE | re.IGNORECASE,
-)
-"""Markers that are page furniture wherever they stand on a line of their own."""
-EDGE_MARKER = re.compile(r"^(?:\d{1,3}\s*(?:/|von)\s*\d{1,3}|\d{1,3})$")
-"""Markers that are page numbers only at a page's top or bottom ("2", "2/8"): elsewhere such a
-line is a table value or the end of a wrapped "2025/2026"."""
+
+@dataclass(frozen=True, slots=True)
+class PageMarkers:
+    """The lines that are page numbers, built from the lexicon's ``[furniture]`` words (each
+    argument of :meth:`from_groups` one regular-expression group of them); the dashes, digits
+    and the page separator of text extraction are the shape here."""
+
+    anywhere: re.Pattern[str]
+    """Markers that are page furniture wherever they stand on a line of their own: "Seite 2
+    von 8", "Blatt 3 zur Drucksache …", "– 2 –", "-- 1 of 7 --"."""
+    at_edge: re.Pattern[str]
+    """Markers that are page numbers only at a page's top or bottom ("2", "2/8", "2 von 8"):
+    elsewhere such a line is a table value or the end of a wrapped "2025/2026"."""
+
+    @classmethod
+    def from_groups(cls, page: str, of: str, belongs_to: str) -> PageMarkers:
+        anywhere = re.compile(
+            rf"""^(?:
+                --\s*\d+\s+of\s+\d+\s*--                   # text extraction's page separator
+              | [-–—]\s*\d{{1,3}}\s*[-–—]                    # – 2 –
+              | {page}\s*\d{{1,3}}(?:\s*(?:{of}|/)\s*\d{{1,3}})?(?:\s+{belongs_to}\b.*)?
+            )$""",
+            re.VERBOSE | re.IGNORECASE,
+        )
+        at_edge = re.compile(rf"^(?:\d{{1,3}}\s*(?:/|{of})\s*\d{{1,3}}|\d{{1,3}})$")
+        return cls(anywhere, at_edge)
+
+    def is_marker(self, text: str, at_edge: bool = False) -> bool:
+        text = text.strip()
+        return bool(self.anywhere.match(text) or (at_edge and self.at_edge.match(text)))
+
+
+def shipped_markers() -> PageMarkers:
+    """The page markers of the shipped lexicon, for a reader called without a configuration's."""
+    from vorlage_cli.extract.lexicon import default_lexicon  # the lexicon builds on this module
+
+    return default_lexicon().page_markers
+
+
 TEXT_PAGE_BREAK = re.compile(r"^--\s*\d+\s+of\s+\d+\s*--$")
 GLUED_PAGE_NUMBER = re.compile(r"(?<=\S)\s?[-–]\s\d{1,3}\s[-–]\s*$")
 """A page number glued to the end of a line by text extraction ("Ergebnis- 2 -")."""
@@ -35,17 +63,13 @@ EDGE_LINES = 3
 """How many lines at the top and bottom of a page may be running header or footer."""
 
 
-def is_page_marker(text: str, at_edge: bool = False) -> bool:
-    text = text.strip()
-    return bool(PAGE_MARKER.match(text) or (at_edge and EDGE_MARKER.match(text)))
-
-
 def _signature(line: Line) -> str:
     return _DIGITS.sub("#", " ".join(line.text.split())).lower()
 
 
 def separate_furniture(
     pages: list[Page],
+    markers: PageMarkers,
     edge_lines: int = EDGE_LINES,
     in_margin: Callable[[Line], bool] | None = None,
 ) -> None:
@@ -78,7 +102,7 @@ def separate_furniture(
             if isinstance(block, Line):
                 at_edge = i in edge_indexes
                 running = at_edge and (in_margin is None or in_margin(block))
-                if is_page_marker(block.text, at_edge) or (
+                if markers.is_marker(block.text, at_edge) or (
                     running and _signature(block) in repeated
                 ):
                     page.furniture.append(block)

@@ -11,9 +11,10 @@ from vorlage_cli.limits import DEFAULT_LIMITS, Limits, lines_truncated
 from vorlage_cli.readers.bounds import MAX_CELLS, split_long_line
 from vorlage_cli.readers.furniture import (
     GLUED_PAGE_NUMBER,
-    PAGE_MARKER,
     TEXT_PAGE_BREAK,
+    PageMarkers,
     separate_furniture,
+    shipped_markers,
 )
 
 _COLUMN_GAP = re.compile(r" {2,}")
@@ -66,7 +67,12 @@ def split_cells(raw: str) -> list[Cell]:
     return [cell for cell in cells if cell.text.strip()]
 
 
-def read_text(data: bytes, limits: Limits = DEFAULT_LIMITS) -> LayoutDocument:
+def read_text(
+    data: bytes, limits: Limits = DEFAULT_LIMITS, markers: PageMarkers | None = None
+) -> LayoutDocument:
+    """The text's lines as one flow of pages, cut where a page number stands on a line of its
+    own (by ``markers``, the configuration's; the shipped lexicon's where none are given)."""
+    markers = markers or shipped_markers()
     text, _encoding = decode(data)
     text = text.replace("\x00", "").replace("\r\n", "\n").replace("\r", "\n")
     pages = [Page(number=1)]
@@ -82,7 +88,7 @@ def read_text(data: bytes, limits: Limits = DEFAULT_LIMITS) -> LayoutDocument:
             if part_index > 0 and pages[-1].blocks:
                 pages.append(Page(number=len(pages) + 1))
             stripped = part.strip()
-            if TEXT_PAGE_BREAK.match(stripped) or PAGE_MARKER.match(stripped):
+            if TEXT_PAGE_BREAK.match(stripped) or markers.anywhere.match(stripped):
                 # a page number on a line of its own ("– 2 –", "Seite 2 von 8") stands where
                 # one page ends and the next begins
                 if pages[-1].blocks:
@@ -109,5 +115,5 @@ def read_text(data: bytes, limits: Limits = DEFAULT_LIMITS) -> LayoutDocument:
     pages = [page for page in pages if page.blocks or page.furniture]
     for number, page in enumerate(pages, start=1):
         page.number = number
-    separate_furniture(pages)
+    separate_furniture(pages, markers)
     return LayoutDocument(format="txt", pages=pages, page_count=None, notes=notes)

@@ -18,7 +18,7 @@ from vorlage_cli import codes
 from vorlage_cli.layout import Block, LayoutDocument, Line, Page, ReaderNote, Table
 from vorlage_cli.limits import DEFAULT_LIMITS, Limits, lines_truncated, pages_truncated
 from vorlage_cli.readers.errors import ReadError
-from vorlage_cli.readers.furniture import separate_furniture
+from vorlage_cli.readers.furniture import PageMarkers, separate_furniture, shipped_markers
 from vorlage_cli.readers.pdf.lines import page_lines
 from vorlage_cli.readers.pdf.rulings import grids, in_box, page_edges
 from vorlage_cli.readers.pdf.settings import DEFAULT_SETTINGS, PdfSettings
@@ -32,8 +32,14 @@ def read_pdf(
     limits: Limits = DEFAULT_LIMITS,
     password: str | None = None,
     settings: PdfSettings = DEFAULT_SETTINGS,
+    markers: PageMarkers | None = None,
 ) -> LayoutDocument:
+    """The PDF's pages as lines and tables; page numbers and running headers go to each page's
+    furniture (page numbers by ``markers``, the configuration's; the shipped lexicon's where
+    none are given)."""
     import pypdfium2 as pdfium
+
+    markers = markers or shipped_markers()
 
     try:
         pdf = pdfium.PdfDocument(data, password=password)
@@ -56,7 +62,7 @@ def read_pdf(
                 )
                 continue
             try:
-                pages.append(_read_page(page, index + 1, pdf, margins, settings))
+                pages.append(_read_page(page, index + 1, pdf, margins, settings, markers))
             except pdfium.PdfiumError:
                 notes.append(
                     ReaderNote(codes.DAMAGED_PAGE, f"Seite {index + 1} ist beschädigt und fehlt")
@@ -79,7 +85,7 @@ def read_pdf(
             "anwenden, z. B. mit ocrmypdf",
             code=codes.SCANNED_PDF,
         )
-    separate_furniture(pages, in_margin=lambda line: id(line) in margins)
+    separate_furniture(pages, markers, in_margin=lambda line: id(line) in margins)
     return LayoutDocument(format="pdf", pages=pages, page_count=total, notes=notes)
 
 
@@ -108,7 +114,14 @@ def _open_error(message: str, password: str | None) -> ReadError:
     return ReadError("die PDF-Datei lässt sich nicht öffnen (beschädigt oder ohne Seiten)")
 
 
-def _read_page(page, number: int, pdf, margins: set[int], settings: PdfSettings) -> Page:  # noqa: ANN001
+def _read_page(
+    page,  # noqa: ANN001 - a pypdfium2 page
+    number: int,
+    pdf,  # noqa: ANN001 - the pypdfium2 document
+    margins: set[int],
+    settings: PdfSettings,
+    markers: PageMarkers,
+) -> Page:
     """One page's blocks; ``margins`` collects the lines that lie in its top or bottom margin."""
     height = page.get_height()
     textpage = page.get_textpage()
@@ -132,7 +145,7 @@ def _read_page(page, number: int, pdf, margins: set[int], settings: PdfSettings)
     finally:
         textpage.close()
     result = Page(number=number, blocks=_reading_order(placed, lines))
-    _margin_furniture(result, height, margins, settings.margin)
+    _margin_furniture(result, height, margins, settings.margin, markers)
     return result
 
 
@@ -149,16 +162,16 @@ def _reading_order(tables: list[tuple[float, Block]], lines: list[Line]) -> list
     return blocks
 
 
-def _margin_furniture(page: Page, height: float, margins: set[int], margin: float) -> None:
+def _margin_furniture(
+    page: Page, height: float, margins: set[int], margin: float, markers: PageMarkers
+) -> None:
     """Page numbers in the top and bottom margins go to the furniture; the other margin lines are
     remembered, since a running header is decided across pages."""
-    from vorlage_cli.readers.furniture import is_page_marker
-
     kept: list[Block] = []
     for block in page.blocks:
         if isinstance(block, Line) and block.top is not None:
             in_margin = block.top < margin * height or block.top > (1 - margin) * height
-            if in_margin and is_page_marker(block.text, at_edge=True):
+            if in_margin and markers.is_marker(block.text, at_edge=True):
                 page.furniture.append(block)
                 continue
             if in_margin:
