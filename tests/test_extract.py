@@ -1034,6 +1034,27 @@ def test_the_unit_in_a_letterhead_cell_beside_a_labelled_value() -> None:
     )
 
 
+@pytest.mark.parametrize(
+    ("proposal", "reasoning", "money"),
+    [
+        ("Beschlussentwurf:", "Sach- und Rechtslage:", "Haushaltsrechtliche Auswirkungen:"),
+        ("Vorschlag der Verwaltung:", "Darstellung des Sachverhalts:", "Haushaltsmittel:"),
+        ("Der Rat möge beschließen:", "Begründung der Vorlage:", "Haushaltsmäßige Auswirkungen:"),
+    ],
+)
+def test_section_headings_in_further_spellings(proposal: str, reasoning: str, money: str) -> None:
+    """Unknown, the reasoning's heading left its text in the decision; without the decision's
+    heading the rules said the decision text was missing (REQ006) on a complete Vorlage."""
+    vorlage = vorlage_of(
+        "Vorlage Nr. 41/2024\nBeschlussvorlage\nBetreff: Sporthalle\n\n"
+        f"{proposal}\nDer Rat beschließt die Sanierung.\n\n{reasoning}\nDie Halle ist alt.\n\n"
+        f"{money}\nKosten 100.000 Euro, gedeckt aus Produkt 42.\n"
+    )
+    assert vorlage.beschlussvorschlag == ["Der Rat beschließt die Sanierung."]
+    assert vorlage.sachdarstellung == "Die Halle ist alt."
+    assert vorlage.finanzielle_auswirkungen == "Kosten 100.000 Euro, gedeckt aus Produkt 42."
+
+
 def test_the_data_contracts_revision_examples_hold() -> None:
     """docs/data-contract.md shows how numbers with revisions split; the table is the test."""
     from .conftest import ROOT
