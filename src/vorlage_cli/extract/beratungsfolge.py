@@ -1109,6 +1109,8 @@ class BeratungsfolgeReader:
         return match is not None and self.words.in_prose.search(text[: match.start()]) is not None
 
     def _role_first(self, text: str) -> tuple[str, str, re.Match[str], str] | None:
+        if self.words.preposition_date.search(text) is None:
+            return None
         match = self.words.sentence.search(text)
         if not match:
             return None
