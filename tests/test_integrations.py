@@ -96,11 +96,8 @@ def test_pre_commit_hook_fails_a_commit_with_an_error(tmp_path: Path, pre_commit
     assert "vorlagen/bv-8.txt" in failing.stdout and "BF003" in failing.stdout
     assert "bv-7.txt" not in failing.stdout, "--quiet: clean documents are not listed"
     assert "README.md" not in failing.stdout
-
-    _git(repository, "rm", "-q", "-f", "vorlagen/bv-8.txt")
-    passing = _try_repo(repository, pre_commit_home)
-    assert passing.returncode == 0, passing.stdout + passing.stderr
-    assert "Passed" in passing.stdout
+    # A second try-repo would build the hook's environment again (each run commits a new
+    # shadow revision); that clean documents exit 0 is tested without pre-commit.
 
 
 def _commands(steps: list[str]) -> list[str]:
