@@ -142,11 +142,13 @@ def test_no_color_environment_is_respected_unless_overridden(monkeypatch) -> Non
 
 def test_a_document_that_never_arrives_hits_the_time_limit(run, folder: Path) -> None:
     """A document far slower than the limit, in a worker (two documents) and in this process
-    (one document). One 8 MB line takes the extractor about 15 s; a named pipe, which once
-    stood in here, is now refused before it is opened. The limit leaves the short document
-    room to finish while other work holds the machine's cores."""
-    sentence = "Der Rat beschließt die Sanierung der Brücke. "
-    _write(folder, "stau.txt", sentence * (8 * 1024 * 1024 // len(sentence)))
+    (one document). 40,000 long lines that each look a little like a station (20 MB) take the
+    extractor about 20 s on an idle machine, several times the limit; one 8 MB line, which once
+    stood in here, now takes 4 s, and a named pipe is refused before it is opened. The limit
+    leaves the short document room to finish while other work holds the machine's cores."""
+    sentence = "Der Rat beschließt die Sanierung der Brücke am 14.10.2025 im Bauausschuss. "
+    line = "Bauausschuss 14.10.2025 Vorberatung " + sentence * 6
+    _write(folder, "stau.txt", (line + "\n") * 40_000)
     good = _write(folder, "bv.txt", SEED_LIKE)
     result = run("check", folder / "stau.txt", good, "-f", "jsonl", "--timeout", "3")
     stuck, done = (json.loads(line) for line in result.stdout.splitlines())
