@@ -1055,6 +1055,26 @@ def test_section_headings_in_further_spellings(proposal: str, reasoning: str, mo
     assert vorlage.finanzielle_auswirkungen == "Kosten 100.000 Euro, gedeckt aus Produkt 42."
 
 
+@pytest.mark.parametrize(
+    "dates",
+    [
+        ("Di, 14.10.2025", "Do, 23.10.2025"),
+        ("Dienstag, 14. Oktober 2025", "Donnerstag, 23. Oktober 2025"),
+    ],
+)
+def test_a_weekday_before_the_date_is_not_part_of_the_body(dates: tuple[str, str]) -> None:
+    first, second = dates
+    vorlage = vorlage_of(
+        "Vorlage Nr. 41/2024\nBeschlussvorlage\n\nBeratungsfolge:\n"
+        f"Bauausschuss    {first}    Vorberatung\nGemeinderat    {second}    Entscheidung\n\n"
+        "Betreff: Bebauungsplan\n"
+    )
+    assert [(b.gremium, b.termin.isoformat()) for b in vorlage.beratungsfolge] == [
+        ("Bauausschuss", "2025-10-14"),
+        ("Gemeinderat", "2025-10-23"),
+    ]
+
+
 def test_the_data_contracts_revision_examples_hold() -> None:
     """docs/data-contract.md shows how numbers with revisions split; the table is the test."""
     from .conftest import ROOT

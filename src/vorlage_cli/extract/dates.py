@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 
@@ -21,11 +22,14 @@ class DateGrammar:
     """A day and month at the end of a line whose year is printed on the next ("25. Januar")."""
 
     @classmethod
-    def from_months(cls, months: dict[str, int]) -> DateGrammar:
+    def from_months(cls, months: dict[str, int], weekdays: Sequence[str] = ()) -> DateGrammar:
         names = {name.lower(): int(number) for name, number in months.items()}
         word = "|".join(re.escape(name) for name in sorted(names, key=len, reverse=True)) or "(?!)"
+        days = "|".join(re.escape(day) for day in sorted(weekdays, key=len, reverse=True))
+        # a weekday before the date belongs to it ("Di, 14.10.2025"), not to the text before it
+        weekday = rf"(?:(?<![\w])(?:{days})\.?,?\s+(?=\d))?" if days else ""
         pattern = re.compile(
-            rf"""(?<![\d.])(?:
+            rf"""{weekday}(?<![\d.])(?:
                 (?P<days>(?:\d{{1,2}}\.\s?/\s?)+)?(?P<d>\d{{1,2}})\.\s?(?P<m>\d{{1,2}})\.\s?(?P<y>\d{{4}}|\d{{2}})(?![\d])
               | (?P<d2>\d{{1,2}})\.\s?(?P<mw>{word})\.?\s+(?P<y2>\d{{4}})
               | (?P<y3>\d{{4}})\s+(?P<mw3>{word})\.?\s+(?P<d3>\d{{1,2}})(?!\d)

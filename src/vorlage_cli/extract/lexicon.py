@@ -286,7 +286,9 @@ class Lexicon:
             list(data.get("numbers", {}).get("revision_words", []))
         )
         language = data.get("language", {})
-        lexicon.dates = DateGrammar.from_months(dict(language.get("months", {})))
+        lexicon.dates = DateGrammar.from_months(
+            dict(language.get("months", {})), language.get("weekdays", [])
+        )
         lexicon.joining = Joining.from_words(
             list(language.get("suspended_hyphen_joiners", [])),
             list(language.get("line_continues_after", [])),
