@@ -548,3 +548,38 @@ def test_a_css_row_of_label_and_value_becomes_two_cells(block: str, cells: list[
     document = read_html(f"<html><body>{block}</body></html>".encode())
     [line] = [block for page in document.pages for block in page.blocks]
     assert [cell.text for cell in line.cells] == cells
+
+
+def test_odt_marks_paragraphs_printed_bold_throughout(tmp_path: Path) -> None:
+    """Bold by the paragraph's style (through its parent, as LibreOffice's automatic styles
+    inherit), by a span's character style, or as a heading; a paragraph with one word not bold
+    is no bold line, and a span may switch bold off."""
+    automatic = (
+        '<style:style style:name="P1" style:family="paragraph" '
+        'style:parent-style-name="Fett"/>'
+        '<style:style style:name="T1" style:family="text">'
+        '<style:text-properties fo:font-weight="bold"/></style:style>'
+        '<style:style style:name="T2" style:family="text">'
+        '<style:text-properties fo:font-weight="normal"/></style:style>'
+    )
+    named = (
+        '<style:style style:name="Fett" style:family="paragraph">'
+        '<style:text-properties fo:font-weight="700"/></style:style>'
+    )
+    body = (
+        "<text:p text:style-name='P1'>Erläuterungen zum Verfahren</text:p>"
+        "<text:p><text:span text:style-name='T1'>Begründung</text:span> </text:p>"
+        "<text:h text:outline-level='1'>Beschlussvorschlag</text:h>"
+        "<text:p><text:span text:style-name='T1'>Der Rat</text:span> beschließt.</text:p>"
+        "<text:p text:style-name='P1'>Fett <text:span text:style-name='T2'>und</text:span></text:p>"
+    )
+    data = make_odt(content_xml(body, styles=automatic), styles=styles_xml(styles=named))
+    document = parse_bytes(data, "x.odt", tmp_path)
+    lines = [block for block in document.blocks() if isinstance(block, Line)]
+    assert [(line.text, line.bold) for line in lines] == [
+        ("Erläuterungen zum Verfahren", True),
+        ("Begründung", True),
+        ("Beschlussvorschlag", True),
+        ("Der Rat beschließt.", False),
+        ("Fett und", False),
+    ]

@@ -38,6 +38,7 @@ DRAW = "{urn:oasis:names:tc:opendocument:xmlns:drawing:1.0}"
 META = "{urn:oasis:names:tc:opendocument:xmlns:meta:1.0}"
 LOEXT = "{urn:org:documentfoundation:names:experimental:office:xmlns:loext:1.0}"
 XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
+FO = "{urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0}"
 
 MIMETYPES = (
     b"application/vnd.oasis.opendocument.text",
@@ -239,17 +240,86 @@ class _Lists:
         return counter
 
 
+class _Bold:
+    """Which paragraphs LibreOffice prints bold throughout: a paragraph style's font weight
+    (following its parents), overridden by the character styles of its spans; a heading
+    (``text:h``) counts as bold, as Word's headings do in the DOCX reader."""
+
+    def __init__(self, *roots) -> None:  # noqa: ANN002 - lxml elements
+        own: dict[str, bool | None] = {}
+        parents: dict[str, str] = {}
+        for root in roots:
+            for style in root.iter(f"{STYLE}style"):
+                name = style.get(f"{STYLE}name", "")
+                weight = None
+                properties = style.find(f"{STYLE}text-properties")
+                if properties is not None:
+                    weight = properties.get(f"{FO}font-weight")
+                own[name] = None if weight is None else _is_bold_weight(weight)
+                if style.get(f"{STYLE}parent-style-name"):
+                    parents[name] = style.get(f"{STYLE}parent-style-name", "")
+        self.own = own
+        self.parents = parents
+
+    def style(self, name: str | None, inherited: bool) -> bool:
+        """Whether text in style ``name`` is bold; ``inherited`` where no style in its chain
+        says."""
+        seen: set[str] = set()
+        while name and name not in seen:
+            seen.add(name)
+            if self.own.get(name) is not None:
+                return bool(self.own[name])
+            name = self.parents.get(name)
+        return inherited
+
+    def paragraph(self, paragraph) -> bool:  # noqa: ANN001 - lxml element
+        base = self.style(paragraph.get(f"{TEXT}style-name"), paragraph.tag == f"{TEXT}h")
+        return self._all_bold(paragraph, base) is True
+
+    def _all_bold(self, element, bold: bool) -> bool | None:  # noqa: ANN001
+        """True if all text below is bold, False if some is not, None if there is none."""
+        found: bool | None = None
+        if element.text and element.text.strip():
+            if not bold:
+                return False
+            found = True
+        for child in element:
+            if isinstance(child.tag, str) and child.tag not in _SKIPPED:
+                inner = bold
+                if child.tag == f"{TEXT}span":
+                    inner = self.style(child.get(f"{TEXT}style-name"), bold)
+                if not child.tag.startswith(DRAW):
+                    below = self._all_bold(child, inner)
+                    if below is False:
+                        return False
+                    found = found or below
+            if child.tail and child.tail.strip():
+                if not bold:
+                    return False
+                found = True
+        return found
+
+
+def _is_bold_weight(weight: str) -> bool:
+    return weight == "bold" or (weight.isdigit() and int(weight) >= BOLD_WEIGHT)
+
+
+BOLD_WEIGHT = 600
+"""The CSS font weight from which text counts as bold (semibold and heavier)."""
+
+
 # --- the body --------------------------------------------------------------------------------
 
 
 class _BodyReader:
     """Turns the body into blocks, numbering paragraphs as it goes (the location, as in DOCX)."""
 
-    def __init__(self, max_lines: int, lists: _Lists) -> None:
+    def __init__(self, max_lines: int, lists: _Lists, bold: _Bold | None = None) -> None:
         self.paragraphs = 0
         self.lines = 0
         self.max_lines = max_lines
         self.lists = lists
+        self.bold = bold or _Bold()
 
     def _count(self, lines: int) -> None:
         self.lines += lines
@@ -326,13 +396,15 @@ class _BodyReader:
         if label and text.strip():
             text = f"{label} {text.lstrip()}"
         lines: list[Block] = []
+        bold = self.bold.paragraph(paragraph)
         parts = [piece for part in text.split("\n") for piece in split_long_line(part)]
         for index, part in enumerate(parts):
             cells = [
                 Cell(piece.strip()) for piece in part.split("\t", MAX_CELLS - 1) if piece.strip()
             ]
             if cells:
-                lines.append(Line(cells, Location(line=number), paragraph_start=index == 0))
+                line = Line(cells, Location(line=number), paragraph_start=index == 0, bold=bold)
+                lines.append(line)
         if lines:
             lines[0].paragraph_start = True  # type: ignore[union-attr]
         self._count(len(lines))
@@ -455,7 +527,8 @@ def read_odt(data: bytes, limits: Limits = DEFAULT_LIMITS) -> LayoutDocument:
     page = Page(number=None)
     notes = []
     try:
-        _BodyReader(limits.max_lines, lists).blocks(body, into=page.blocks)
+        bold = _Bold(*(root for root in (styles, content) if root is not None))
+        _BodyReader(limits.max_lines, lists, bold).blocks(body, into=page.blocks)
     except _LineLimitError:
         notes.append(ReaderNote(codes.TRUNCATED, lines_truncated(limits.max_lines)))
     if styles is not None:
