@@ -176,13 +176,25 @@ def _gutter(
 ) -> float | None:
     """The middle of the stretch in [low, high] that the most lines leave free with a gap wider
     than a column gap; None where fewer than two thirds of the lines leave one free there."""
-    candidates: dict[int, int] = {}
+    gaps: list[tuple[float, float]] = []
+    lines_with_gaps = 0
     for group in groups:
         size = max(w.bottom for w in group) - min(w.top for w in group)
-        for before, after in itertools.pairwise(group):
-            if after.x0 - before.x1 > settings.column_gap * max(size, 1.0):
-                for x in range(int(max(before.x1, low)), int(min(after.x0, high)) + 1):
-                    candidates[x] = candidates.get(x, 0) + 1
+        found = [
+            (before.x1, after.x0)
+            for before, after in itertools.pairwise(group)
+            if after.x0 - before.x1 > settings.column_gap * max(size, 1.0)
+            and after.x0 >= low
+            and before.x1 <= high
+        ]
+        gaps += found
+        lines_with_gaps += bool(found)
+    if lines_with_gaps < 2 * len(groups) / 3:
+        return None  # most pages: counting positions below could not reach two thirds
+    candidates: dict[int, int] = {}
+    for left, right in gaps:
+        for x in range(int(max(left, low)), int(min(right, high)) + 1):
+            candidates[x] = candidates.get(x, 0) + 1
     if not candidates:
         return None
     best = max(candidates.values())
