@@ -1075,6 +1075,23 @@ def test_a_weekday_before_the_date_is_not_part_of_the_body(dates: tuple[str, str
     ]
 
 
+@pytest.mark.parametrize("placeholder", ["noch offen", "-", "N.N."])
+def test_a_session_not_yet_set_is_a_station_without_a_date(placeholder: str) -> None:
+    """The row was lost, or glued to the name above it ("Bauausschuss Hauptausschuss -
+    Vorberatung"); without the deciding station the rules said that no session decides."""
+    vorlage = vorlage_of(
+        "Vorlage Nr. 41/2024\nBeschlussvorlage\n\nBeratungsfolge:\n"
+        "Bauausschuss      14.10.2025      Vorberatung\n"
+        f"Hauptausschuss    {placeholder:<10}      Vorberatung\n"
+        f"Gemeinderat       {placeholder:<10}      Entscheidung\n\nBetreff: Bebauungsplan\n"
+    )
+    assert [(b.gremium, b.termin, b.rolle) for b in vorlage.beratungsfolge] == [
+        ("Bauausschuss", dt.date(2025, 10, 14), "Vorberatung"),
+        ("Hauptausschuss", None, "Vorberatung"),
+        ("Gemeinderat", None, "Entscheidung"),
+    ]
+
+
 def test_the_data_contracts_revision_examples_hold() -> None:
     """docs/data-contract.md shows how numbers with revisions split; the table is the test."""
     from .conftest import ROOT

@@ -132,7 +132,8 @@ class Beratung(_Model):
     termin: dt.date | None = Field(
         None,
         description="Der Sitzungstermin (ISO 8601, JJJJ-MM-TT); bei mehrtägigen Sitzungen der "
-        "erste Tag; null, wenn keiner gedruckt oder er kein gültiges Datum ist.",
+        "erste Tag; null, wenn keiner gedruckt, er kein gültiges Datum oder noch offen ist "
+        "(„noch offen“, „-“).",
         examples=["2024-03-14"],
     )
     einladung: str | None = Field(

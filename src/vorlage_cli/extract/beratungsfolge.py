@@ -554,10 +554,24 @@ class BeratungsfolgeReader:
     def _parse_row(
         self, row: Row, columns: list[Column], index: int
     ) -> tuple[Station | None, list[Piece]]:
-        """Type what one row says. A row with a date becomes a station; the pieces of rows
-        without one are handed out later."""
-        cells = self._cells_by_column(row, columns)
+        """Type what one row says. A row with a date becomes a station, and so does a row whose
+        date cell says the session is not yet set; the pieces of rows without one are handed
+        out later."""
         station: Station | None = None
+        undated = self._undated(row)
+        if undated is not None:
+            # "Gemeinderat   noch offen   Entscheidung": a station, not the rest of a name; its
+            # cells read as those around a date
+            station = Station(location=row.location, termin_text=fold(undated.text))
+            filled = [cell for cell in row.cells if fold(cell.text)]
+            position = filled.index(undated)
+            station.gremium.append((index, fold(" ".join(c.text for c in filled[:position]))))
+            station.own_gremium = True
+            after = fold(" ".join(c.text for c in filled[position + 1 :]))
+            if after:
+                self._scan_after_date(after, station, columns, index)
+            return station, []
+        cells = self._cells_by_column(row, columns)
         pieces: list[Piece] = []
         marks = self._marks(row, columns)
         for kind, cell_text in cells:
@@ -613,6 +627,16 @@ class BeratungsfolgeReader:
                 (station.rolle if piece.kind == "rolle" else station.results).append(piece.text)
                 pieces.remove(piece)
         return station, pieces
+
+    def _undated(self, row: Row) -> Cell | None:
+        """The cell that stands for a session's date not yet set ("noch offen", "-"), in a row
+        that starts with a body's name and prints no date."""
+        cells = [cell for cell in row.cells if fold(cell.text)]
+        if len(cells) < 2 or not self._looks_like_body(cells[0].text):
+            return None
+        if self.lexicon.dates.pattern.search(row.text):
+            return None
+        return next((c for c in cells[1:] if self.words.no_date.fullmatch(fold(c.text))), None)
 
     def _cells_by_column(self, row: Row, columns: list[Column]) -> list[tuple[str | None, str]]:
         """The row's cells with the column each stands in, where that can be told: by position

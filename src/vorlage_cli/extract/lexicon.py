@@ -127,6 +127,8 @@ class ConsultationWords:
     """The articles (casefolded) after which a sentence names the body in the genitive."""
     in_prose: re.Pattern[str]
     """A word at the end of a text that puts the date after it inside a sentence."""
+    no_date: re.Pattern[str]
+    """What a date cell prints for a session not yet set ("noch offen", "-"), the whole cell."""
 
     @classmethod
     def from_data(
@@ -192,6 +194,7 @@ class ConsultationWords:
             in_prose=re.compile(
                 rf"\b{alternatives(words.get('prose_before_date', []))}\s*$", re.IGNORECASE
             ),
+            no_date=re.compile(alternatives(words.get("no_date", [])), re.IGNORECASE),
         )
 
 

@@ -145,12 +145,15 @@ def body_missing(vorlage: Vorlage, evidence: Evidence, options: RuleOptions) -> 
 @rule("BF002", "termin-ungueltig", "error", "Sitzungstermin fehlt oder ist kein gültiges Datum")
 def date_invalid(vorlage: Vorlage, evidence: Evidence, options: RuleOptions) -> Iterator[Hit]:
     """Every consultation has a session date, and it is a real calendar date: "31.02.2025" is a
-    typing error that would put the Vorlage on no agenda at all."""
+    typing error that would put the Vorlage on no agenda at all. A date cell that says the
+    session is not yet set ("noch offen", "-") is the document's own statement, not a gap."""
     for index, entry in _indexed(vorlage):
         if entry.termin is not None:
             continue
         path = f"beratungsfolge[{index}].termin"
         printed = evidence.printed.get(path)
+        if printed and options.lexicon.consultation.no_date.fullmatch(printed):
+            continue
         if printed:
             yield Hit(
                 f"Termin {printed} für {entry.gremium} ist kein gültiges Datum", path, printed
