@@ -179,13 +179,19 @@ def _gutter(
     gaps: list[tuple[float, float]] = []
     lines_with_gaps = 0
     for group in groups:
-        size = max(w.bottom for w in group) - min(w.top for w in group)
-        found = [
+        # a gap no wider than the smallest threshold cannot count: most lines have none wider
+        wide = [
             (before.x1, after.x0)
             for before, after in itertools.pairwise(group)
-            if after.x0 - before.x1 > settings.column_gap * max(size, 1.0)
-            and after.x0 >= low
-            and before.x1 <= high
+            if after.x0 - before.x1 > settings.column_gap and after.x0 >= low and before.x1 <= high
+        ]
+        if not wide:
+            continue
+        size = max(w.bottom for w in group) - min(w.top for w in group)
+        found = [
+            (left, right)
+            for left, right in wide
+            if right - left > settings.column_gap * max(size, 1.0)
         ]
         gaps += found
         lines_with_gaps += bool(found)
