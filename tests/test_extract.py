@@ -1092,6 +1092,20 @@ def test_a_session_not_yet_set_is_a_station_without_a_date(placeholder: str) -> 
     ]
 
 
+def test_roles_in_a_text_layer_that_lost_its_spaces() -> None:
+    """Some PDF text layers run words together ("BeratungundEmpfehlung"): the role was not
+    recognised, and BF008 said the station names none."""
+    vorlage = vorlage_of(
+        "DS 85/2020\nBeschlussvorlage\nBeratungsfolge Termin Stand\n"
+        "Verwaltungsausschuss 24.11.2020 BeratungundEmpfehlung\n"
+        "Rat 26.11.2020 BeratungundBeschlussfassung\nBetreff\n"
+    )
+    assert [(b.gremium, b.rolle) for b in vorlage.beratungsfolge] == [
+        ("Verwaltungsausschuss", "Vorberatung"),
+        ("Rat", "Entscheidung"),
+    ]
+
+
 def test_the_data_contracts_revision_examples_hold() -> None:
     """docs/data-contract.md shows how numbers with revisions split; the table is the test."""
     from .conftest import ROOT

@@ -30,14 +30,19 @@ MAIN_SECTIONS = (
 )
 
 
-def phrase_pattern(phrases: list[str], *, anchored: bool = False) -> re.Pattern[str]:
+def phrase_pattern(
+    phrases: list[str], *, anchored: bool = False, run_together: bool = False
+) -> re.Pattern[str]:
     """A case-insensitive pattern for any of the phrases as whole words, longest first, with any
-    whitespace between words and around slashes."""
-    return _phrase_pattern(tuple(phrases), anchored)
+    whitespace between words and around slashes; with ``run_together`` also none, for text
+    layers that lost their spaces ("BeratungundEmpfehlung")."""
+    return _phrase_pattern(tuple(phrases), anchored, run_together)
 
 
 @lru_cache(maxsize=64)
-def _phrase_pattern(phrases: tuple[str, ...], anchored: bool) -> re.Pattern[str]:
+def _phrase_pattern(
+    phrases: tuple[str, ...], anchored: bool, run_together: bool = False
+) -> re.Pattern[str]:
     """Built once per set of phrases: the readers of every document ask for the same ones.
 
     The phrases are merged into a tree of shared beginnings ("Bau" once for "Bauausschuss" and
@@ -52,7 +57,8 @@ def _phrase_pattern(phrases: tuple[str, ...], anchored: bool) -> re.Pattern[str]
             node = node.setdefault(token, {})
         node[_END] = {}
     start = r"^" if anchored else r"(?<![\w])"
-    return re.compile(start + _alternatives(tree) + r"(?![\w])", re.IGNORECASE)
+    separators = {**_SEPARATORS, " ": r"\s*"} if run_together else _SEPARATORS
+    return re.compile(start + _alternatives(tree, separators) + r"(?![\w])", re.IGNORECASE)
 
 
 _END = ""
@@ -72,18 +78,18 @@ def _tokens(phrase: str) -> list[str]:
     return tokens
 
 
-def _alternatives(node: dict[str, dict]) -> str:
+def _alternatives(node: dict[str, dict], separators: dict[str, str]) -> str:
     """The pattern for every path from ``node`` to a phrase's end: the branches first, then
     the empty ending where a phrase may stop here, so that longer phrases are preferred."""
     branches = []
     for token, child in node.items():
         if token == _END:
             continue
-        text = _SEPARATORS.get(token, re.escape(token))
+        text = separators.get(token, re.escape(token))
         while len(child) == 1 and _END not in child:  # a stretch without forks, as one literal
             [(token, child)] = child.items()
-            text += _SEPARATORS.get(token, re.escape(token))
-        branches.append(text + _alternatives(child))
+            text += separators.get(token, re.escape(token))
+        branches.append(text + _alternatives(child, separators))
     if _END in node:
         if not branches:
             return ""
@@ -371,12 +377,15 @@ class Lexicon:
         for role, printed in data.get("roles", {}).items():
             for phrase in printed:
                 lexicon.role_of.setdefault(key(phrase), role)
+                lexicon.role_of.setdefault(key(phrase).replace(" ", ""), role)
                 phrases.append(phrase)
-        lexicon.role_pattern = phrase_pattern(phrases)
+        lexicon.role_pattern = phrase_pattern(phrases, run_together=True)
         lexicon.consultation = ConsultationWords.from_data(
             bf.get("words", {}), phrases, list(bf.get("columns", {}).get("top", []))
         )
-        lexicon.result_pattern = phrase_pattern(data.get("results", {}).get("phrases", []))
+        lexicon.result_pattern = phrase_pattern(
+            data.get("results", {}).get("phrases", []), run_together=True
+        )
         signature = data.get("signature", {})
         lexicon.vertretung_pattern = phrase_pattern(signature.get("vertretung", []), anchored=True)
         lexicon.signature_places = frozenset(key(w) for w in signature.get("places", []))
@@ -438,7 +447,9 @@ class Lexicon:
         )
 
     def role(self, printed: str) -> str | None:
-        return self.role_of.get(key(printed))
+        """The role a printed phrase means, also where the text layer lost the spaces between
+        its words ("BeratungundEmpfehlung")."""
+        return self.role_of.get(key(printed)) or self.role_of.get(key(printed).replace(" ", ""))
 
     def kind(self, printed: str) -> tuple[str, bool] | None:
         return self.kinds.get(key(printed))
