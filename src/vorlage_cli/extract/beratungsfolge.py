@@ -53,11 +53,14 @@ MAX_PIECE_WORDS = 6
 """A row without date in a list without header: the rest of a name or a role, not prose."""
 MAX_HEADER_ROWS = 5
 MAX_LABEL_REST = 4
+"""The longest piece of a label broken onto the next line in a narrow column."""
 MAX_NAME_REST_WORDS = 3
+"""The longest rest of a name wrapped below the last station's row."""
 MAX_TRAILING_WORDS = 8
 """The longest row after the last station that can still belong to it (a result, a role)."""
-"""The longest rest of a name wrapped below the last station's row."""
-"""The longest piece of a label broken onto the next line in a narrow column."""
+MIN_SUBJECT_WORDS = 4
+"""The fewest words before a closing date that read as a subject rather than a short name of a
+body the lexicon does not know ("Arbeitskreis Kita 12.03.2024")."""
 
 
 @dataclass(slots=True)
@@ -393,6 +396,10 @@ class BeratungsfolgeReader:
                 following = rows[index + 1]
                 row = Row([*row.cells, *following.cells], row.location, row.paragraph_start)
                 width = 2
+            if stations and self._subject_with_date(row.text, stations):
+                # the subject under the list, ending in the date it is about ("Vorläufige
+                # Bilanz, Ergebnis- und Finanzrechnung 31.12.2015")
+                break
             if stations and _other_date_style(stations[0], row.text, self.lexicon):
                 # "Produkt 11.01.13 …" under a list dated "04.03.2010", a statute "vom 18.
                 # Dezember" / "2012" in the decision text under a list of numeric dates
@@ -545,11 +552,26 @@ class BeratungsfolgeReader:
         if table is not None and row.table != table and started:
             return True
         text = row.text
+        if started and text.endswith(":") and not self.lexicon.is_label(text):
+            return True  # a line that introduces what follows ("Freizeitbad Nordstemmen:")
         section = self.lexicon.section_of.get(key(text.split(":")[0])) if text else None
         if section is not None and (":" in text or key(text) == key(text.split(":")[0])):
             return True
         label = self.lexicon.label_field.get(key(text.split(":")[0]))
         return bool(label) and ":" in text and not self.lexicon.dates.pattern.search(text)
+
+    def _subject_with_date(self, text: str, stations: list[Station]) -> bool:
+        """A line that ends in a date and names no body, under stations that each printed
+        their role after the date: a subject about that date, not a station without a role."""
+        dates = list(self.lexicon.dates.pattern.finditer(text))
+        if len(dates) != 1 or text[dates[0].end() :].strip():
+            return False
+        name = text[: dates[0].start()].strip()
+        return (
+            len(name.split()) >= MIN_SUBJECT_WORDS
+            and not self._looks_like_body(name)
+            and all(station.rolle for station in stations)
+        )
 
     def _parse_row(
         self, row: Row, columns: list[Column], index: int
@@ -842,12 +864,17 @@ class BeratungsfolgeReader:
             return "rolle", end
         if result:
             return "result", result.end()
+        joined = self._run_together(text)
+        if joined is not None:
+            return joined
         if re.fullmatch(r"\d{1,2}\.\s*\w+", text) and self.lexicon.numbers.revision.match(
             f" {text}"
         ):
             return "result", len(text)  # the revision discussed there ("1. Ergänzung")
         hyphenated = re.match(r"^[\wäöüÄÖÜß ]+-$", text)
-        if hyphenated and self.lexicon.role_pattern.search(text):
+        if hyphenated and (
+            self.lexicon.role_pattern.search(text) or self.lexicon.begins_role(text[:-1])
+        ):
             return "rolle", len(text)
         top = self.words.top_label.match(text)
         if top:
@@ -862,6 +889,25 @@ class BeratungsfolgeReader:
             return "top", len(first)
         if _IGNORED.match(first):
             return "ignore", len(first)
+        return None
+
+    def _run_together(self, text: str) -> tuple[str, int] | None:
+        """A role or result phrase that the next phrase follows without a space, as text layers
+        that lost their spaces print a role and a vote side by side ("einstimmiglt.Beschluss-
+        vorschlag"); only where that next phrase is one the lexicon knows too, so that a word
+        that merely begins like a phrase ("Einstimmigkeit") stays whole."""
+        for kind, start in (
+            ("result", self.lexicon.result_start),
+            ("rolle", self.lexicon.role_start),
+        ):
+            match = start.match(text)
+            if match is None or not match.group()[-1:].isalnum():
+                continue
+            rest = text[match.end() :]
+            if rest[:1].isalnum() and (
+                self.lexicon.role_pattern.match(rest) or self.lexicon.result_pattern.match(rest)
+            ):
+                return kind, match.end()
         return None
 
     def _body_on_date(self, text: str) -> bool:

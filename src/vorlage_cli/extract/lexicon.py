@@ -31,17 +31,22 @@ MAIN_SECTIONS = (
 
 
 def phrase_pattern(
-    phrases: list[str], *, anchored: bool = False, run_together: bool = False
+    phrases: list[str],
+    *,
+    anchored: bool = False,
+    run_together: bool = False,
+    open_end: bool = False,
 ) -> re.Pattern[str]:
     """A case-insensitive pattern for any of the phrases as whole words, longest first, with any
     whitespace between words and around slashes; with ``run_together`` also none, for text
-    layers that lost their spaces ("BeratungundEmpfehlung")."""
-    return _phrase_pattern(tuple(phrases), anchored, run_together)
+    layers that lost their spaces ("BeratungundEmpfehlung"); with ``open_end`` a phrase may
+    also end where the next word follows without a space ("einstimmiglt.Beschlussvorschlag")."""
+    return _phrase_pattern(tuple(phrases), anchored, run_together, open_end)
 
 
 @lru_cache(maxsize=64)
 def _phrase_pattern(
-    phrases: tuple[str, ...], anchored: bool, run_together: bool = False
+    phrases: tuple[str, ...], anchored: bool, run_together: bool = False, open_end: bool = False
 ) -> re.Pattern[str]:
     """Built once per set of phrases: the readers of every document ask for the same ones.
 
@@ -58,7 +63,8 @@ def _phrase_pattern(
         node[_END] = {}
     start = r"^" if anchored else r"(?<![\w])"
     separators = {**_SEPARATORS, " ": r"\s*"} if run_together else _SEPARATORS
-    return re.compile(start + _alternatives(tree, separators) + r"(?![\w])", re.IGNORECASE)
+    end = "" if open_end else r"(?![\w])"
+    return re.compile(start + _alternatives(tree, separators) + end, re.IGNORECASE)
 
 
 _END = ""
@@ -254,6 +260,10 @@ class Lexicon:
     role_of: dict[str, str] = field(default_factory=dict)
     role_pattern: re.Pattern[str] = field(default=re.compile("(?!)"))
     result_pattern: re.Pattern[str] = field(default=re.compile("(?!)"))
+    role_start: re.Pattern[str] = field(default=re.compile("(?!)"))
+    """A role phrase at the start of a text, also where the next word follows without a space."""
+    result_start: re.Pattern[str] = field(default=re.compile("(?!)"))
+    """A result phrase at the start of a text, also where the next word follows without a space."""
     bf_headings: set[str] = field(default_factory=set)
     label_field: dict[str, str] = field(default_factory=dict)
     vertretung_pattern: re.Pattern[str] = field(default=re.compile("(?!)"))
@@ -380,12 +390,13 @@ class Lexicon:
                 lexicon.role_of.setdefault(key(phrase).replace(" ", ""), role)
                 phrases.append(phrase)
         lexicon.role_pattern = phrase_pattern(phrases, run_together=True)
+        lexicon.role_start = phrase_pattern(phrases, run_together=True, open_end=True)
         lexicon.consultation = ConsultationWords.from_data(
             bf.get("words", {}), phrases, list(bf.get("columns", {}).get("top", []))
         )
-        lexicon.result_pattern = phrase_pattern(
-            data.get("results", {}).get("phrases", []), run_together=True
-        )
+        results = data.get("results", {}).get("phrases", [])
+        lexicon.result_pattern = phrase_pattern(results, run_together=True)
+        lexicon.result_start = phrase_pattern(results, run_together=True, open_end=True)
         signature = data.get("signature", {})
         lexicon.vertretung_pattern = phrase_pattern(signature.get("vertretung", []), anchored=True)
         lexicon.signature_places = frozenset(key(w) for w in signature.get("places", []))
@@ -450,6 +461,16 @@ class Lexicon:
         """The role a printed phrase means, also where the text layer lost the spaces between
         its words ("BeratungundEmpfehlung")."""
         return self.role_of.get(key(printed)) or self.role_of.get(key(printed).replace(" ", ""))
+
+    def begins_role(self, fragment: str) -> bool:
+        """Whether a word broken at a line's end ("BeratungundBeschlussfas-", without its
+        hyphen) is the start of a longer role phrase and already holds a whole one, so that a
+        text layer without spaces breaks a role the way a spaced one does ("Beratung und
+        Beschlussfas-")."""
+        folded = key(fragment).replace(" ", "")
+        return any(
+            phrase.startswith(folded) for phrase in self.role_of if len(phrase) > len(folded)
+        ) and any(folded.startswith(phrase) for phrase in self.role_of if " " not in phrase)
 
     def kind(self, printed: str) -> tuple[str, bool] | None:
         return self.kinds.get(key(printed))
