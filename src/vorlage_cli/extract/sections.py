@@ -15,7 +15,7 @@ from vorlage_cli.extract.textutil import BOX, TICKED, fold, join_lines, key, tit
 from vorlage_cli.layout import Cell, Location
 
 _POINT = re.compile(r"^\(?(\d{1,2})[.)]\s+(?=\S)")
-_NUMBERED = re.compile(r"^(\d{1,2}[a-z]?)[.)]?\s+(.+)$")
+_NUMBERED = re.compile(r"^(\d{1,2}[a-z]?)([.)]?)\s+(.+)$")
 _BULLET = re.compile(r"^[-•·▪–]\s+(.+)$")
 _NUMBER_CELL = re.compile(r"^(?:[IVX]{1,5}|\d{1,2}|[a-z])[.)]$")
 _FILLED_LABEL = re.compile(r"^[^:]{2,80}:\s*\S")
@@ -625,6 +625,7 @@ def proposal_points(section: Section) -> tuple[list[str], list[str]]:
     numbers: list[str] = []
     lead: list[str] = []
     expected = 1
+    style = ""
     for position, line in enumerate(lines):
         match = _POINT.match(line)
         number = int(match.group(1)) if match else 0
@@ -632,7 +633,12 @@ def proposal_points(section: Section) -> tuple[list[str], list[str]]:
         starts = number in (expected, expected + 1, 1) or (
             0 < number <= expected + 2 and (position in paragraph_starts or after_sentence)
         )
+        if match and points and not after_sentence and _style(match) != style:
+            # "… beschließt die 2. Nachtragshaushaltssatzung und den" / "2. Nachtragshaushalts-
+            # plan …" under a point numbered "1)": a sentence that goes on, not a point
+            starts = False
         if match and starts:
+            style = _style(match)
             points.append([line[match.end() :]])
             numbers.append(match.group(1))
             expected = number + 1
@@ -681,6 +687,12 @@ def _split_shared_points(lines: list[str]) -> list[str]:
     return result
 
 
+def _style(point: re.Match[str]) -> str:
+    """How a point's number is printed: "1.", "1)" or "(1)"."""
+    text = point.group().strip()
+    return text[0] * (text[0] == "(") + text[-1]
+
+
 def _continues(line: str) -> bool:
     return not line.rstrip().endswith((".", ":", ";", "!", "?"))
 
@@ -724,8 +736,12 @@ def anlagen_items(section: Section, lexicon: Lexicon) -> list[tuple[str | None, 
                 items.append((match.group(1), fold(match.group(2))))
                 continue
             match = _NUMBERED.match(line)
-            if match and not re.match(r"^\d{1,2}[.)]?\s+\d", line):
-                items.append((match.group(1), fold(match.group(2))))
+            if (
+                match
+                and not re.match(r"^\d{1,2}[.)]?\s+\d", line)
+                and (match.group(2) or _next_number(items, match.group(1)))
+            ):
+                items.append((match.group(1), fold(match.group(3))))
                 continue
             match = _BULLET.match(line)
             if match:
@@ -740,6 +756,13 @@ def anlagen_items(section: Section, lexicon: Lexicon) -> list[tuple[str | None, 
     return [(number, title) for number, title in titles if title]
 
 
+def _next_number(items: list[tuple[str | None, str]], number: str) -> bool:
+    """Whether a number printed bare before a title ("2 Kostenplan") goes on the list's
+    numbering; elsewhere it begins a line of prose ("30 cm unter Mutterboden …")."""
+    numbers = [int(n) for n, _ in items if n is not None and n.isdigit()]
+    return number.isdigit() and int(number) == (numbers[-1] + 1 if numbers else 1)
+
+
 def attachments(sections: list[Section], lexicon: Lexicon) -> list[tuple[str | None, str]]:
     """The attachments of all Anlagen sections. Where a list numbers them, the numbered entries
     are the list: a web page repeats the titles unnumbered elsewhere and adds a legend. An entry
@@ -752,7 +775,15 @@ def attachments(sections: list[Section], lexicon: Lexicon) -> list[tuple[str | N
         if item[0] is not None or key(item[1]) not in lexicon.none_keys
     ]
     numbered = [item for item in items if item[0] is not None]
+    prose = [title for _, title in items if len(title.split()) >= MIN_PROSE_WORDS]
+    if not numbered and len(prose) >= MIN_PROSE_LINES:
+        return []  # the heading stands over the attached text itself, not over a list
     return numbered or items
+
+
+MIN_PROSE_WORDS = 12
+"""A line this long under an Anlagen heading is a line of running text, not a title."""
+MIN_PROSE_LINES = 2
 
 
 MAX_ATTACHMENT_WORDS = 10
