@@ -446,6 +446,22 @@ def test_points_that_share_a_line_are_two_points() -> None:
     assert found.evidence.proposal_numbers == ["1", "2", "3"]
 
 
+def test_a_number_in_another_style_inside_a_sentence_is_no_point() -> None:
+    """A point of a list numbered "1)" wrapped before "2. Nachtragshaushaltsplan": the rules
+    saw the points 1, 2, 2, 3 and reported a doubled point (NUM001)."""
+    found = extraction_of(
+        "Beschlussvorschlag:\n1) Der Rat beschließt die 2. Nachtragssatzung und den\n"
+        "2. Nachtragsplan für 2018.\n2) Der Fehlbetrag wird gedeckt.\n"
+        "3) Der Rest des\n2. Nachtrags wird vorgetragen.\n"
+    )
+    assert found.vorlage.beschlussvorschlag == [
+        "Der Rat beschließt die 2. Nachtragssatzung und den 2. Nachtragsplan für 2018.",
+        "Der Fehlbetrag wird gedeckt.",
+        "Der Rest des 2. Nachtrags wird vorgetragen.",
+    ]
+    assert found.evidence.proposal_numbers == ["1", "2", "3"]
+
+
 def test_a_deputy_signs_under_the_office_with_a_surname_alone() -> None:
     """ "Der Bürgermeister" / "In Vertretung" / "Musterfrau": the surname was taken for a
     function, and the rules said the block names no one (SIG001) on a signed Vorlage."""
@@ -1104,6 +1120,70 @@ def test_roles_in_a_text_layer_that_lost_its_spaces() -> None:
         ("Verwaltungsausschuss", "Vorberatung"),
         ("Rat", "Entscheidung"),
     ]
+
+
+def test_a_role_broken_over_rows_in_a_text_layer_that_lost_its_spaces() -> None:
+    """A role cell of two lines around its row's line ("BeratungundBeschlussfas-" / "Rat …" /
+    "sung") went to the station above, because the broken word was not seen to begin a role,
+    and the vote beside it ("einstimmiglt.Beschlussvorschlag") became the row's role."""
+    vorlage = vorlage_of(
+        "DS 85/2020\nBeschlussvorlage\nBeratungsfolge Termin Stand Abstimmung\n"
+        "Verwaltungsausschuss 24.11.2020 BeratungundEmpfehlung einstimmig\n"
+        "BeratungundBeschlussfas-\nRat 26.11.2020 einstimmiglt.Beschlussvorschlag\nsung\n"
+        "Betreff\n"
+    )
+    assert [(b.gremium, b.rolle, b.rolle_text) for b in vorlage.beratungsfolge] == [
+        ("Verwaltungsausschuss", "Vorberatung", "BeratungundEmpfehlung"),
+        ("Rat", "Entscheidung", "BeratungundBeschlussfassung"),
+    ]
+
+
+@pytest.mark.parametrize("word", ["Einstimmigkeit", "Beratungsbedarf-"])
+def test_a_word_that_merely_begins_like_a_phrase_stays_in_the_name(word: str) -> None:
+    vorlage = vorlage_of(
+        "DS 85/2020\nBeschlussvorlage\nBeratungsfolge Termin Stand\n"
+        f"Verwaltungsausschuss {word}\n24.11.2020 Beratung und Empfehlung\nBetreff\n"
+    )
+    assert vorlage.beratungsfolge[0].gremium == f"Verwaltungsausschuss {word}"
+
+
+def test_a_subject_that_ends_in_a_date_is_not_a_station() -> None:
+    """The subject under the list, ending in the date it is about, was read as a second
+    station without a role (BF008) dated before the Vorlage (DAT001)."""
+    vorlage = vorlage_of(
+        "DS 54/2016\nMitteilungsvorlage\nBeratungsfolge Sitzungstermin Stand\n"
+        "Fachausschuss Finanzen\n09.06.2016 Mitteilung\n"
+        "Vorläufige Bilanz, Ergebnis- und Finanzrechnung 31.12.2015\n"
+        "Inhalt der Mitteilung:\nAls Anlage übergebe ich die Bilanz.\n"
+    )
+    assert [(b.gremium, b.termin) for b in vorlage.beratungsfolge] == [
+        ("Fachausschuss Finanzen", dt.date(2016, 6, 9))
+    ]
+
+
+def test_a_station_without_role_that_names_a_body_stays_in_the_list() -> None:
+    vorlage = vorlage_of(
+        "DS 1/2020\nBeschlussvorlage\nBeratungsfolge Termin Stand\n"
+        "Verwaltungsausschuss 19.03.2020 Beratung und Empfehlung\n"
+        "Rat der Gemeinde Beispielstadt 24.03.2020\nBetreff\n"
+    )
+    assert [b.gremium for b in vorlage.beratungsfolge] == [
+        "Verwaltungsausschuss",
+        "Rat der Gemeinde Beispielstadt",
+    ]
+
+
+def test_a_line_that_introduces_a_list_ends_the_beratungsfolge() -> None:
+    """Past talks listed in the subject ("• Ratsgruppe SPD / Grüne 02.03.2009") under a line
+    ending in a colon were read as five more stations."""
+    vorlage = vorlage_of(
+        "DS 6/2009\nBeschlussvorlage\nBeratungsfolge Sitzungstermin Stand\n"
+        "Verwaltungsausschuss 17.03.2009 Beratung und Empfehlung\n"
+        "Rat 19.03.2009 Beratung und Beschlussfassung\nFreibad Beispielstadt:\n"
+        "• Investitionen\nNach Beratung in den Gremien\n• Ortsrat Nordstadt 09.03.2009\n"
+        "• Ratsgruppe SPD / Grüne 10.03.2009\nergibt sich folgender Beschlussvorschlag:\n"
+    )
+    assert [b.gremium for b in vorlage.beratungsfolge] == ["Verwaltungsausschuss", "Rat"]
 
 
 def test_the_data_contracts_revision_examples_hold() -> None:

@@ -49,7 +49,8 @@ class _Patterns:
                 rf"(?<![\d.,])(?P<amount>[1-9]\d{{0,2}},\d{{3}})(?![\d.,]?\d)\s*(?P<unit>{currency})"
                 rf"(?!\s*(?:/|{words.unit_price}))"
                 rf"|(?P<prefix>{words.currency_before})\s*(?P<prefixed>[1-9]\d{{0,2}},\d{{3}})"
-                r"(?![\d.,]?\d)"
+                # "64.665,00 € 25,866 %": the sign belongs to the amount before a percentage
+                r"(?![\d.,]?\d)(?!\s*%)"
             ),
             english=re.compile(rf"(?<![\d.,])\d{{1,3}}(?:,\d{{3}})+\.\d{{2}}(?!\d)\s*{currency}"),
             coverage=re.compile(coverage, re.IGNORECASE),
