@@ -36,6 +36,14 @@ class HeaderReader:
         self.lexicon = lexicon
         labels = [label for labels in lexicon.field_labels.values() for label in labels]
         self.inline = phrase_pattern(labels)
+        capitalised = sorted((label for label in labels if label[:1].isupper()), key=len)
+        self.glued = re.compile(
+            r"(?<=[a-zäöüß])(?=(?:"
+            + "|".join(re.escape(label) for label in reversed(capitalised))
+            + r")\s*:)"
+        )
+        """A label run on to the value before it, as text copied from a page's table joins its
+        cells ("Status:öffentlichAktenzeichen:898/V"): where a space goes in."""
         self.values: dict[str, list[Value]] = {}
 
     def add(self, field: str, text: str, location: Location, label: str = "") -> None:
@@ -177,6 +185,8 @@ class HeaderReader:
         """ "Label: value" pairs in a text, several per line ("Vorlage Nr.: 2025/0916
         Verantwortlich: Dez. 6"). A label counts only with its colon, except at the start of
         the text where the colon may be missing after a recognised label."""
+        if ":" in text:
+            text = self.glued.sub(" ", text)
         found = []
         for match in self.inline.finditer(text):
             # Matched in place, not on a slice: a slice per label is quadratic on a long line.

@@ -27,6 +27,9 @@ from vorlage_cli.extract.textutil import (
 from vorlage_cli.layout import Location
 
 _KIND_PREFIX = re.compile(r"^\d{1,3}_")
+_GLUED_CELLS = re.compile(r"(?<=[a-zäöüß])(?=[A-ZÄÖÜ])")
+"""Where two cells of a page's table run together when its text is copied: a lower-case letter
+before a capital."""
 MAX_SUBJECT_ROWS = 4
 MAX_KIND_WORDS = 3
 MAX_UNIT_LENGTH = 90
@@ -360,6 +363,12 @@ def fill_header_fields(
     if art is not None:
         printed = _without_status(_KIND_PREFIX.sub("", art.text), lexicon)
         kind = lexicon.kind(printed)
+        glued = _GLUED_CELLS.search(printed)
+        first = printed[: glued.start()] if glued else ""
+        if kind is None and lexicon.kind_at_start(first):
+            # the first of two cells run together ("Vorlage zur BeschlussfassungBeschluss":
+            # the kind it was submitted as, then the kind it has now)
+            printed, kind = first, lexicon.kind(first)
         found.put("art", kind[0] if kind else title_case_heading(printed), art.location)
     elif title is not None:
         found.put("art", title.text, title.location)
