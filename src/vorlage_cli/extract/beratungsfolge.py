@@ -467,8 +467,6 @@ class BeratungsfolgeReader:
         where every body has exactly one session (then the general assignment reads it)."""
         if not stations or any(s.own_gremium for s in stations):
             return None
-        if any(rows[index].table is None for index in kept):
-            return None
         by_row: dict[int, list[Piece]] = {}
         for piece in pieces:
             by_row.setdefault(piece.row, []).append(piece)
@@ -489,6 +487,8 @@ class BeratungsfolgeReader:
                 body = Station(location=rows[index].location, order=index)
                 body.gremium = [(index, p.text) for p in names]
                 body.rolle = [p.text for p in row_pieces if p.kind == "rolle"]
+                if not body.rolle and len(names) == 1:
+                    body.gremium, body.rolle = self._name_and_role(index, names[0].text)
                 sessions.append(0)
             elif station is not None and body is not None and not names:
                 plan.append((body, station, row_pieces))
@@ -509,6 +509,14 @@ class BeratungsfolgeReader:
             session.results += [p.text for p in row_pieces if p.kind == "result"]
             result.append(session)
         return result
+
+    def _name_and_role(self, index: int, text: str) -> tuple[list[tuple[int, str]], list[str]]:
+        """A body's row that ends in its role, as the text of such a table prints it
+        ("Ausschuss für Haushalt Empfehlung" / "19.08.2019" / "33. Sitzung … vertagt")."""
+        start = self._role_at_end(text)
+        if start is None or not self._looks_like_body(text[:start]):
+            return [(index, text)], []
+        return [(index, text[:start].rstrip())], [text[start:]]
 
     def _role_at_end(self, text: str) -> int | None:
         """Where a role phrase that ends the text begins, if one does and a name stands
@@ -1091,6 +1099,8 @@ class BeratungsfolgeReader:
         return above if piece.row - above.order <= below.order - piece.row else below
 
     def _finish(self, station: Station) -> ParsedStation:
+        if not station.rolle and len(station.gremium) == 1:
+            station.gremium, station.rolle = self._name_and_role(*station.gremium[0])
         rolle_text = join_lines(station.rolle) if station.rolle else None
         gremium = join_lines([text for _, text in sorted(station.gremium, key=lambda p: p[0])])
         einladung = station.einladung
