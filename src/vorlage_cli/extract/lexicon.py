@@ -317,6 +317,7 @@ class Lexicon:
             alternatives(furniture.get("page", [])),
             alternatives(furniture.get("page_of", [])),
             alternatives(furniture.get("page_belongs_to", [])),
+            alternatives(furniture.get("controls", [])),
         )
         kinds = data.get("kinds", {})
         for name, props in kinds.items():

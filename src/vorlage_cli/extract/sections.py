@@ -14,7 +14,7 @@ from vorlage_cli.extract.rows import Row, row_lines
 from vorlage_cli.extract.textutil import BOX, TICKED, fold, join_lines, key, title_case_heading
 from vorlage_cli.layout import Cell, Location
 
-_POINT = re.compile(r"^\(?(\d{1,2})[.)]\s+(?=\S)")
+_POINT = re.compile(r"^\(?(\d{1,2})(?:\.\)|[.)])\s+(?=\S)")
 _NUMBERED = re.compile(r"^(\d{1,2}[a-z]?)([.)]?)\s+(.+)$")
 _BULLET = re.compile(r"^[-•·▪–]\s+(.+)$")
 _NUMBER_CELL = re.compile(r"^(?:[IVX]{1,5}|\d{1,2}|[a-z])[.)]$")
@@ -714,6 +714,8 @@ def anlagen_items(section: Section, lexicon: Lexicon) -> list[tuple[str | None, 
         lexicon.section_of,
     )
     for paragraph in section.paragraphs:
+        if items and not columns and _prose_follows(paragraph, words):
+            break  # the list box ends; the text of the page goes on under the same heading
         for raw in paragraph:
             if "\t" in raw:
                 cells = [fold(cell) for cell in raw.split("\t")]
@@ -754,6 +756,19 @@ def anlagen_items(section: Section, lexicon: Lexicon) -> list[tuple[str | None, 
             items.append((None, line))
     titles = [(number, _FILE_SIZE.sub("", title).strip(" :")) for number, title in items]
     return [(number, title) for number, title in titles if title]
+
+
+def _prose_follows(paragraph: list[str], words: AttachmentWords) -> bool:
+    """Whether a paragraph after an attachment list is running text rather than more entries:
+    a sentence's line, or a number that restarts a numbered text ("1. Gegenstand der Vorlage").
+    A paragraph that opens with a labelled entry ("Anlage 3 – Synopse", then what it shows)
+    goes on with the list."""
+    first = fold(paragraph[0]) if paragraph else ""
+    if words.numbered.match(first):
+        return False
+    return any(len(line.split()) >= MIN_PROSE_WORDS for line in paragraph) or bool(
+        re.match(r"^1[.)]\s", first)
+    )
 
 
 def _next_number(items: list[tuple[str | None, str]], number: str) -> bool:

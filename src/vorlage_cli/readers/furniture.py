@@ -24,18 +24,22 @@ class PageMarkers:
 
     anywhere: re.Pattern[str]
     """Markers that are page furniture wherever they stand on a line of their own: "Seite 2
-    von 8", "Blatt 3 zur Drucksache …", "– 2 –", "-- 1 of 7 --"."""
+    von 8", "Blatt 3 zur Drucksache …", "– 2 –", "-- 1 of 7 --", and the buttons of a web page
+    whose text was copied ("Reduzieren" under each panel of ALLRIS net 4)."""
     at_edge: re.Pattern[str]
     """Markers that are page numbers only at a page's top or bottom ("2", "2/8", "2 von 8"):
     elsewhere such a line is a table value or the end of a wrapped "2025/2026"."""
 
     @classmethod
-    def from_groups(cls, page: str, of: str, belongs_to: str) -> PageMarkers:
+    def from_groups(
+        cls, page: str, of: str, belongs_to: str, controls: str = "(?!)"
+    ) -> PageMarkers:
         anywhere = re.compile(
             rf"""^(?:
                 --\s*\d+\s+of\s+\d+\s*--                   # text extraction's page separator
               | [-–—]\s*\d{{1,3}}\s*[-–—]                    # – 2 –
               | {page}\s*\d{{1,3}}(?:\s*(?:{of}|/)\s*\d{{1,3}})?(?:\s+{belongs_to}\b.*)?
+              | {controls}                                  # a web page's "Reduzieren"
             )$""",
             re.VERBOSE | re.IGNORECASE,
         )
