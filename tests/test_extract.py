@@ -45,6 +45,23 @@ def test_revision_suffixes(printed: str, nummer: str, fassung: str | None) -> No
 
 
 @pytest.mark.parametrize(
+    ("title", "nummer"),
+    [
+        ("Drucksache - 1536/V", "1536/V"),
+        ("Antrag - DS/1246/V", "DS/1246/V"),
+        ("Beschlussvorlage - 2021/BV/2114", "2021/BV/2114"),
+        ("Vorlage\nFB III/176/2015", "FB III/176/2015"),
+        ("Vorlage\nWP 04-09 SV 20/007", "WP 04-09 SV 20/007"),
+    ],
+)
+def test_number_shapes_of_further_ris(title: str, nummer: str) -> None:
+    """Shapes met on RIS pages of Berlin districts (the electoral term in Roman numerals),
+    Rostock (the kind inside the number) and SessionNet towns (a unit or electoral term in
+    front); none of them was found before."""
+    assert vorlage_of(f"{title}\nBetreff: Haushaltsplan\n").nummer == nummer
+
+
+@pytest.mark.parametrize(
     ("printed", "expected"),
     [
         ("14.03.2024", dt.date(2024, 3, 14)),
@@ -1184,6 +1201,80 @@ def test_a_line_that_introduces_a_list_ends_the_beratungsfolge() -> None:
         "• Ratsgruppe SPD / Grüne 10.03.2009\nergibt sich folgender Beschlussvorschlag:\n"
     )
     assert [b.gremium for b in vorlage.beratungsfolge] == ["Verwaltungsausschuss", "Rat"]
+
+
+def test_cells_of_a_copied_page_that_ran_together() -> None:
+    """Text copied from an ALLRIS page joins a row's cells: a label after the value before it
+    ("öffentlichAktenzeichen:"), and the kind submitted before the kind it has now."""
+    vorlage = vorlage_of(
+        "Drucksache - 1536/V\n\nBetreff: Bezirkshaushaltsplan\n"
+        "Status:öffentlichAktenzeichen:898/V\n"
+        "Drucksache-Art:Vorlage zur BeschlussfassungBeschluss\n"
+    )
+    assert (vorlage.sitzungsteil, vorlage.art) == ("öffentlich", "Vorlage zur Beschlussfassung")
+
+
+def test_bodies_with_their_role_over_their_sessions_in_page_text() -> None:
+    """ALLRIS classic, as text: a body's line ends in its role, its sessions follow as a date
+    line and a line naming the session and its result; the role stayed in the body's name."""
+    vorlage = vorlage_of(
+        "Drucksache - 1536/V\nBetreff: Haushaltsplan\nBeratungsfolge:\n"
+        "Ausschuss für Haushalt und Personal Empfehlung\n19.08.2019\n"
+        "33. öffentliche Sitzung des Ausschusses für Haushalt und Personal vertagt\n"
+        "20.08.2019\n34. öffentliche Sitzung des Ausschusses für Haushalt und Personal\n"
+        "Bezirksverordnetenversammlung Beispielbezirk Entscheidung\n11.09.2019\n"
+        "32. öffentliche Sitzung der Bezirksverordnetenversammlung Beispielbezirk beschlossen\n"
+        "\nSachverhalt\nDer Plan liegt vor.\n"
+    )
+    assert [(b.gremium, b.rolle, b.termin) for b in vorlage.beratungsfolge] == [
+        ("Ausschuss für Haushalt und Personal", "Vorberatung", dt.date(2019, 8, 19)),
+        ("Ausschuss für Haushalt und Personal", "Vorberatung", dt.date(2019, 8, 20)),
+        ("Bezirksverordnetenversammlung Beispielbezirk", "Entscheidung", dt.date(2019, 9, 11)),
+    ]
+
+
+def test_a_body_with_its_role_over_one_session_in_page_text() -> None:
+    vorlage = vorlage_of(
+        "Antrag - DS/1246/V\nBetreff: Ordnungsamt\nBeratungsfolge:\n"
+        "Bezirksverordnetenversammlung Beispielbezirk Entscheidung\n16.02.2005\n"
+        "38. Sitzung der Bezirksverordnetenversammlung Beispielbezirk beschlossen\n"
+        "\nSachverhalt\nDer Antrag liegt vor.\n"
+    )
+    assert [(b.gremium, b.rolle, b.rolle_text) for b in vorlage.beratungsfolge] == [
+        ("Bezirksverordnetenversammlung Beispielbezirk", "Entscheidung", "Entscheidung")
+    ]
+
+
+def test_a_web_pages_buttons_and_points_numbered_with_both_marks() -> None:
+    """ALLRIS net 4 prints "Reduzieren" under each panel; it ended the last point, and the
+    points "1.)", "2.)" were one."""
+    found = extraction_of(
+        "Beschlussvorlage - 2021/BV/2114\n\nReduzieren\n\nBeschlussvorschlag:\n\n"
+        "1.) Den Eckwerten wird zugestimmt.\n\n2.) Verbesserungen werden zugelassen.\n\n"
+        "Reduzieren\n\nBeschlussvorschriften:\nHauptsatzung § 5 Absatz 1\n\nReduzieren\n"
+    )
+    assert found.vorlage.beschlussvorschlag == [
+        "Den Eckwerten wird zugestimmt.",
+        "Verbesserungen werden zugelassen.",
+    ]
+    assert found.vorlage.weitere_abschnitte == {
+        "Beschlussvorschriften": "Hauptsatzung § 5 Absatz 1"
+    }
+
+
+def test_an_attachment_box_ends_where_the_text_of_the_page_goes_on() -> None:
+    """A page's box of attachments under "Anlagen:", then the numbered text of the Vorlage:
+    its points were read as attachments 1 to 3."""
+    vorlage = vorlage_of(
+        "Drucksache - 1536/V\nBetreff: Haushaltsplan\n\nSachverhalt\nAnlagen:\n"
+        "Vorlage zur Beschlussfassung vom 01.08.2019\nBeschluss vom 11.09.2019\n\n"
+        "1. Gegenstand der Vorlage: Bezirkshaushaltsplan\n\n2. Berichterstatterin: "
+        "Bürgermeisterin Muster\n\n3. Die Bezirksverordnetenversammlung wolle beschließen:\n"
+    )
+    assert [(a.nummer, a.titel) for a in vorlage.anlagen] == [
+        (None, "Vorlage zur Beschlussfassung vom 01.08.2019"),
+        (None, "Beschluss vom 11.09.2019"),
+    ]
 
 
 def test_the_data_contracts_revision_examples_hold() -> None:

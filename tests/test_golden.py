@@ -3,8 +3,13 @@
 The shared corpus (real documents of several cities) is compared where ``../shared`` is present,
 the gathered documents of further cities where scripts/fetch_corpus.py has downloaded them; the
 samples' golden files live beside the samples. One test per field of each document, so a
-regression names the document and the field. The held-out pages (tests/golden/held-out) are not
-here: they measure a family never taught, with ``vorlage evaluate``, and may not pass.
+regression names the document and the field. The held-out pages (tests/golden/held-out and
+tests/golden/pages-held-out) are not here: they measure families never taught, with
+``vorlage evaluate``, and may not pass.
+
+The taught RIS page texts (tests/golden/pages) are here with the fields the extractor does not
+read yet listed in ``NOT_YET_READ``, each with its cause: those are expected to fail, and one
+that starts to pass fails the suite until it is taken off the list, so the list stays true.
 """
 
 from __future__ import annotations
@@ -21,6 +26,60 @@ from vorlage_cli.pipeline import read_vorlage
 
 from .conftest import CORPUS, GATHERED, GOLDEN, SAMPLES
 
+NOT_YET_READ = {
+    **dict.fromkeys(
+        [
+            "bamberg_berichtsvorlage_vo-2020-3230-r1.txt:nummer",
+            "bamberg_berichtsvorlage_vo-2020-3230-r1.txt:fassung",
+            "bamberg_beschlussvorlage_vo-2014-0718-20.txt:nummer",
+            "bamberg_beschlussvorlage_vo-2014-0718-20.txt:fassung",
+        ],
+        "Bamberg's office code after the number ('-20', '-R1') is read as a revision",
+    ),
+    "bamberg_berichtsvorlage_vo-2020-3230-r1.txt:beratungsfolge": (
+        "an empty Beratungsfolge panel; a line of the Sachvortrag is read as a station"
+    ),
+    "berlin-lichtenberg_antrag-zur-beschlussfassung_ds-1246-v.txt:anlagen": (
+        "the icon text 'PDF-Dokument' after each title, and the teaser line after the box"
+    ),
+    **dict.fromkeys(
+        [
+            "herzogenrath_sitzungsvorlage_v-2024-431.txt:betreff",
+            "herzogenrath_sitzungsvorlage_v-2024-431.txt:ersteller",
+            "herzogenrath_sitzungsvorlage_v-2024-431.txt:sitzungsteil",
+            "herzogenrath_sitzungsvorlage_v-2024-431.txt:beratungsfolge",
+        ],
+        "ALLRIS net 4 (2024) saved as Markdown: '- Label:' / '- value' items, a pipe table "
+        "whose cells span lines",
+    ),
+    "hilden_beschlussvorlage_wp-04-09-sv-20-007.txt:unterzeichnung": (
+        "a name alone after the proposal, with nothing after it that marks a signature"
+    ),
+    "kreis-borken_beschlussvorlage_0065-2024-kreis.txt:beschlussvorschlag": (
+        "a proposal without heading, numbered 'I.', 'II.' under the header block"
+    ),
+    **dict.fromkeys(
+        [
+            f"kreis-dueren_vorlage_137-06.txt:{field}"
+            for field in (
+                "nummer",
+                "art",
+                "betreff",
+                "ersteller",
+                "erstellt_am",
+                "sitzungsteil",
+                "beratungsfolge",
+                "beschlussvorschlag",
+            )
+        ],
+        "a portal's file page: its own data first, then the PDF's text run into one line",
+    ),
+    "sehnde_beschlussvorlage_2015-0288-1.txt:betreff": (
+        "the subject's second line, after a blank line and a dash, is not taken"
+    ),
+}
+"""Fields of the taught page texts not read yet, each with its cause."""
+
 
 @cache
 def extracted(path: Path, presets: tuple[str, ...] = ()) -> Vorlage | None:
@@ -29,7 +88,12 @@ def extracted(path: Path, presets: tuple[str, ...] = ()) -> Vorlage | None:
 
 def _cases() -> list:
     cases = []
-    sets = [(GOLDEN / "corpus", CORPUS), (GOLDEN / "gathered", GATHERED), (SAMPLES, None)]
+    sets = [
+        (GOLDEN / "corpus", CORPUS),
+        (GOLDEN / "gathered", GATHERED),
+        (GOLDEN / "pages", GATHERED),
+        (SAMPLES, None),
+    ]
     for folder, documents in sets:
         if documents is not None and not documents.is_dir():
             cases.append(
@@ -58,8 +122,15 @@ def _cases() -> list:
                     continue
                 for field in golden.vorlage:
                     case_id = f"{document.name}:{field}"
-                    cases.append(pytest.param(golden, document, field, id=case_id))
+                    reason = NOT_YET_READ.get(case_id)
+                    marks = [pytest.mark.xfail(reason=reason, strict=True)] if reason else []
+                    cases.append(pytest.param(golden, document, field, id=case_id, marks=marks))
     return cases
+
+
+def test_every_field_not_yet_read_is_a_field_of_a_taught_page() -> None:
+    ids = {param.id for param in _cases()}
+    assert set(NOT_YET_READ) <= ids
 
 
 @pytest.mark.parametrize(("golden", "document", "field"), _cases())
