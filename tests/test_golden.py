@@ -77,6 +77,41 @@ NOT_YET_READ = {
     "sehnde_beschlussvorlage_2015-0288-1.txt:betreff": (
         "the subject's second line, after a blank line and a dash, is not taken"
     ),
+    # Batch 2 (first contact with main at 5762e51).
+    **dict.fromkeys(
+        [
+            f"potsdam_beschlussvorlage_06-svv-0487.txt:{field}"
+            for field in ("art", "betreff", "ersteller", "sitzungsteil", "beratungsfolge")
+        ],
+        "ALLRIS net 4 (2024) 'Grunddaten' items and a pipe table whose cells span lines",
+    ),
+    "potsdam_beschlussvorlage_06-svv-0487.txt:nummer": (
+        "a number '06/SVV/0487' (two-digit year first) in the title 'Beschlussvorlage - …'"
+    ),
+    "potsdam_beschlussvorlage_06-svv-0487.txt:beschlussvorschlag": (
+        "the lead-in '… möge beschließen:' and points whose number stands alone on its line"
+    ),
+    **dict.fromkeys(
+        [
+            f"wesseling_sitzungsvorlage_145-2018.txt:{field}"
+            for field in ("betreff", "sitzungsteil", "beratungsfolge")
+        ],
+        "a Word form's PDF text run into one line: labels as stops, 'X öffentlich', "
+        "bodies without dates",
+    ),
+    "wesseling_sitzungsvorlage_145-2018.txt:erstellt_am": (
+        "the portal's 'Datum' is taken before the form's 'Datum: … 17.07.2018'"
+    ),
+    **dict.fromkeys(
+        [
+            "juist_vorlage_ohne-nummer-kvonr-11679.txt:beschlussvorschlag",
+            "juist_vorlage_ohne-nummer-kvonr-11679.txt:sachdarstellung",
+        ],
+        "the heading 'Sachverhalt/Stellungnahme der Verwaltung:' is not known",
+    ),
+    "leverkusen_beschlussvorlage_2023-2400.txt:beschlussvorschlag": (
+        "'gezeichnet:' after the last point does not end the proposal"
+    ),
 }
 """Fields of the taught page texts not read yet, each with its cause."""
 
