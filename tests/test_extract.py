@@ -1277,6 +1277,18 @@ def test_an_attachment_box_ends_where_the_text_of_the_page_goes_on() -> None:
     ]
 
 
+def test_a_name_alone_between_the_proposal_and_the_reasoning_signs() -> None:
+    """SessionNet pages print the signer's name alone after the proposal, before the heading
+    of the reasoning; it was not read."""
+    vorlage = vorlage_of(
+        "Vorlage\nWP 04-09 SV 20/007\nBetreff: Finanzmanagement\n\nBeschlussvorschlag:\n"
+        "Der Rat beschließt den Umstieg.\n\nGünter Beispiel\n\n"
+        "Erläuterungen und Begründungen:\nDer Umstieg ist gesetzlich vorgeschrieben.\n"
+    )
+    assert vorlage.unterzeichnung is not None
+    assert vorlage.unterzeichnung.name == "Günter Beispiel"
+
+
 def test_the_data_contracts_revision_examples_hold() -> None:
     """docs/data-contract.md shows how numbers with revisions split; the table is the test."""
     from .conftest import ROOT

@@ -331,6 +331,4 @@ def test_reports_for_files_and_pipes_are_not_cut(run, tmp_path: Path, monkeypatc
     assert f"Betreff             {subject.strip()}\n" in report
     assert all(line == line.rstrip() for line in report.splitlines())
     catalogue = run("rules").stdout.splitlines()
-    assert any(
-        line.endswith("Sitzungstermin fehlt oder ist kein gültiges Datum") for line in catalogue
-    )
+    assert any(line.endswith("Entscheidung liegt vor einer Vorberatung") for line in catalogue)

@@ -52,9 +52,6 @@ NOT_YET_READ = {
         "ALLRIS net 4 (2024) saved as Markdown: '- Label:' / '- value' items, a pipe table "
         "whose cells span lines",
     ),
-    "hilden_beschlussvorlage_wp-04-09-sv-20-007.txt:unterzeichnung": (
-        "a name alone after the proposal, with nothing after it that marks a signature"
-    ),
     "kreis-borken_beschlussvorlage_0065-2024-kreis.txt:beschlussvorschlag": (
         "a proposal without heading, numbered 'I.', 'II.' under the header block"
     ),

@@ -100,8 +100,8 @@ def test_severity_comes_from_the_settings_not_the_rule() -> None:
         nummer="VL-1/2025",
         beratungsfolge=[{"gremium": "Rat", "rolle": "Entscheidung"}],  # type: ignore[list-item]
     )
-    config = parse_config({"rules": {"BF002": "warning", "REQ008": "off"}}, ROOT / "x.toml")
+    config = parse_config({"rules": {"BF013": "warning", "REQ008": "off"}}, ROOT / "x.toml")
     adjusted = config.settings.adjust(run_rules(vorlage, settings=config.settings))
     found = {f.code: f.severity for f in adjusted}
-    assert found["BF002"] == "warning"
+    assert found["BF013"] == "warning"
     assert "REQ008" not in found

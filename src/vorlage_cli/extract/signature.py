@@ -149,15 +149,18 @@ def _name_over_function(
 
 
 def _name_before_end(rows: list[Row], lexicon: Lexicon) -> Signature | None:
-    """A name alone on the last row before the result form ("Beratungsergebnis:")."""
+    """A name alone on the last row before the result form ("Beratungsergebnis:"), or between
+    the proposal and the heading of the reasoning, where SessionNet pages sign ("… begleiten."
+    / "Günter Scheib" / "Erläuterungen und Begründungen:")."""
     before = {key(label) for label in lexicon.data.get("signature", {}).get("before", [])}
     for index in range(1, len(rows) - 1):
         row, following = rows[index], rows[index + 1]
         if row.used or len(row.texts) != 1 or not lexicon.built(_Words.build).name.match(row.text):
             continue
-        if key(following.text.split(":")[0]) in before and rows[index - 1].text.endswith(
-            (".", ":")
-        ):
+        heading = key(following.text.split(":")[0])
+        if (heading in before or lexicon.section_of.get(heading) == "sachdarstellung") and rows[
+            index - 1
+        ].text.endswith((".", ":", ".“", '."')):
             row.used = True
             return row.text, None, None, row.location
     return None

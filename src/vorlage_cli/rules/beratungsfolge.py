@@ -142,23 +142,32 @@ def body_missing(vorlage: Vorlage, evidence: Evidence, options: RuleOptions) -> 
             )
 
 
-@rule("BF002", "termin-ungueltig", "error", "Sitzungstermin fehlt oder ist kein gültiges Datum")
+@rule("BF002", "termin-ungueltig", "error", "Sitzungstermin ist kein gültiges Datum")
 def date_invalid(vorlage: Vorlage, evidence: Evidence, options: RuleOptions) -> Iterator[Hit]:
-    """Every consultation has a session date, and it is a real calendar date: "31.02.2025" is a
-    typing error that would put the Vorlage on no agenda at all. A date cell that says the
-    session is not yet set ("noch offen", "-") is the document's own statement, not a gap."""
+    """A session date is a real calendar date: "31.02.2025" is a typing error that would put
+    the Vorlage on no agenda at all. A date cell that says the session is not yet set ("noch
+    offen", "-") is the document's own statement, not an error; a station without any date is
+    BF013's."""
     for index, entry in _indexed(vorlage):
-        if entry.termin is not None:
-            continue
         path = f"beratungsfolge[{index}].termin"
         printed = evidence.printed.get(path)
-        if printed and options.lexicon.consultation.no_date.fullmatch(printed):
+        if entry.termin is not None or not printed:
             continue
-        if printed:
-            yield Hit(
-                f"Termin {printed} für {entry.gremium} ist kein gültiges Datum", path, printed
-            )
-        else:
+        if options.lexicon.consultation.no_date.fullmatch(printed):
+            continue
+        yield Hit(f"Termin {printed} für {entry.gremium} ist kein gültiges Datum", path, printed)
+
+
+@rule("BF013", "termin-fehlt", "info", "Beratung ohne Sitzungstermin")
+def date_missing(vorlage: Vorlage, evidence: Evidence, options: RuleOptions) -> Iterator[Hit]:
+    """A station without a session date. While a Vorlage is prepared, the date may still have to
+    be filled in; in a published one it mostly means that the session is not yet set: a RIS
+    lists a body before its session is scheduled, and bodies that meet in private often have no
+    published date. So this is a hint, never an error. A date cell that says so ("noch offen",
+    "-") is quiet."""
+    for index, entry in _indexed(vorlage):
+        path = f"beratungsfolge[{index}].termin"
+        if entry.termin is None and not evidence.printed.get(path):
             yield Hit(f"Für {entry.gremium} ist kein Sitzungstermin angegeben", path, entry.gremium)
 
 
