@@ -50,6 +50,7 @@ def test_revision_suffixes(printed: str, nummer: str, fassung: str | None) -> No
         ("Drucksache - 1536/V", "1536/V"),
         ("Antrag - DS/1246/V", "DS/1246/V"),
         ("Beschlussvorlage - 2021/BV/2114", "2021/BV/2114"),
+        ("Beschlussvorlage - 06/SVV/0487", "06/SVV/0487"),
         ("Vorlage\nFB III/176/2015", "FB III/176/2015"),
         ("Vorlage\nWP 04-09 SV 20/007", "WP 04-09 SV 20/007"),
     ],
@@ -1287,6 +1288,24 @@ def test_a_name_alone_between_the_proposal_and_the_reasoning_signs() -> None:
     )
     assert vorlage.unterzeichnung is not None
     assert vorlage.unterzeichnung.name == "Günter Beispiel"
+
+
+def test_points_whose_number_stands_alone_and_a_signature_written_out() -> None:
+    """A web page's list items copied with the number alone on its line ("1." / "Bei …") were
+    one point with the lead-in; "gezeichnet:" after the last point stayed in it."""
+    found = extraction_of(
+        "Beschlussvorlage - 06/SVV/0487\nBeschlussvorschlag\n"
+        "Die Stadtverordnetenversammlung möge beschließen:\n1.\nBei Planverfahren sind die "
+        "Kosten zu vereinbaren.\n2.\nBei der Neueinleitung ist zu entscheiden.\n\n"
+        "gezeichnet:\nErika Beispiel\n"
+    )
+    assert found.vorlage.beschlussvorschlag == [
+        "Bei Planverfahren sind die Kosten zu vereinbaren.",
+        "Bei der Neueinleitung ist zu entscheiden.",
+    ]
+    signed = found.vorlage.unterzeichnung
+    assert signed is not None
+    assert (signed.name, signed.vertretung) == ("Erika Beispiel", "gez.")
 
 
 def test_the_data_contracts_revision_examples_hold() -> None:

@@ -614,7 +614,9 @@ def proposal_points(section: Section) -> tuple[list[str], list[str]]:
     a finished sentence: so a repeated or skipped number ("1", "2", "2") still starts a point and
     the rules can report it, while "2. Lesung" inside a sentence does not.
     """
-    paragraphs = [_split_shared_points(paragraph) for paragraph in section.paragraphs]
+    paragraphs = [
+        _number_on_its_line(_split_shared_points(paragraph)) for paragraph in section.paragraphs
+    ]
     lines = [line for paragraph in paragraphs for line in paragraph]
     paragraph_starts = set()
     count = 0
@@ -685,6 +687,21 @@ def _split_shared_points(lines: list[str]) -> list[str]:
                 expected += 1
         result.append(line[start:])
     return result
+
+
+def _number_on_its_line(lines: list[str]) -> list[str]:
+    """A point's number alone on its line, its text on the next ("1." / "Bei Bauleitplan-
+    verfahren …"), as a web page's list item is copied: one line, as printed elsewhere."""
+    joined: list[str] = []
+    for line in lines:
+        if joined and _NUMBER_ALONE.match(joined[-1]):
+            joined[-1] = f"{joined[-1]} {line}"
+        else:
+            joined.append(line)
+    return joined
+
+
+_NUMBER_ALONE = re.compile(r"^\(?\d{1,2}(?:\.\)|[.)])$")
 
 
 def _style(point: re.Match[str]) -> str:

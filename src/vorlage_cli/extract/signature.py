@@ -90,7 +90,7 @@ def _with_marker(rows: list[Row], lexicon: Lexicon) -> Signature | None:
         marker = lexicon.vertretung_pattern.match(text)
         if not marker:
             continue
-        rest = fold(text[marker.end() :]).strip(" ,")
+        rest = fold(text[marker.end() :]).strip(" ,:")
         name, _, funktion = rest.partition(",")
         found_name, found_function = fold(name) or None, fold(funktion) or None
         taken = [row]
