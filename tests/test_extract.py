@@ -1308,6 +1308,27 @@ def test_points_whose_number_stands_alone_and_a_signature_written_out() -> None:
     assert (signed.name, signed.vertretung) == ("Erika Beispiel", "gez.")
 
 
+def test_a_status_bullet_before_the_first_station_does_not_end_the_list() -> None:
+    """ALLRIS net 4 prints a status bullet ("●" / "Erledigt") before each row: the list ended
+    at the first bullet, before any station."""
+    vorlage = vorlage_of(
+        "Sitzungsvorlage - V/2024/431\nBeratungsfolge\n●\nErledigt\n"
+        "Haupt- und Finanzausschuss\nVorberatung\n10.12.2024\n●\nErledigt\n"
+        "Rat der Gemeinde Beispielstadt\nEntscheidung\n12.12.2024\nBeschlussvorschlag\n"
+        "Der Rat beschließt.\n"
+    )
+    assert [(b.gremium, b.rolle, b.termin) for b in vorlage.beratungsfolge] == [
+        ("Haupt- und Finanzausschuss", "Vorberatung", dt.date(2024, 12, 10)),
+        ("Rat der Gemeinde Beispielstadt", "Entscheidung", dt.date(2024, 12, 12)),
+    ]
+
+
+def test_a_web_pages_button_line_ends_no_page() -> None:
+    document = read_text(b"Betreff: Kanal\nReduzieren\nBeschlussvorschlag:\nJa.\n")
+    assert [page.number for page in document.pages] == [1]
+    assert [line.text for line in document.pages[0].furniture] == ["Reduzieren"]
+
+
 def test_the_data_contracts_revision_examples_hold() -> None:
     """docs/data-contract.md shows how numbers with revisions split; the table is the test."""
     from .conftest import ROOT

@@ -17,7 +17,7 @@ from vorlage_cli.readers.bounds import MAX_CELLS
 from vorlage_cli.readers.docx import read_docx
 from vorlage_cli.readers.html import read_html
 from vorlage_cli.readers.pdf import PdfSettings, read_pdf
-from vorlage_cli.readers.text import decode, read_text, split_cells
+from vorlage_cli.readers.text import decode, from_markdown, read_text, split_cells
 
 from .conftest import SAMPLES
 from .hostile import ODF_NAMESPACES, content_xml, make_odt, styles_xml
@@ -48,6 +48,40 @@ def test_tab_columns_keep_empty_cells_for_alignment() -> None:
     cells = split_cells("Rat\t\t25.04.2024\t7/2024\t")
     assert [c.text for c in cells] == ["Rat", "", "25.04.2024", "7/2024"]
     assert all(c.x0 is None for c in cells)
+
+
+def test_a_page_saved_as_markdown_reads_as_its_page() -> None:
+    """ALLRIS net 4 (2024) saved by a Markdown converter: "- Label:" / "- value" items and a
+    pipe table whose rows of pipes carry nothing; lines keep their numbers."""
+    lines = [
+        "- Status:",
+        "- öffentlich",
+        "- Betreff:",
+        "-",
+        "Kanalsanierung",
+        "Status | Datum | Gremium |",
+        "---|---|---|",
+        "|",
+        "Rat der Gemeinde Beispielstadt",
+        "| |||",
+    ]
+    assert from_markdown(lines) == [
+        "Status: öffentlich",
+        "",
+        "Betreff:",
+        "",
+        "Kanalsanierung",
+        "Status\tDatum\tGremium",
+        "",
+        "",
+        "Rat der Gemeinde Beispielstadt",
+        "",
+    ]
+
+
+def test_list_items_with_a_colon_stay_in_a_text_without_a_pipe_table() -> None:
+    lines = ["Personeller Bedarf:", "- Stadtteilbibliothek:", "- 50% Bibliothekarin"]
+    assert from_markdown(lines) == lines
 
 
 def test_space_aligned_columns_keep_their_positions() -> None:

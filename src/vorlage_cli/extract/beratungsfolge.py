@@ -406,8 +406,8 @@ class BeratungsfolgeReader:
                 break
             station, row_pieces = self._parse_row(row, columns, index)
             if station is None and not row_pieces:
-                if not stations:
-                    break
+                if not stations and any(c.isalnum() for c in row.text):
+                    break  # (a row of nothing but a status bullet "●" goes on to the first)
                 taken.extend(range(index, index + width))
                 index += width
                 continue

@@ -24,11 +24,13 @@ class PageMarkers:
 
     anywhere: re.Pattern[str]
     """Markers that are page furniture wherever they stand on a line of their own: "Seite 2
-    von 8", "Blatt 3 zur Drucksache …", "– 2 –", "-- 1 of 7 --", and the buttons of a web page
-    whose text was copied ("Reduzieren" under each panel of ALLRIS net 4)."""
+    von 8", "Blatt 3 zur Drucksache …", "– 2 –", "-- 1 of 7 --"."""
     at_edge: re.Pattern[str]
     """Markers that are page numbers only at a page's top or bottom ("2", "2/8", "2 von 8"):
     elsewhere such a line is a table value or the end of a wrapped "2025/2026"."""
+    controls: re.Pattern[str]
+    """The buttons of a web page whose text was copied, on a line of their own ("Reduzieren"
+    under each panel of ALLRIS net 4): furniture, but no page ends there."""
 
     @classmethod
     def from_groups(
@@ -39,16 +41,19 @@ class PageMarkers:
                 --\s*\d+\s+of\s+\d+\s*--                   # text extraction's page separator
               | [-–—]\s*\d{{1,3}}\s*[-–—]                    # – 2 –
               | {page}\s*\d{{1,3}}(?:\s*(?:{of}|/)\s*\d{{1,3}})?(?:\s+{belongs_to}\b.*)?
-              | {controls}                                  # a web page's "Reduzieren"
             )$""",
             re.VERBOSE | re.IGNORECASE,
         )
         at_edge = re.compile(rf"^(?:\d{{1,3}}\s*(?:/|{of})\s*\d{{1,3}}|\d{{1,3}})$")
-        return cls(anywhere, at_edge)
+        return cls(anywhere, at_edge, re.compile(rf"^(?:{controls})$", re.IGNORECASE))
 
     def is_marker(self, text: str, at_edge: bool = False) -> bool:
         text = text.strip()
-        return bool(self.anywhere.match(text) or (at_edge and self.at_edge.match(text)))
+        return bool(
+            self.anywhere.match(text)
+            or self.controls.match(text)
+            or (at_edge and self.at_edge.match(text))
+        )
 
 
 def shipped_markers() -> PageMarkers:

@@ -18,6 +18,10 @@ from vorlage_cli.readers.furniture import (
 )
 
 _COLUMN_GAP = re.compile(r" {2,}")
+_TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)+\|?\s*$")
+_PIPES_ONLY = re.compile(r"^[\s|]*$")
+_LABEL_ITEM = re.compile(r"^- (?P<label>[^:]{1,40}):$")
+_ITEM = re.compile(r"^-(?: (?P<value>.+))?$")
 _C1_CONTROLS = set(range(0x80, 0xA0)) - {0x81, 0x8D, 0x8F, 0x90, 0x9D}
 
 
@@ -67,6 +71,33 @@ def split_cells(raw: str) -> list[Cell]:
     return [cell for cell in cells if cell.text.strip()]
 
 
+def from_markdown(lines: list[str]) -> list[str]:
+    """A RIS page that a converter saved as Markdown, read as its page. Such a text is known by
+    its pipe table ("---|---|"): the pipes become cell borders (tabs), rows of nothing but pipes
+    go, and "- Betreff:" / "- value" list items become "Betreff: value" (elsewhere a "- … :"
+    item is a list in the text and stays). Lines keep their numbers: what goes becomes an
+    empty line."""
+    if not any(_TABLE_RULE.match(line) for line in lines):
+        return lines
+    result = list(lines)
+    for index, line in enumerate(lines):
+        if "|" in line:
+            if _TABLE_RULE.match(line) or _PIPES_ONLY.match(line):
+                result[index] = ""
+            else:
+                cells = [cell.strip() for cell in line.strip().strip("|").split("|")]
+                result[index] = "\t".join(cells)
+            continue
+        label = _LABEL_ITEM.match(line.strip())
+        following = lines[index + 1].strip() if index + 1 < len(lines) else ""
+        if label is None or not _ITEM.match(following) or _LABEL_ITEM.match(following):
+            continue
+        value = _ITEM.match(following).group("value")  # type: ignore[union-attr]
+        result[index] = f"{label.group('label')}: {value}" if value else f"{label.group('label')}:"
+        result[index + 1] = ""
+    return result
+
+
 def read_text(
     data: bytes, limits: Limits = DEFAULT_LIMITS, markers: PageMarkers | None = None
 ) -> LayoutDocument:
@@ -79,7 +110,7 @@ def read_text(
     notes = []
     previous_blank = True
     lines = 0
-    for number, raw in enumerate(text.split("\n"), start=1):
+    for number, raw in enumerate(from_markdown(text.split("\n")), start=1):
         if lines >= limits.max_lines:
             notes.append(ReaderNote(codes.TRUNCATED, lines_truncated(limits.max_lines)))
             break
@@ -88,6 +119,10 @@ def read_text(
             if part_index > 0 and pages[-1].blocks:
                 pages.append(Page(number=len(pages) + 1))
             stripped = part.strip()
+            if markers.controls.match(stripped):
+                pages[-1].furniture.append(Line([Cell(stripped)], Location(line=number)))
+                previous_blank = True
+                continue
             if TEXT_PAGE_BREAK.match(stripped) or markers.anywhere.match(stripped):
                 # a page number on a line of its own ("– 2 –", "Seite 2 von 8") stands where
                 # one page ends and the next begins
