@@ -1323,6 +1323,22 @@ def test_a_status_bullet_before_the_first_station_does_not_end_the_list() -> Non
     ]
 
 
+def test_a_bodys_role_on_its_own_line_over_two_sessions() -> None:
+    """A page's cells copied one per line: the body, its role, then two session dates. The
+    printed role was dropped and roles were derived from the order."""
+    vorlage = vorlage_of(
+        "Beschlussvorlage - 06/SVV/0487\nBeratungsfolge\n●\nErledigt\n"
+        "Stadtverordnetenversammlung Beispielstadt\nEntscheidung\n07.06.2006\n30.08.2006\n"
+        "●\nErledigt\nAusschuss für Finanzen\nVorberatung\n21.06.2006\nBeschlussvorschlag\n"
+        "Der Rat beschließt.\n"
+    )
+    assert [(b.gremium, b.rolle, b.rolle_quelle) for b in vorlage.beratungsfolge] == [
+        ("Stadtverordnetenversammlung Beispielstadt", "Entscheidung", "gedruckt"),
+        ("Stadtverordnetenversammlung Beispielstadt", "Entscheidung", "gedruckt"),
+        ("Ausschuss für Finanzen", "Vorberatung", "gedruckt"),
+    ]
+
+
 def test_a_web_pages_button_line_ends_no_page() -> None:
     document = read_text(b"Betreff: Kanal\nReduzieren\nBeschlussvorschlag:\nJa.\n")
     assert [page.number for page in document.pages] == [1]

@@ -66,10 +66,6 @@ NOT_YET_READ = {
     ),
     # Batch 2 (first contact with main at 5762e51).
     **dict.fromkeys(
-        [f"potsdam_beschlussvorlage_06-svv-0487.txt:{field}" for field in ("beratungsfolge",)],
-        "ALLRIS net 4 (2024) as Markdown: a body with two sessions loses its printed role",
-    ),
-    **dict.fromkeys(
         [
             f"wesseling_sitzungsvorlage_145-2018.txt:{field}"
             for field in ("betreff", "sitzungsteil", "beratungsfolge")

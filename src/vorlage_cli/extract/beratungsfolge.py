@@ -493,6 +493,10 @@ class BeratungsfolgeReader:
             elif station is not None and body is not None and not names:
                 plan.append((body, station, row_pieces))
                 sessions[-1] += 1
+            elif station is None and body is not None and not names and not sessions[-1]:
+                # the body's role on a line of its own, before its sessions (a page's cells
+                # copied one per line: "Stadtverordnetenversammlung" / "Entscheidung")
+                body.rolle += [p.text for p in row_pieces if p.kind == "rolle"]
             elif names:
                 return None
         if body is not None and not sessions[-1]:
