@@ -83,6 +83,26 @@ NOT_YET_READ = {
         ],
         "the heading 'Sachverhalt/Stellungnahme der Verwaltung:' is not known",
     ),
+    # Batch 3 (first contact with main at 10e996e).
+    "heidenau_beschlussvorlage_013-2020.txt:beschlussvorschlag": (
+        "an unheaded proposal sentence right after the header block is not taken"
+    ),
+    **dict.fromkeys(
+        [
+            f"{stem}.txt:{field}"
+            for stem in (
+                "hergatz_vorlage_ohne-nummer-agendaitem-2541332",
+                "poing_antrag_ohne-nummer-agendaitem-36413083",
+            )
+            for field in ("betreff", "beratungsfolge")
+        ],
+        "komuna's page: the title line is not the subject; in the space-separated "
+        "'Beratungsreihenfolge' table the session name is joined to the body",
+    ),
+    "neustadt-holstein_vorlage_vo-1215-14.txt:beratungsfolge": (
+        "ALLRIS classic: role and session name joined to the body; "
+        "a station without a session is lost"
+    ),
 }
 """Fields of the taught page texts not read yet, each with its cause."""
 
