@@ -28,7 +28,8 @@ def page_words(textpage, height: float) -> list[Word]:  # noqa: ANN001
     """Words as PDFium segments the text, each with the box from its first to its last character.
 
     One box lookup per word end rather than per character keeps this close to the speed of
-    PDFium's own text extraction.
+    PDFium's own text extraction; the box is read into a float array and taken out as one list,
+    since ctypes' structure fields cost more than the lookup itself.
     """
     import pypdfium2.raw as raw
 
@@ -39,39 +40,55 @@ def page_words(textpage, height: float) -> list[Word]:  # noqa: ANN001
     buffer = ctypes.create_string_buffer((count + 1) * 2)
     raw.FPDFText_GetText(handle, 0, count, ctypes.cast(buffer, ctypes.POINTER(ctypes.c_ushort)))
     text = buffer.raw[: count * 2].decode("utf-16-le", errors="replace")
-    rect = raw.FS_RECTF()
-    box = ctypes.addressof(rect)
+    box = (ctypes.c_float * 4)()  # FS_RECTF: left, top, right, bottom
+    corners = memoryview(box).cast("B").cast("f").tolist
     loose_box = _loose_box_function()
-    handle = ctypes.cast(handle, ctypes.c_void_p).value
+    page = _address(handle)
     words: list[Word] = []
+    append = words.append
     for match in _WORD.finditer(text, 0, count):
         start, after = match.span()
-        if not loose_box(handle, start, box):
+        if not loose_box(page, start, box):
             continue
-        x0, x1, top, bottom = rect.left, rect.right, height - rect.top, height - rect.bottom
-        if after - 1 != start and loose_box(handle, after - 1, box):
-            right, last_top, last_bottom = rect.right, height - rect.top, height - rect.bottom
+        x0, top, x1, bottom = corners()
+        top = height - top
+        bottom = height - bottom
+        if after - 1 != start and loose_box(page, after - 1, box):
+            _, last_top, right, last_bottom = corners()
             if right > x1:
                 x1 = right
+            last_top = height - last_top
             if last_top < top:
                 top = last_top
+            last_bottom = height - last_bottom
             if last_bottom > bottom:
                 bottom = last_bottom
         word = match.group()
         if after < count and text[after] in _LINE_END_HYPHENS:
             word += "-"
-        words.append(Word(word, x0, top, x1, bottom, start))
+        append(Word(word, x0, top, x1, bottom, start))
     return words
 
 
+def _address(handle) -> ctypes.c_void_p:  # noqa: ANN001 - a pypdfium2 handle
+    """A PDFium handle as the plain pointer that the functions of ``_plain`` take."""
+    return ctypes.c_void_p(ctypes.cast(handle, ctypes.c_void_p).value)
+
+
+def _plain(function, result) -> Callable[..., int]:  # noqa: ANN001
+    """A PDFium function called the cheapest way ctypes knows, for the calls made once or twice
+    per word: with no declared argument types (pointers go in as ``c_void_p`` or ctypes arrays,
+    indices as small ints, so nothing needs converting) and without releasing the interpreter
+    lock (PDFium calls back into nothing). Each call then costs a fraction of pypdfium2's."""
+    return ctypes.PYFUNCTYPE(result)(ctypes.cast(function, ctypes.c_void_p).value)
+
+
 @functools.cache
-def _loose_box_function() -> Callable[[int | None, int, int], int]:
-    """PDFium's FPDFText_GetLooseCharBox called with plain addresses: it runs twice per word,
-    and without pypdfium2's argument conversion each call costs a third less."""
+def _loose_box_function() -> Callable[..., int]:
+    """PDFium's FPDFText_GetLooseCharBox(text page, index, box): it runs twice per word."""
     import pypdfium2.raw as raw
 
-    prototype = ctypes.CFUNCTYPE(ctypes.c_int, ctypes.c_void_p, ctypes.c_int, ctypes.c_void_p)
-    return prototype(ctypes.cast(raw.FPDFText_GetLooseCharBox, ctypes.c_void_p).value)
+    return _plain(raw.FPDFText_GetLooseCharBox, ctypes.c_int)
 
 
 def bold_reader(textpage) -> Callable[[Word], bool]:  # noqa: ANN001
@@ -82,6 +99,7 @@ def bold_reader(textpage) -> Callable[[Word], bool]:  # noqa: ANN001
     is kept per text object and per font: most words share both with the word before."""
     weight, info, text_object, font_of = _font_functions()
     handle = ctypes.cast(textpage.raw, ctypes.c_void_p).value
+    page = _address(textpage.raw)
     name = ctypes.create_string_buffer(128)
     name_address = ctypes.addressof(name)
     by_object: dict[int | None, bool] = {}
@@ -91,7 +109,7 @@ def bold_reader(textpage) -> Callable[[Word], bool]:  # noqa: ANN001
         index = word.index
         if index < 0:
             return False  # a word PDFium did not print, such as a form's check box
-        owner = text_object(handle, index)
+        owner = text_object(page, index)
         known = by_object.get(owner)
         if known is not None:
             return known
@@ -113,7 +131,8 @@ def bold_reader(textpage) -> Callable[[Word], bool]:  # noqa: ANN001
 
 @functools.cache
 def _font_functions() -> tuple[Callable[..., int], ...]:
-    """PDFium's font lookups for text, called with plain addresses."""
+    """PDFium's font lookups for text, called with plain addresses; the text object of a word is
+    asked for each word of a possible heading, the others once per font."""
     import pypdfium2.raw as raw
 
     def plain(function, result, *arguments):  # noqa: ANN001, ANN002, ANN202
@@ -131,7 +150,7 @@ def _font_functions() -> tuple[Callable[..., int], ...]:
             ctypes.c_ulong,
             pointer,
         ),
-        plain(raw.FPDFText_GetTextObject, pointer, pointer, integer),
+        _plain(raw.FPDFText_GetTextObject, pointer),
         plain(raw.FPDFTextObj_GetFont, pointer, pointer),
     )
 
