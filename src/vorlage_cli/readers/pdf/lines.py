@@ -10,6 +10,7 @@ from __future__ import annotations
 import itertools
 import operator
 from collections.abc import Callable
+from typing import NamedTuple
 
 from vorlage_cli.layout import Cell, Line, Location
 from vorlage_cli.readers.pdf.settings import PdfSettings
@@ -25,10 +26,12 @@ def page_lines(
     """The page's lines in reading order: a page set in two columns of prose is read column by
     column (a line across both, such as a heading, separates the parts), any other page line by
     line, each line split into columns at wide gaps."""
-    groups = _band(words)
-    order = _two_columns(groups, settings)
+    if not words:
+        return []
+    bands = _band(words)
+    order = _two_columns(bands, settings)
     if order is None:
-        return _lines(groups, page, settings, 1, bold)
+        return _lines(bands, page, settings, 1, bold)
     lines: list[Line] = []
     for part in order:
         lines.extend(
@@ -39,36 +42,51 @@ def page_lines(
     return lines
 
 
-def _band(words: list[Word]) -> list[list[Word]]:
+class _Bands(NamedTuple):
+    """Words clustered into visual lines, with each line's top (its highest word's) and bottom
+    (its lowest word's), which the clustering learns anyway and the later steps need."""
+
+    groups: list[list[Word]]
+    tops: list[float]
+    bottoms: list[float]
+
+
+def _band(words: list[Word]) -> _Bands:
     """Words clustered into visual lines, top to bottom, each line left to right."""
-    if not words:
-        return []
-    words = sorted(words, key=operator.attrgetter("top", "x0"))
+    # by top, then x0: two stable sorts on plain float keys are faster than one on pairs
+    words = sorted(words, key=_X0)
+    words.sort(key=_TOP)
     # Words come top first, so a line's first word has its top; its bottom is tracked.
     groups: list[list[Word]] = []
     tops: list[float] = []
     bottoms: list[float] = []
-    band_top = band_bottom = 0.0
+    group: list[Word] = []
+    band_top = band_bottom = line_bottom = 0.0
     for word in words:
-        middle = (word.top + word.bottom) / 2
-        if groups and band_top <= middle <= band_bottom:
-            groups[-1].append(word)
-            if word.bottom > bottoms[-1]:
-                bottoms[-1] = word.bottom
-            if word.bottom > band_bottom and word.bottom - band_top < 2 * (band_bottom - band_top):
-                band_bottom = word.bottom
+        bottom = word.bottom
+        middle = (word.top + bottom) / 2
+        if group and band_top <= middle <= band_bottom:
+            group.append(word)
+            if bottom > line_bottom:
+                line_bottom = bottom
+            if bottom > band_bottom and bottom - band_top < 2 * (band_bottom - band_top):
+                band_bottom = bottom
         else:
-            groups.append([word])
+            if group:
+                bottoms.append(line_bottom)
+            group = [word]
+            groups.append(group)
             tops.append(word.top)
-            bottoms.append(word.bottom)
-            band_top, band_bottom = word.top, word.bottom
+            band_top, band_bottom, line_bottom = word.top, bottom, bottom
+    if group:
+        bottoms.append(line_bottom)
     for group in groups:
-        group.sort(key=operator.attrgetter("x0"))
-    return groups
+        group.sort(key=_X0)
+    return _Bands(groups, tops, bottoms)
 
 
 def _lines(
-    groups: list[list[Word]],
+    bands: _Bands,
     page: int,
     settings: PdfSettings,
     first: int,
@@ -78,8 +96,7 @@ def _lines(
     ``first``; a clear vertical gap starts a paragraph. A short line is marked bold where all
     its words are (``bold`` tells; table cells are not asked)."""
     lines = []
-    tops = [min(w.top for w in group) for group in groups]
-    bottoms = [max(w.bottom for w in group) for group in groups]
+    groups, tops, bottoms = bands
     pitches = sorted(b - a for a, b in itertools.pairwise(tops) if b > a)
     usual = pitches[len(pitches) // 2] if pitches else 0.0
     previous_top = previous_bottom = None
@@ -89,22 +106,18 @@ def _lines(
         size = max(bottom - top, 1.0)
         gap = settings.column_gap * size
         cells: list[Cell] = []
-        current: list[Word] = [group[0]]
-        for word in group[1:]:
-            if word.x0 - current[-1].x1 > gap:
-                cells.append(_cell(current))
-                current = [word]
-            else:
-                current.append(word)
-        cells.append(_cell(current))
+        start = 0
+        for end in range(1, len(group)):
+            if group[end].x0 - group[end - 1].x1 > gap:
+                cells.append(_cell(group[start:end]))
+                start = end
+        cells.append(_cell(group[start:] if start else group))
         line = Line(
             cells,
             Location(page=page, line=number),
             top=top,
             bottom=bottom,
-            bold=bold is not None
-            and len(group) <= MAX_HEADING_WORDS
-            and all(bold(word) for word in group),
+            bold=bold is not None and len(group) <= MAX_HEADING_WORDS and all(map(bold, group)),
         )
         # A paragraph starts after a clear vertical gap, or where the line sits clearly further
         # below the previous one than the page's usual line pitch.
@@ -129,17 +142,18 @@ MIN_COLUMN_SHARE = 0.3
 """Share of the text's width a prose column's lines typically fill."""
 
 
-def _two_columns(groups: list[list[Word]], settings: PdfSettings) -> list[list[list[Word]]] | None:
+def _two_columns(bands: _Bands, settings: PdfSettings) -> list[list[list[Word]]] | None:
     """The page's lines in reading order where it is set in two columns of prose: the parts
     of lines left of a gutter, then those right of it, part by part between lines that cross
     the gutter. None for a page of one column, or of a table without rulings (its columns
     are short)."""
-    if sum(len(group) for group in groups) < MIN_COLUMN_LINES * MIN_COLUMN_WORDS * 2:
+    groups = bands.groups
+    if sum(map(len, groups)) < MIN_COLUMN_LINES * MIN_COLUMN_WORDS * 2:
         return None
-    left_edge = min(w.x0 for group in groups for w in group)
-    right_edge = max(w.x1 for group in groups for w in group)
+    left_edge = min(group[0].x0 for group in groups)  # each line is sorted by x0
+    right_edge = max(map(_X1, itertools.chain.from_iterable(groups)))
     width = right_edge - left_edge
-    gutter = _gutter(groups, left_edge + 0.3 * width, left_edge + 0.7 * width, settings)
+    gutter = _gutter(bands, left_edge + 0.3 * width, left_edge + 0.7 * width, settings)
     if gutter is None:
         return None
     lefts = [[w for w in g if w.x1 <= gutter] for g in groups]
@@ -171,32 +185,29 @@ def _two_columns(groups: list[list[Word]], settings: PdfSettings) -> list[list[l
     return order
 
 
-def _gutter(
-    groups: list[list[Word]], low: float, high: float, settings: PdfSettings
-) -> float | None:
+def _gutter(bands: _Bands, low: float, high: float, settings: PdfSettings) -> float | None:
     """The middle of the stretch in [low, high] that the most lines leave free with a gap wider
     than a column gap; None where fewer than two thirds of the lines leave one free there."""
     gaps: list[tuple[float, float]] = []
-    lines_with_gaps = 0
-    for group in groups:
+    needed = 2 * len(bands.groups) / 3
+    without = 0
+    for group, top, bottom in zip(*bands, strict=True):
         # a gap no wider than the smallest threshold cannot count: most lines have none wider
-        wide = [
+        threshold = settings.column_gap * max(bottom - top, 1.0)
+        found = [
             (before.x1, after.x0)
             for before, after in itertools.pairwise(group)
-            if after.x0 - before.x1 > settings.column_gap and after.x0 >= low and before.x1 <= high
+            if after.x0 - before.x1 > settings.column_gap
+            and after.x0 >= low
+            and before.x1 <= high
+            and after.x0 - before.x1 > threshold
         ]
-        if not wide:
-            continue
-        size = max(w.bottom for w in group) - min(w.top for w in group)
-        found = [
-            (left, right)
-            for left, right in wide
-            if right - left > settings.column_gap * max(size, 1.0)
-        ]
-        gaps += found
-        lines_with_gaps += bool(found)
-    if lines_with_gaps < 2 * len(groups) / 3:
-        return None  # most pages: counting positions below could not reach two thirds
+        if found:
+            gaps += found
+        else:
+            without += 1
+            if len(bands.groups) - without < needed:
+                return None  # most pages: two thirds of the lines can no longer be reached
     candidates: dict[int, int] = {}
     for left, right in gaps:
         for x in range(int(max(left, low)), int(min(right, high)) + 1):
@@ -204,7 +215,7 @@ def _gutter(
     if not candidates:
         return None
     best = max(candidates.values())
-    if best < 2 * len(groups) / 3:
+    if best < needed:
         return None
     start = min(x for x, count in candidates.items() if count == best)
     end = start
@@ -214,7 +225,13 @@ def _gutter(
 
 
 def _cell(words: list[Word]) -> Cell:
-    return Cell(" ".join([w.text for w in words]), words[0].x0, max([w.x1 for w in words]))
+    return Cell(" ".join(map(_TEXT, words)), words[0].x0, max(map(_X1, words)))
+
+
+_X0 = operator.attrgetter("x0")
+_X1 = operator.attrgetter("x1")
+_TOP = operator.attrgetter("top")
+_TEXT = operator.attrgetter("text")
 
 
 def cell_text(lines: list[Line], x0: float, x1: float, settings: PdfSettings) -> str:
