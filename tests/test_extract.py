@@ -1339,6 +1339,15 @@ def test_a_bodys_role_on_its_own_line_over_two_sessions() -> None:
     ]
 
 
+def test_a_subjects_subtitle_after_a_dash_before_the_next_label() -> None:
+    vorlage = vorlage_of(
+        "Vorlage - 2015/0288-1\n\nBetreff: Grünflächenkataster der Stadt\n\n"
+        "- Operative Steuerung der Grünflächen\nStatus:öffentlichVorlage-Art:Beschlussvorlage\n"
+    )
+    assert vorlage.betreff == "Grünflächenkataster der Stadt - Operative Steuerung der Grünflächen"
+    assert (vorlage.art, vorlage.sitzungsteil) == ("Beschlussvorlage", "öffentlich")
+
+
 def test_a_web_pages_button_line_ends_no_page() -> None:
     document = read_text(b"Betreff: Kanal\nReduzieren\nBeschlussvorschlag:\nJa.\n")
     assert [page.number for page in document.pages] == [1]

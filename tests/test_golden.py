@@ -61,9 +61,6 @@ NOT_YET_READ = {
         ],
         "a portal's file page: its own data first, then the PDF's text run into one line",
     ),
-    "sehnde_beschlussvorlage_2015-0288-1.txt:betreff": (
-        "the subject's second line, after a blank line and a dash, is not taken"
-    ),
     # Batch 2 (first contact with main at 5762e51).
     **dict.fromkeys(
         [

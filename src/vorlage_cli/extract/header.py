@@ -212,20 +212,29 @@ class HeaderReader:
         return pairs
 
     def _continue_values(self, rows: list[Row], index: int) -> None:
-        """A value that ends mid-phrase ("Schul- und") continues on the next line."""
+        """A value that ends mid-phrase ("Schul- und") continues on the next line, and so does
+        a subject's subtitle set off by a dash before the next label ("Betreff: Grünflächen-
+        kataster" / "- Operative Steuerung …" / "Status: öffentlich")."""
         if index + 1 >= len(rows):
             return
         following = rows[index + 1]
         if following.used or following.table is not None or len(following.texts) != 1:
             return
-        for values in self.values.values():
+        after = rows[index + 2].text if index + 2 < len(rows) else ""
+        subtitle = _SUBTITLE.match(following.text) is not None and ":" in after
+        for field, values in self.values.items():
             last = values[-1]
-            if last.location == rows[index].location and ends_mid_phrase(last.text):
+            continues = ends_mid_phrase(last.text) or (field == "betreff" and subtitle)
+            if last.location == rows[index].location and continues:
                 if self.field_of(following.text) or ":" in following.text:
                     return
                 last.text = join_lines([last.text, following.text])
                 following.used = True
                 return
+
+
+_SUBTITLE = re.compile(r"^[-–]\s+\w")
+"""A line set off by a dash: "- Operative Steuerung der Bewirtschaftung"."""
 
 
 def _align(labels: Row, values: Row) -> list[tuple[str | None, str]]:
