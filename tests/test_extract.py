@@ -1348,6 +1348,33 @@ def test_a_subjects_subtitle_after_a_dash_before_the_next_label() -> None:
     assert (vorlage.art, vorlage.sitzungsteil) == ("Beschlussvorlage", "öffentlich")
 
 
+def test_the_session_beside_the_body_and_a_body_without_session_in_page_text() -> None:
+    """ALLRIS classic as text: "öffentliche/nichtöffentliche Sitzung des …" under the date was
+    not seen as a session and joined the body's name, and the last body, whose session is not
+    set, was dropped; komuna prints the session in a column beside the body."""
+    vorlage = vorlage_of(
+        "Vorlage - VO/1215/14\nBetreff: Städtebauförderung\nBeratungsfolge:\n"
+        "Bau- und Planungsausschuss Vorberatung\n30.10.2014\n"
+        "öffentliche/nichtöffentliche Sitzung des Bau- und Planungsausschusses geändert "
+        "beschlossen\nStadtverordnetenversammlung der Stadt Beispielstadt Entscheidung\n\n"
+        "Nach der erfolgreichen Bewerbung der Stadt um Aufnahme in das Programm hatte die "
+        "Stadtverordnetenversammlung den Einleitungsbeschluss gefasst.\n"
+    )
+    assert [(b.gremium, b.rolle, b.termin) for b in vorlage.beratungsfolge] == [
+        ("Bau- und Planungsausschuss", "Vorberatung", dt.date(2014, 10, 30)),
+        ("Stadtverordnetenversammlung der Stadt Beispielstadt", "Entscheidung", None),
+    ]
+    listed = vorlage_of(
+        "Antrag\nBeratungsreihenfolge\n"
+        "Gremium Sitzung Sitzungsdatum ö / nö Beratungstyp TOP-Nr.\n"
+        "Gemeinderat Sitzung des Gemeinderates 14.10.2021 ö beschließend 3\n\nSachverhalt\n"
+        "Die Fraktion stellt folgenden Antrag.\n"
+    )
+    assert [(b.gremium, b.rolle, b.top) for b in listed.beratungsfolge] == [
+        ("Gemeinderat", "Entscheidung", "3")
+    ]
+
+
 def test_a_web_pages_button_line_ends_no_page() -> None:
     document = read_text(b"Betreff: Kanal\nReduzieren\nBeschlussvorschlag:\nJa.\n")
     assert [page.number for page in document.pages] == [1]

@@ -91,14 +91,9 @@ NOT_YET_READ = {
                 "hergatz_vorlage_ohne-nummer-agendaitem-2541332",
                 "poing_antrag_ohne-nummer-agendaitem-36413083",
             )
-            for field in ("betreff", "beratungsfolge")
+            for field in ("betreff",)
         ],
-        "komuna's page: the title line is not the subject; in the space-separated "
-        "'Beratungsreihenfolge' table the session name is joined to the body",
-    ),
-    "neustadt-holstein_vorlage_vo-1215-14.txt:beratungsfolge": (
-        "ALLRIS classic: role and session name joined to the body; "
-        "a station without a session is lost"
+        "komuna's page: the title line above 'Daten angezeigt aus Sitzung' is not the subject",
     ),
     # Batch 4 (first contact with main at 1d69085).
     **dict.fromkeys(

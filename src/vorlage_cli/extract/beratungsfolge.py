@@ -439,7 +439,9 @@ class BeratungsfolgeReader:
             ):
                 # the rest of the last name, as every name before it went on below its row
                 kept_rows.add(row_index)
-            elif rows[row_index].table is not None and self._undated_station(row_pieces):
+            elif self._undated_station(row_pieces) and (
+                rows[row_index].table is not None or self._ends_in_role(row_pieces)
+            ):
                 station = Station(location=rows[row_index].location, order=row_index)
                 stations.append(station)
                 kept_rows.add(row_index)
@@ -514,6 +516,16 @@ class BeratungsfolgeReader:
             result.append(session)
         return result
 
+    def _without_session(self, name: str) -> str:
+        """A body's name without the session printed in a column beside it ("Gemeinderat
+        Sitzung des Gemeinderates", a "Sitzung" column of komuna's list)."""
+        for space in re.finditer(r"\s+", name):
+            if self.words.session.match(name[space.end() :]) and self._looks_like_body(
+                name[: space.start()]
+            ):
+                return name[: space.start()]
+        return name
+
     def _name_and_role(self, index: int, text: str) -> tuple[list[tuple[int, str]], list[str]]:
         """A body's row that ends in its role, as the text of such a table prints it
         ("Ausschuss für Haushalt Empfehlung" / "19.08.2019" / "33. Sitzung … vertagt")."""
@@ -540,6 +552,13 @@ class BeratungsfolgeReader:
             and self._looks_like_body(names[0].text)
             and all(p.kind in ("gremium", "rolle", "result") for p in pieces)
         )
+
+    def _ends_in_role(self, pieces: list[Piece]) -> bool:
+        """A body's name that ends in its role, alone on its line: in a table's copied text
+        the row of a station whose session is not set yet ("Stadtverordnetenversammlung …
+        Entscheidung", no date line under it)."""
+        names = [p for p in pieces if p.kind == "gremium"]
+        return len(pieces) == 1 and len(names) == 1 and self._role_at_end(names[0].text) is not None
 
     @staticmethod
     def _belongs(piece: Piece, pieces: list[Piece], stations: list[Station]) -> bool:
@@ -1113,6 +1132,7 @@ class BeratungsfolgeReader:
             # "Rat (8. Sitzung)": the session beside the body, not part of its name
             einladung = einladung or fold(session.group(1))
             gremium = fold(gremium[: session.start()] + " " + gremium[session.end() :])
+        gremium = self._without_session(gremium)
         return ParsedStation(
             gremium=gremium,
             rolle=self.lexicon.role(rolle_text) if rolle_text else None,

@@ -165,6 +165,8 @@ class ConsultationWords:
         short = "".join(sorted({m.upper() for m in marks if len(m) == 1}))
         mark = rf"(?:[{short}]\s?)?" if short else ""
         label = rf"(?:{labels or '(?!)'})(?:\s*Nr\.?)?"
+        # "öffentliche", also both at once: "öffentliche/nichtöffentliche Sitzung"
+        adjectives = alternatives(words.get("session_adjectives", []))
         return cls(
             top_label=re.compile(rf"^{label}(?:\s*(?P<n>{item}))?\b", re.IGNORECASE),
             top=re.compile(rf"^(?:{label}\s*)?(?P<n>{mark}{item})$", re.IGNORECASE),
@@ -183,7 +185,7 @@ class ConsultationWords:
             else re.compile("(?!)"),
             public_keys=frozenset(key(w) for w in words.get("public", [])),
             session=re.compile(
-                rf"^(?:\d+\.\s*)?(?:{alternatives(words.get('session_adjectives', []))}\s+)?"
+                rf"^(?:\d+\.\s*)?(?:{adjectives}(?:\s*/\s*{adjectives})*\s+)?"
                 rf"(?:{sessions or '(?!)'})\b",
                 re.IGNORECASE,
             ),
