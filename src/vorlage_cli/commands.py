@@ -256,6 +256,9 @@ def checker_for(
 ) -> tuple[Checker, Baseline | None]:
     """The pipeline with every document's configuration resolved, and the baseline: problems
     with either end the run before any output."""
+    from vorlage_cli.forking import start_early
+
+    start_early(len(inputs.files))  # first, so that its workers' imports run beside these
     from vorlage_cli.baseline import Baseline, BaselineError
     from vorlage_cli.config import ConfigError, ConfigResolver, Selection
     from vorlage_cli.discovery import STDIN

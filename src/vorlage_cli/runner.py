@@ -31,6 +31,7 @@ from types import FrameType
 from typing import TYPE_CHECKING
 
 from vorlage_cli import codes
+from vorlage_cli.forking import worker_context
 from vorlage_cli.internal import internal_error
 from vorlage_cli.model import DocumentResult, Source
 from vorlage_cli.pipeline import process, reader_finding
@@ -143,17 +144,6 @@ def _serve(connection: Connection, task: Task) -> None:
         connection.send((index, _guarded(task, path)))
 
 
-def _context() -> BaseContext:
-    import multiprocessing
-
-    if "forkserver" in multiprocessing.get_all_start_methods():
-        context = multiprocessing.get_context("forkserver")
-        # Workers fork from a server that has imported the pipeline once, not each on its own.
-        context.set_forkserver_preload(["vorlage_cli.pipeline", "vorlage_cli.extract"])
-        return context
-    return multiprocessing.get_context("spawn")
-
-
 class _Worker:
     def __init__(self, context: BaseContext, task: Task) -> None:
         self.connection, child = context.Pipe()
@@ -184,7 +174,7 @@ class _Worker:
 
 class _Pool:
     def __init__(self, size: int, task: Task, timeout: float | None) -> None:
-        self.context = _context()
+        self.context = worker_context()
         self.task = task
         self.timeout = timeout
         self.workers = [_Worker(self.context, task) for _ in range(size)]
