@@ -1375,6 +1375,26 @@ def test_the_session_beside_the_body_and_a_body_without_session_in_page_text() -
     ]
 
 
+def test_a_proposal_without_heading_under_the_header_block() -> None:
+    """SessionNet prints the Vorlage's text right under its header block; a Beschlussvorlage
+    whose text is the decision alone had no proposal (REQ006 called it missing)."""
+    vorlage = vorlage_of(
+        "Betreff\nRahmenplan für das Gewerbegebiet\nVorlage\n013/2020\nArt\nBeschlussvorlage\n"
+        "\nDer Stadtrat beschließt, den Bürgermeister mit dem Rahmenplan zu beauftragen.\n"
+    )
+    assert vorlage.beschlussvorschlag == [
+        "Der Stadtrat beschließt, den Bürgermeister mit dem Rahmenplan zu beauftragen."
+    ]
+
+
+def test_a_sentence_that_merely_names_a_body_is_no_proposal() -> None:
+    vorlage = vorlage_of(
+        "Betreff\nRahmenplan\nVorlage\n013/2020\nArt\nMitteilungsvorlage\n"
+        "\nDer Stadtrat hat im Mai über den Rahmenplan beraten.\n"
+    )
+    assert vorlage.beschlussvorschlag == []
+
+
 def test_a_web_pages_button_line_ends_no_page() -> None:
     document = read_text(b"Betreff: Kanal\nReduzieren\nBeschlussvorschlag:\nJa.\n")
     assert [page.number for page in document.pages] == [1]

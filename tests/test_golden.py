@@ -81,9 +81,6 @@ NOT_YET_READ = {
         "the heading 'Sachverhalt/Stellungnahme der Verwaltung:' is not known",
     ),
     # Batch 3 (first contact with main at 10e996e).
-    "heidenau_beschlussvorlage_013-2020.txt:beschlussvorschlag": (
-        "an unheaded proposal sentence right after the header block is not taken"
-    ),
     **dict.fromkeys(
         [
             f"{stem}.txt:{field}"

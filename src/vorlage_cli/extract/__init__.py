@@ -6,9 +6,11 @@ and a few layout strategies; each value keeps its source location for the rules'
 
 from __future__ import annotations
 
+import re
+
 from vorlage_cli.evidence import Extraction
 from vorlage_cli.extract.beratungsfolge import BeratungsfolgeReader
-from vorlage_cli.extract.lexicon import Lexicon, default_lexicon
+from vorlage_cli.extract.lexicon import Lexicon, alternatives, default_lexicon
 from vorlage_cli.extract.other_documents import other_document
 from vorlage_cli.extract.preamble import (
     fill_header_fields,
@@ -32,6 +34,7 @@ from vorlage_cli.extract.sections import (
     other_sections,
     proposal_points,
     section_text,
+    unheaded_proposal,
     unheaded_reasoning,
 )
 from vorlage_cli.extract.signature import read_signature
@@ -100,7 +103,9 @@ def _extract(document: LayoutDocument, lexicon: Lexicon) -> Extraction:
     if finanzen is not None:
         text = finanzen_text(finanzen, lexicon.yes_words)
         found.put("finanzielle_auswirkungen", text, finanzen.location)
-    proposal = best(sections, "beschlussvorschlag")
+    proposal = best(sections, "beschlussvorschlag") or unheaded_proposal(
+        orphan_blocks(rows, 0), lexicon.built(_decision)
+    )
     if proposal is not None:
         points, evidence.proposal_numbers = proposal_points(proposal)
         found.put("beschlussvorschlag", points, proposal.location)
@@ -148,6 +153,16 @@ def _extract(document: LayoutDocument, lexicon: Lexicon) -> Extraction:
     mark_printed_roles(vorlage.beratungsfolge)
     derive_roles(vorlage, lexicon)
     return found
+
+
+def _decision(lexicon: Lexicon) -> re.Pattern[str]:
+    """The opening of a decision: an article, a body's name of a few words, a decision verb
+    ("Der Stadtrat beschließt", "Die Bezirksvertretung empfiehlt")."""
+    words = lexicon.data.get("sections", {}).get("decision", {})
+    return re.compile(
+        rf"^{alternatives(words.get('articles', []))}\s+(?:\S+\s+){{0,5}}?"
+        rf"{alternatives(words.get('verbs', []))}\b"
+    )
 
 
 def _signature_place(text: str, lexicon: Lexicon) -> bool:

@@ -427,6 +427,17 @@ def unheaded_reasoning(blocks: list[Section], taken: Section | None) -> Section 
     return None
 
 
+def unheaded_proposal(blocks: list[Section], decision: re.Pattern[str]) -> Section | None:
+    """The proposal where no heading announces it: a block of text after the header that opens
+    with a body's decision ("Der Stadtrat beschließt, …"), as a SessionNet page prints the
+    Vorlage's text under its header block."""
+    for block in blocks:
+        first = block.paragraphs[0][0] if block.paragraphs and block.paragraphs[0] else ""
+        if decision.match(fold(first)):
+            return Section("beschlussvorschlag", "", block.location, block.paragraphs, block.rows)
+    return None
+
+
 def embedded_attachment(
     reasoning: Section, blocks: list[Section], words: AttachmentWords
 ) -> Section | None:
