@@ -119,6 +119,13 @@ def test_a_file_where_the_folder_should_be_is_a_clear_error(run, folder: Path) -
     assert result.stderr == "vorlage: out: ist eine Datei, kein Ordner\n"
 
 
+def test_a_dash_as_output_is_the_standard_output(run, folder: Path) -> None:
+    result = run("export", folder / "a.txt", "-o", "-")
+    assert result.exit_code == 0
+    assert json.loads(result.stdout)["vorlage"]["nummer"] == "BV-7/2025"
+    assert not Path("-").exists()
+
+
 def test_export_to_a_json_lines_file(run, folder: Path) -> None:
     result = run("export", folder / "a.txt", folder / "b.txt", "-o", "alle.jsonl")
     assert result.exit_code == 0

@@ -222,7 +222,7 @@ def check(
             "-o",
             metavar="DATEI",
             help="Den Bericht in diese Datei schreiben (vollständig oder gar nicht) statt auf die "
-            "Standardausgabe; eine vorhandene Datei nur mit --force ersetzen.",
+            "Standardausgabe ('-'); eine vorhandene Datei nur mit --force ersetzen.",
             show_default=False,
         ),
     ] = None,
@@ -340,7 +340,7 @@ def check(
         extend_select=_codes(extend_select),
         ignore=_codes(ignore),
         statistics=statistics,
-        output=output,
+        output=_file_or_stdout(output),
         force=force,
     )
 
@@ -373,8 +373,8 @@ def export(
             "-o",
             metavar="DATEI|ORDNER/",
             help="In diese Datei schreiben, oder in einen Ordner (einen vorhandenen oder einen "
-            "Namen mit '/' am Ende) je Dokument eine <Nummer>.json (nicht bei csv). Standard: "
-            "die Standardausgabe.",
+            "Namen mit '/' am Ende) je Dokument eine <Nummer>.json (nicht bei csv). Standard "
+            "und '-': die Standardausgabe.",
             show_default=False,
         ),
     ] = None,
@@ -448,7 +448,7 @@ def export(
         export_format=export_format,
         base_url=base_url,
         delimiter=delimiter,
-        output=output,
+        output=_file_or_stdout(output),
         force=force,
     )
     _run(run_export, options)
@@ -726,6 +726,12 @@ def _configured(explicit: Path | None) -> Config:
 def _codes(given: list[str] | None) -> tuple[str, ...]:
     """ "BF,REQ006" given once or "BF" and "REQ006" given twice: the same codes."""
     return tuple(code.strip() for value in given or () for code in value.split(",") if code.strip())
+
+
+def _file_or_stdout(output: str | None) -> str | None:
+    """'-o -' means the standard output, as '-' among the inputs means the standard input;
+    without this a file named '-' appeared in the working folder."""
+    return None if output == "-" else output
 
 
 def _limits(max_file_size: int, max_pages: int, max_lines: int, max_unpacked_size: int) -> Limits:
