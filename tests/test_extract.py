@@ -1395,6 +1395,36 @@ def test_a_sentence_that_merely_names_a_body_is_no_proposal() -> None:
     assert vorlage.beschlussvorschlag == []
 
 
+def test_an_agenda_items_page_title_is_its_subject() -> None:
+    """komuna's agenda-item page opens with the subject as its title over "Daten angezeigt aus
+    Sitzung: …" and prints no subject label; no subject was read."""
+    vorlage = vorlage_of(
+        "Bebauungsplan Gewerbegebiet Süd, 1. Änderung; Behandlung der Anregungen\n\n"
+        "Daten angezeigt aus Sitzung:  Sitzung des Gemeinderates, 01.06.2022\n\n"
+        "Beratungsreihenfolge\n\nSachverhalt\nDer Gemeinderat hat das Verfahren eingeleitet.\n"
+    )
+    assert vorlage.betreff == (
+        "Bebauungsplan Gewerbegebiet Süd, 1. Änderung; Behandlung der Anregungen"
+    )
+
+
+def test_a_printers_note_at_the_top_is_no_subject() -> None:
+    vorlage = vorlage_of(
+        "Gedruckt auf 100 Prozent Recyclingpapier\nSatzungen zur Änderung der Satzungen\n"
+    )
+    assert vorlage.betreff != "Gedruckt auf 100 Prozent Recyclingpapier"
+
+
+def test_the_same_heading_twice_is_said_once() -> None:
+    """A page's panel "Sachverhalt" over its box's own label "Sachverhalt:": the label stayed
+    at the start of the reasoning."""
+    vorlage = vorlage_of(
+        "Beschlussvorlage - SV 17/11649\nBetreff: Dorfstraßen\n\nSachverhalt\nSachverhalt:\n"
+        "Auf dem Gebiet der Stadt gibt es acht Dorfstraßen.\n"
+    )
+    assert vorlage.sachdarstellung == "Auf dem Gebiet der Stadt gibt es acht Dorfstraßen."
+
+
 def test_a_web_pages_button_line_ends_no_page() -> None:
     document = read_text(b"Betreff: Kanal\nReduzieren\nBeschlussvorschlag:\nJa.\n")
     assert [page.number for page in document.pages] == [1]

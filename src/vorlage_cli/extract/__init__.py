@@ -68,7 +68,7 @@ def _extract(document: LayoutDocument, lexicon: Lexicon) -> Extraction:
     sections = sections_reader.read(rows)
 
     fill_header_fields(found, header, rows[:first_section], furniture_rows(document), lexicon)
-    fill_subject(found, header, sections, subject_rows)
+    fill_subject(found, header, sections, subject_rows, rows)
 
     for position, station in enumerate(stations):
         vorlage.beratungsfolge.append(

@@ -434,7 +434,11 @@ def _without_status(printed: str, lexicon: Lexicon) -> str:
 
 
 def fill_subject(
-    found: Extraction, header: HeaderReader, sections: list, subject_rows: list[Row]
+    found: Extraction,
+    header: HeaderReader,
+    sections: list,
+    subject_rows: list[Row],
+    rows: list[Row],
 ) -> None:
     labelled = header.first("betreff")
     section = best(sections, "betreff")
@@ -448,3 +452,25 @@ def fill_subject(
         )
         for row in subject_rows:
             row.used = True
+    elif (title := _page_title(rows)) is not None:
+        found.put("betreff", title.text, title.location)
+        title.used = True
+
+
+def _page_title(rows: list[Row]) -> Row | None:
+    """The heading a RIS page opens with, where nothing else names the subject: an agenda
+    item's page (komuna) prints the subject as its title over a "Label: value" line ("Daten
+    angezeigt aus Sitzung: …") and no subject label. A first line of a few words is a
+    letterhead or a printer's note ("Gedruckt auf 100 Prozent Recyclingpapier"), not a title."""
+    if len(rows) < 2:
+        return None
+    first, following = rows[0], rows[1]
+    if first.used or len(first.texts) != 1 or first.text.endswith(":"):
+        return None
+    label, colon, value = following.text.partition(":")
+    labelled = bool(colon) and bool(value.strip()) and len(label.split()) <= MAX_LABEL_WORDS
+    return first if labelled and len(first.text.split()) >= MIN_TITLE_WORDS else None
+
+
+MIN_TITLE_WORDS = 8
+MAX_LABEL_WORDS = 5

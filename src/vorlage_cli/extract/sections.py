@@ -188,10 +188,12 @@ class SectionReader:
                         # A heading right under a heading of its kind: "Problembeschreibung/
                         # Begründung:" over "Sachverhalt" is one reasoning whose text starts with
                         # the sub-heading; "Kurzfassung" over "Antrag an den Ausschuss" is one
-                        # proposal, whose text is only what is to be decided.
-                        current.add(
-                            row, [row.text] if kind == "sachdarstellung" else [rest] if rest else []
-                        )
+                        # proposal, whose text is only what is to be decided. The same heading
+                        # again (a page's panel "Sachverhalt" over its box's "Sachverhalt:")
+                        # is said once.
+                        again = key(printed) == key(current.heading)
+                        text = row.text if kind == "sachdarstellung" and not again else rest
+                        current.add(row, [text] if text else [])
                         continue
                 current = Section(kind, printed, row.location)
                 sections.append(current)
