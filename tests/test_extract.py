@@ -51,6 +51,7 @@ def test_revision_suffixes(printed: str, nummer: str, fassung: str | None) -> No
         ("Antrag - DS/1246/V", "DS/1246/V"),
         ("Beschlussvorlage - 2021/BV/2114", "2021/BV/2114"),
         ("Beschlussvorlage - 06/SVV/0487", "06/SVV/0487"),
+        ("Vorlage\nSpA/0768/2019", "SpA/0768/2019"),
         ("Vorlage\nFB III/176/2015", "FB III/176/2015"),
         ("Vorlage\nWP 04-09 SV 20/007", "WP 04-09 SV 20/007"),
     ],
@@ -1423,6 +1424,19 @@ def test_the_same_heading_twice_is_said_once() -> None:
         "Auf dem Gebiet der Stadt gibt es acht Dorfstraßen.\n"
     )
     assert vorlage.sachdarstellung == "Auf dem Gebiet der Stadt gibt es acht Dorfstraßen."
+
+
+def test_a_kind_with_an_offices_code_after_a_dash() -> None:
+    vorlage = vorlage_of("Vorlage\nSpA/0768/2019\nArt\nBeschlussvorlage - SL\n")
+    assert vorlage.art == "Beschlussvorlage"
+
+
+def test_a_bavarian_sachvortrag_is_the_reasoning() -> None:
+    vorlage = vorlage_of(
+        "Beschlussvorlage - GB II/443/2018\nBetreff: Radweg\n\nI. Sachvortrag:\n"
+        "Der Radweg ist zu sanieren.\n"
+    )
+    assert vorlage.sachdarstellung == "Der Radweg ist zu sanieren."
 
 
 def test_a_web_pages_button_line_ends_no_page() -> None:

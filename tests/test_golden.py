@@ -139,21 +139,12 @@ NOT_YET_READ = {
         ],
         "the unheaded reasoning after the proposal is taken into the proposal",
     ),
-    "fuerth_beschlussvorlage_spa-0768-2019.txt:nummer": (
-        "a number with a mixed-case office prefix ('SpA/0768/2019') after 'Vorlage' is not found"
-    ),
-    "fuerth_beschlussvorlage_spa-0768-2019.txt:art": (
-        "the RIS's code suffix ' - SL' is kept in the kind"
-    ),
     **dict.fromkeys(
         [
             "fuerth_beschlussvorlage_spa-0768-2019.txt:beschlussvorschlag",
             "fuerth_beschlussvorlage_spa-0768-2019.txt:sachdarstellung",
         ],
         "unheaded SessionNet boxes: the one-sentence proposal and the reasoning are not read",
-    ),
-    "garching_beschlussvorlage_gb-ii-443-2018.txt:sachdarstellung": (
-        "the heading 'I. Sachvortrag:' is not known as the reasoning"
     ),
     "ostalbkreis_vorlage_175-2010.txt:beschlussvorschlag": (
         "the section 'Anmerkung:' after the last point is taken into the proposal"

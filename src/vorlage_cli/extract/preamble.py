@@ -27,6 +27,8 @@ from vorlage_cli.extract.textutil import (
 from vorlage_cli.layout import Location
 
 _KIND_PREFIX = re.compile(r"^\d{1,3}_")
+_CODE_SUFFIX = re.compile(r"\s+[-–]\s+[A-ZÄÖÜ0-9]{1,6}$")
+"""A short code after a kind: "Beschlussvorlage - SL"."""
 _GLUED_CELLS = re.compile(r"(?<=[a-zäöüß])(?=[A-ZÄÖÜ])")
 """Where two cells of a page's table run together when its text is copied: a lower-case letter
 before a capital."""
@@ -369,6 +371,11 @@ def fill_header_fields(
             # the first of two cells run together ("Vorlage zur BeschlussfassungBeschluss":
             # the kind it was submitted as, then the kind it has now)
             printed, kind = first, lexicon.kind(first)
+        coded = _CODE_SUFFIX.search(printed)
+        if kind is None and coded and lexicon.kind(printed[: coded.start()]):
+            # a kind with the office's code after a dash ("Beschlussvorlage - SL")
+            printed = printed[: coded.start()]
+            kind = lexicon.kind(printed)
         found.put("art", kind[0] if kind else title_case_heading(printed), art.location)
     elif title is not None:
         found.put("art", title.text, title.location)
