@@ -52,6 +52,7 @@ def test_revision_suffixes(printed: str, nummer: str, fassung: str | None) -> No
         ("Beschlussvorlage - 2021/BV/2114", "2021/BV/2114"),
         ("Beschlussvorlage - 06/SVV/0487", "06/SVV/0487"),
         ("Vorlage\nSpA/0768/2019", "SpA/0768/2019"),
+        ("Beschlussvorlage - GV Kalkh/19/13482", "GV Kalkh/19/13482"),
         ("Vorlage\nFB III/176/2015", "FB III/176/2015"),
         ("Vorlage\nWP 04-09 SV 20/007", "WP 04-09 SV 20/007"),
     ],
@@ -1437,6 +1438,21 @@ def test_a_bavarian_sachvortrag_is_the_reasoning() -> None:
         "Der Radweg ist zu sanieren.\n"
     )
     assert vorlage.sachdarstellung == "Der Radweg ist zu sanieren."
+
+
+def test_a_session_line_that_lost_its_word_sitzung() -> None:
+    """ALLRIS classic as text, where the link text "Sitzung" is lost: "des Schulausschusses
+    beschlossen" under the date joined the body's name with the role."""
+    vorlage = vorlage_of(
+        "Vorlage - 2011/0281\nBetreff: Schulentwicklung\nBeratungsfolge:\n"
+        "Schulausschuss Vorberatung\n19.05.2011\ndes Schulausschusses beschlossen\n"
+        "Haupt- und Finanzausschuss Vorberatung\n07.06.2011\n"
+        "des Haupt- und Finanzausschusses beschlossen\n\nSachverhalt\nDer Plan liegt vor.\n"
+    )
+    assert [(b.gremium, b.rolle) for b in vorlage.beratungsfolge] == [
+        ("Schulausschuss", "Vorberatung"),
+        ("Haupt- und Finanzausschuss", "Vorberatung"),
+    ]
 
 
 def test_a_web_pages_button_line_ends_no_page() -> None:

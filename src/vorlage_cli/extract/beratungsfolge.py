@@ -58,6 +58,9 @@ MAX_NAME_REST_WORDS = 3
 """The longest rest of a name wrapped below the last station's row."""
 MAX_TRAILING_WORDS = 8
 """The longest row after the last station that can still belong to it (a result, a role)."""
+MAX_SESSION_NAME_WORDS = 4
+"""How far into a session's line ("des Haupt- und Finanzausschusses beschlossen") its body's
+head noun is looked for."""
 MIN_SUBJECT_WORDS = 4
 """The fewest words before a closing date that read as a subject rather than a short name of a
 body the lexicon does not know ("Arbeitskreis Kita 12.03.2024")."""
@@ -810,7 +813,7 @@ class BeratungsfolgeReader:
         if not tokens:
             return  # only marks such as a status bullet
         claimed = all(t != "free" for t, _ in tokens)
-        if self.words.session.match(line) or self.words.votes.match(line):
+        if self.words.session.match(line) or self.words.votes.match(line) or self._of_body(line):
             pieces.append(Piece("result", line, index))
             return
         if claimed and tokens:
@@ -851,6 +854,18 @@ class BeratungsfolgeReader:
             pieces.append(Piece("result", " ".join(part for _, part in tokens[first:]), index))
         else:
             pieces.append(Piece("gremium", line, index))
+
+    def _of_body(self, line: str) -> bool:
+        """A session's line whose word "Sitzung" a copied page lost: "des Schulausschusses
+        beschlossen" under the date, in lower case, where a body's name starts upper case."""
+        first, _, rest = line.partition(" ")
+        if first not in self.words.session_articles:
+            return False
+        words = rest.split()
+        return any(
+            self._looks_like_body(_nominative(" ".join(words[i:]), self.lexicon))
+            for i in range(min(len(words), MAX_SESSION_NAME_WORDS))
+        )
 
     def _tokens(self, text: str, allow_bare_numbers: bool) -> list[tuple[str, str]]:
         tokens: list[tuple[str, str]] = []
