@@ -1455,6 +1455,28 @@ def test_a_session_line_that_lost_its_word_sitzung() -> None:
     ]
 
 
+def test_a_decisions_lead_in_that_the_points_complete_is_no_point() -> None:
+    found = extraction_of(
+        "Beschlussvorschlag:\nIn Kenntnis des Widerspruchs beschließt die Bürgerschaft,\n"
+        "1. die Verkehrswacht mit 3.000 € zu unterstützen.\n2. den Betrag einzustellen.\n"
+    )
+    assert found.vorlage.beschlussvorschlag == [
+        "die Verkehrswacht mit 3.000 € zu unterstützen.",
+        "den Betrag einzustellen.",
+    ]
+
+
+def test_text_before_a_wrongly_numbered_line_stays_in_the_proposal() -> None:
+    """Points a) to d) before a line that a wrapped name made start with "1." are kept, even
+    where they end with a comma and one of them decides."""
+    found = extraction_of(
+        "Beschlussvorschlag:\na) Der Entwurf wird zur Kenntnis genommen.\n"
+        "b) Der Rat beschließt den Bebauungsplan 0120 Mitte III,\n"
+        "1. Änderung, als Satzung.\n"
+    )
+    assert found.vorlage.beschlussvorschlag[0].startswith("a) Der Entwurf")
+
+
 def test_a_web_pages_button_line_ends_no_page() -> None:
     document = read_text(b"Betreff: Kanal\nReduzieren\nBeschlussvorschlag:\nJa.\n")
     assert [page.number for page in document.pages] == [1]

@@ -156,9 +156,6 @@ NOT_YET_READ = {
         "the last session's line 'des Rates der Stadt': 'Rates' is too short for the genitive "
         "rule, so the line joins the body"
     ),
-    "stralsund_antrag_ohne-nummer-kvonr-3105.txt:beschlussvorschlag": (
-        "the lead-in before the numbered points is taken as a point of its own"
-    ),
 }
 """Fields of the taught page texts not read yet, each with its cause."""
 

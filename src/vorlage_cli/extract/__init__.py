@@ -107,7 +107,7 @@ def _extract(document: LayoutDocument, lexicon: Lexicon) -> Extraction:
         orphan_blocks(rows, 0), lexicon.built(_decision)
     )
     if proposal is not None:
-        points, evidence.proposal_numbers = proposal_points(proposal)
+        points, evidence.proposal_numbers = proposal_points(proposal, lexicon.built(_decision_verb))
         found.put("beschlussvorschlag", points, proposal.location)
     reasoning = best(sections, "sachdarstellung")
     if reasoning is None or not section_text(reasoning):
@@ -163,6 +163,12 @@ def _decision(lexicon: Lexicon) -> re.Pattern[str]:
         rf"^{alternatives(words.get('articles', []))}\s+(?:\S+\s+){{0,5}}?"
         rf"{alternatives(words.get('verbs', []))}\b"
     )
+
+
+def _decision_verb(lexicon: Lexicon) -> re.Pattern[str]:
+    """A decision's verb anywhere in a lead-in ("… beschließt die Bürgerschaft,")."""
+    verbs = lexicon.data.get("sections", {}).get("decision", {}).get("verbs", [])
+    return re.compile(rf"\b{alternatives(verbs)}\b")
 
 
 def _signature_place(text: str, lexicon: Lexicon) -> bool:

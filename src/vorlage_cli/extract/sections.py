@@ -53,6 +53,9 @@ class Section:
         return sum(len(line) for paragraph in self.paragraphs for line in paragraph)
 
 
+NO_MATCH = re.compile("(?!)")
+
+
 class SectionReader:
     def __init__(self, lexicon: Lexicon) -> None:
         self.lexicon = lexicon
@@ -619,9 +622,12 @@ def finanzen_text(section: Section, yes_words: frozenset[str]) -> str | None:
     return section_text(_with_boxes_read(section, yes_words))
 
 
-def proposal_points(section: Section) -> tuple[list[str], list[str]]:
+def proposal_points(
+    section: Section, decision_verb: re.Pattern[str] = NO_MATCH
+) -> tuple[list[str], list[str]]:
     """One entry per numbered point, numbers stripped, and the numbers as printed; unnumbered
-    text is one entry. A lead-in ending with a colon ("Der Rat beschließt:") is not a point.
+    text is one entry. A lead-in ending with a colon ("Der Rat beschließt:") is not a point, nor
+    one ending with a comma that has a ``decision_verb`` ("Der Gemeinderat beschließt,").
 
     A number starts a point where it is the next one, or where it starts a paragraph or follows
     a finished sentence: so a repeated or skipped number ("1", "2", "2") still starts a point and
@@ -676,7 +682,14 @@ def proposal_points(section: Section) -> tuple[list[str], list[str]]:
                 paragraphs[-1].append(line)
         result.append(fold(" ".join(join_lines(lines) for lines in paragraphs if lines)))
     lead_text = join_lines(lead)
-    if lead_text and not lead_text.endswith(":"):
+    completed = (
+        lead_text.endswith(",")
+        and decision_verb.search(lead_text) is not None
+        and not re.search(r"[.!?:]\s", lead_text)  # one sentence, not points before the list
+    )
+    if lead_text and not lead_text.endswith(":") and not completed:
+        # a decision's lead-in that the points complete ("… beschließt die Bürgerschaft," /
+        # "1. die Verkehrswacht … zu unterstützen") is no point of its own
         result.insert(0, lead_text)
     return [r for r in result if r], numbers
 
