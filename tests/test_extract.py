@@ -1477,6 +1477,26 @@ def test_text_before_a_wrongly_numbered_line_stays_in_the_proposal() -> None:
     assert found.vorlage.beschlussvorschlag[0].startswith("a) Der Entwurf")
 
 
+@pytest.mark.parametrize(
+    ("text", "art", "sitzungsteil"),
+    [
+        ("Anfrage (öffentlich) - 25-24934\n", "Anfrage", "öffentlich"),
+        (
+            "Vorlage - 2011/0281\nVorlage-Art: öffentliche Beschlussvorlage\n",
+            "Beschlussvorlage",
+            None,
+        ),
+    ],
+)
+def test_a_kind_with_its_public_status(text: str, art: str, sitzungsteil: str | None) -> None:
+    """ALLRIS prints the status beside the kind: "Anfrage (öffentlich) - 25-24934" in the title,
+    "öffentliche Beschlussvorlage" as the kind; the status stayed in the kind."""
+    vorlage = vorlage_of(text)
+    assert vorlage.art == art
+    if sitzungsteil is not None:
+        assert vorlage.sitzungsteil == sitzungsteil
+
+
 def test_a_web_pages_button_line_ends_no_page() -> None:
     document = read_text(b"Betreff: Kanal\nReduzieren\nBeschlussvorschlag:\nJa.\n")
     assert [page.number for page in document.pages] == [1]

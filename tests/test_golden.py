@@ -120,12 +120,6 @@ NOT_YET_READ = {
         "a portal's file page: its own data ('Größe 55 kB') taken, then the Word "
         "form's text run into one line ('Drucksache:', 'Sitzungsteil Az.: öffentlich')",
     ),
-    "braunschweig_anfrage_25-24934.txt:art": (
-        "the kind's status suffix '(öffentlich)' is kept in the kind"
-    ),
-    "braunschweig_anfrage_25-24934.txt:sitzungsteil": (
-        "the status suffix '(öffentlich)' of the kind is not read as the Sitzungsteil"
-    ),
     "braunschweig_anfrage_25-24934.txt:sachdarstellung": (
         "the box's own label 'Sachverhalt:' and the page footer are kept in the text"
     ),
@@ -148,9 +142,6 @@ NOT_YET_READ = {
     ),
     "burg_vorlage_ohne-nummer-kvonr-6987.txt:sachdarstellung": (
         "headless page text opening with the sub-heading '1. Grundlagen' is not read as reasoning"
-    ),
-    "herne_beschlussvorlage_2011-0281.txt:art": (
-        "the status word in 'öffentliche Beschlussvorlage' is kept in the kind"
     ),
     "herne_beschlussvorlage_2011-0281.txt:beratungsfolge": (
         "the last session's line 'des Rates der Stadt': 'Rates' is too short for the genitive "

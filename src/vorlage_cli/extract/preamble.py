@@ -27,6 +27,7 @@ from vorlage_cli.extract.textutil import (
 from vorlage_cli.layout import Location
 
 _KIND_PREFIX = re.compile(r"^\d{1,3}_")
+_BRACKETED_STATUS = re.compile(r"(.+?)\s*\((.+)\)")
 _CODE_SUFFIX = re.compile(r"\s+[-–]\s+[A-ZÄÖÜ0-9]{1,6}$")
 """A short code after a kind: "Beschlussvorlage - SL"."""
 _GLUED_CELLS = re.compile(r"(?<=[a-zäöüß])(?=[A-ZÄÖÜ])")
@@ -166,6 +167,8 @@ def _title_in(text: str, lexicon: Lexicon) -> tuple[tuple[str, str], str | None,
     """((kind, printed word), number, status) where a text is a title line: a kind alone, or
     followed by its number, its status or what it belongs to ("zu TOP 8")."""
     title, dash, after = text.partition(" - ")
+    printed_title = title
+    title = _without_status(title, lexicon) if dash else title
     if dash and len(title.split()) <= MAX_KIND_WORDS and lexicon.names_kind(title):
         # a kind of several words before a dash: "Schriftliche Kenntnisgabe - K 2026/0725"
         known = lexicon.kind(title)
@@ -188,6 +191,9 @@ def _title_in(text: str, lexicon: Lexicon) -> tuple[tuple[str, str], str | None,
     rest = rest.lstrip("-– ").strip()
     number = lexicon.numbers.shape.match(rest) if rest else None
     status = rest if _is_status(rest, lexicon) else None
+    bracketed = _BRACKETED_STATUS.fullmatch(printed_title) if dash else None
+    if status is None and bracketed and title != printed_title:
+        status = bracketed.group(2)  # "Anfrage (öffentlich) - 25-24934"
     if (
         rest
         and number is None
@@ -429,7 +435,14 @@ def fill_header_fields(
 
 
 def _without_status(printed: str, lexicon: Lexicon) -> str:
-    """A kind without the status a RIS prints in its cell ("Beschlussempfehlung öffentlich")."""
+    """A kind without the status a RIS prints in its cell ("Beschlussempfehlung öffentlich",
+    "öffentliche Beschlussvorlage", "Anfrage (öffentlich)")."""
+    bracketed = _BRACKETED_STATUS.fullmatch(printed)
+    if bracketed and lexicon.publicity(bracketed.group(2)) and lexicon.kind(bracketed.group(1)):
+        return bracketed.group(1)
+    first, _, rest = printed.partition(" ")
+    if rest and lexicon.publicity(first) and lexicon.kind(rest):
+        return rest
     words = printed.split()
     while len(words) > 1 and lexicon.publicity(words[-1]) and lexicon.kind(" ".join(words[:-1])):
         words.pop()
