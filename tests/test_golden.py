@@ -147,6 +147,46 @@ NOT_YET_READ = {
         "the last session's line 'des Rates der Stadt': 'Rates' is too short for the genitive "
         "rule, so the line joins the body"
     ),
+    # Batch 7 (first contact with main at 1aaa150).
+    **dict.fromkeys(
+        [
+            "frankfurt_vortrag-des-magistrats_m-105-2019.txt:nummer",
+            "frankfurt_vortrag-des-magistrats_m-105-2019.txt:art",
+            "frankfurt_vortrag-des-magistrats_m-105-2019.txt:erstellt_am",
+        ],
+        "the kind line 'Vortrag des Magistrats vom 05.08.2019, M 105' (kind, date and "
+        "letter-and-digits number in one line) is not read",
+    ),
+    "frankfurt_vortrag-des-magistrats_m-105-2019.txt:betreff": (
+        "a portal page with the text run into one paragraph: 'Betreff:' runs on past "
+        "'Vorgang:' into the proposal"
+    ),
+    **dict.fromkeys(
+        [
+            f"leipzig_vorlage_vi-ds-02515-nf-02.txt:{field}"
+            for field in (
+                "nummer",
+                "fassung",
+                "betreff",
+                "ersteller",
+                "sitzungsteil",
+                "beratungsfolge",
+            )
+        ],
+        "a portal's file page with the PDF's text run into one line: 'Nr. VI-DS-…-NF-02', "
+        "'Eingereicht von', 'Status:', 'Betreff:' inline, the Beratungsfolge grid column by column",
+    ),
+    **dict.fromkeys(
+        [
+            "luebeck_vorlage_2022-10755-06-01.txt:nummer",
+            "luebeck_vorlage_2022-10755-06-01.txt:art",
+        ],
+        "the title 'Vorlage - 2022/10755-06-01' (two dash suffixes, no Vorlage-Art) is not read",
+    ),
+    "luebeck_vorlage_2022-10755-06-01.txt:beratungsfolge": (
+        "a station without a session, 'Senat zur Senatsberatung': the role phrase is kept in "
+        "the body"
+    ),
 }
 """Fields of the taught page texts not read yet, each with its cause."""
 
