@@ -1542,3 +1542,59 @@ def test_phrase_patterns_find_the_longest_whole_phrase(text: str, found: list[st
     pattern = phrase_pattern(phrases)
     normalised = [" ".join(m.group().split()) for m in pattern.finditer(text)]
     assert normalised == [" ".join(f.split()) for f in found]
+
+
+PORTAL_FILE_PAGE = """Beschlussvorlage (Vorlage_12-24_Spielplatz)
+
+Daten
+
+Kommune
+Musterstadt
+Größe
+88 kB
+Datum
+17.01.2025
+
+Inhalt der Datei
+
+öffentliche Vorlage Drs.Nr. 12/24 Anlagen: Nein Der Bürgermeister \
+Drucksache: 12/24 Sitzungsteil Az.: öffentlich \
+Beratungsfolge: Rat der Gemeinde Musterstadt Sitzungstermin: Abstimmungsergebnis: 27.03.2025 \
+Betreff: Neubau des Spielplatzes am Mühlbach \
+Beschlussvorschlag: Der Rat beschließt den Neubau des Spielplatzes am Mühlbach. \
+Begründung: Der alte Spielplatz ist seit dem Jahr 2020 gesperrt und wird ersetzt.
+"""
+
+
+def test_a_portals_file_page_reads_the_files_text_run_into_one_line() -> None:
+    """politik-bei-uns.de shows an OParl file's text under the portal's own data ("Größe 88 kB",
+    "Datum 17.01.2025"): only the text after "Inhalt der Datei" is the Vorlage, and its form's
+    labels, run into one line, open fields and sections again."""
+    vorlage = vorlage_of(PORTAL_FILE_PAGE)
+    assert (vorlage.nummer, vorlage.art, vorlage.sitzungsteil) == ("12/24", "Vorlage", "öffentlich")
+    assert vorlage.erstellt_am is None and vorlage.ersteller is None  # the portal's, not its
+    assert vorlage.betreff == "Neubau des Spielplatzes am Mühlbach"
+    assert [(b.gremium, b.termin) for b in vorlage.beratungsfolge] == [
+        ("Rat der Gemeinde Musterstadt", dt.date(2025, 3, 27))
+    ]
+    assert vorlage.beschlussvorschlag == [
+        "Der Rat beschließt den Neubau des Spielplatzes am Mühlbach."
+    ]
+    assert vorlage.sachdarstellung == (
+        "Der alte Spielplatz ist seit dem Jahr 2020 gesperrt und wird ersetzt."
+    )
+    assert vorlage.anlagen == []  # "Anlagen: Nein", whatever follows it
+
+
+def test_a_paragraph_that_mentions_labels_stays_one_paragraph() -> None:
+    """Prose may quote a label or two with its colon; only a line with three different labels
+    is a form run into one line."""
+    paragraph = (
+        "Die Vorlage vom Mai trug noch den Betreff: Neubau des Spielplatzes, und ihre "
+        "Begründung: der alte Spielplatz sei gesperrt, wurde im Ausschuss ausführlich beraten. "
+        "Die Verwaltung hat die Vorlage daraufhin überarbeitet, die Kosten neu berechnet, die "
+        "Anwohner beteiligt und legt sie dem Rat nun mit einem geänderten Vorschlag erneut vor, "
+        "über den der Rat in seiner nächsten Sitzung entscheiden soll."
+    )
+    vorlage = vorlage_of(f"Betreff: Test\n\nSachverhalt:\n\n{paragraph}\n")
+    assert vorlage.sachdarstellung == paragraph

@@ -48,30 +48,19 @@ NOT_YET_READ = {
     **dict.fromkeys(
         [
             f"kreis-dueren_vorlage_137-06.txt:{field}"
-            for field in (
-                "nummer",
-                "art",
-                "betreff",
-                "ersteller",
-                "erstellt_am",
-                "sitzungsteil",
-                "beratungsfolge",
-                "beschlussvorschlag",
-            )
+            for field in ("betreff", "ersteller", "erstellt_am", "beratungsfolge")
         ],
-        "a portal's file page: its own data first, then the PDF's text run into one line",
+        "a Word form run into one line: its labels in a row ('Dezernent: Federführende Stelle: "
+        "… Datum:'), their values after them in the same order",
     ),
     # Batch 2 (first contact with main at 5762e51).
     **dict.fromkeys(
         [
             f"wesseling_sitzungsvorlage_145-2018.txt:{field}"
-            for field in ("betreff", "sitzungsteil", "beratungsfolge")
+            for field in ("sitzungsteil", "beratungsfolge")
         ],
-        "a Word form's PDF text run into one line: labels as stops, 'X öffentlich', "
-        "bodies without dates",
-    ),
-    "wesseling_sitzungsvorlage_145-2018.txt:erstellt_am": (
-        "the portal's 'Datum' is taken before the form's 'Datum: … 17.07.2018'"
+        "a Word form's PDF text run into one line: the check box 'X öffentlich "
+        "nichtöffentlich', two bodies without dates on the heading's line",
     ),
     **dict.fromkeys(
         [
@@ -106,19 +95,11 @@ NOT_YET_READ = {
     **dict.fromkeys(
         [
             f"bedburg_beschlussvorlage_wp8-64-2012.txt:{field}"
-            for field in (
-                "nummer",
-                "art",
-                "betreff",
-                "ersteller",
-                "sitzungsteil",
-                "beratungsfolge",
-                "beschlussvorschlag",
-                "sachdarstellung",
-            )
+            for field in ("art", "ersteller", "sitzungsteil", "beschlussvorschlag")
         ],
-        "a portal's file page: its own data ('Größe 55 kB') taken, then the Word "
-        "form's text run into one line ('Drucksache:', 'Sitzungsteil Az.: öffentlich')",
+        "a Word form run into one line: labels without colons ('Fachbereich I - …', "
+        "'Sitzungsteil Az.: öffentlich'), the page 2 header inside the proposal, the kind only "
+        "in that header",
     ),
     "braunschweig_anfrage_25-24934.txt:sachdarstellung": (
         "the box's own label 'Sachverhalt:' and the page footer are kept in the text"

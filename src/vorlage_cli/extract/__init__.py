@@ -20,6 +20,7 @@ from vorlage_cli.extract.preamble import (
 )
 from vorlage_cli.extract.roles import derive_roles, mark_printed_roles
 from vorlage_cli.extract.rows import flatten, furniture_rows
+from vorlage_cli.extract.runon import broken_at_labels, lists_off_their_heading
 from vorlage_cli.extract.sections import (
     SectionReader,
     attachments,
@@ -52,7 +53,7 @@ def extract(document: LayoutDocument, lexicon: Lexicon | None = None) -> Extract
 
 
 def _extract(document: LayoutDocument, lexicon: Lexicon) -> Extraction:
-    rows = flatten(document)
+    rows = lists_off_their_heading(broken_at_labels(flatten(document), lexicon), lexicon)
     found = Extraction(Vorlage())
     vorlage, evidence = found.vorlage, found.evidence
 

@@ -27,6 +27,7 @@ from vorlage_cli.extract.rows import Row
 from vorlage_cli.extract.textutil import (
     BOX,
     TICKED,
+    alternatives,
     continues_suspended_hyphen,
     ends_mid_phrase,
     fold,
@@ -1148,6 +1149,10 @@ class BeratungsfolgeReader:
             einladung = einladung or fold(session.group(1))
             gremium = fold(gremium[: session.start()] + " " + gremium[session.end() :])
         gremium = self._without_session(gremium)
+        labels = self.lexicon.built(_trailing_column_labels).search(gremium)
+        if labels is not None and labels.start() > 0:
+            # a form's empty columns run into the row ("Rat Sitzungstermin: Abstimmungsergebnis:")
+            gremium = gremium[: labels.start()].rstrip()
         return ParsedStation(
             gremium=gremium,
             rolle=self.lexicon.role(rolle_text) if rolle_text else None,
@@ -1275,6 +1280,12 @@ def _column_labels(lexicon: Lexicon) -> list[str]:
         for labels in lexicon.data.get("beratungsfolge", {}).get("columns", {}).values()
         for label in labels
     ]
+
+
+def _trailing_column_labels(lexicon: Lexicon) -> re.Pattern[str]:
+    """Column labels with their colons at the end of a body's name, the last colon optional."""
+    label = alternatives(_column_labels(lexicon))
+    return re.compile(rf"(?:\s+{label}:)*\s+{label}:?$")
 
 
 def _phrase_opens_sentence(tokens: list[tuple[str, str]]) -> bool:

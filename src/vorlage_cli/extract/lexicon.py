@@ -320,6 +320,7 @@ class Lexicon:
             alternatives(furniture.get("page_of", [])),
             alternatives(furniture.get("page_belongs_to", [])),
             alternatives(furniture.get("controls", [])),
+            alternatives(furniture.get("content_start", [])),
         )
         kinds = data.get("kinds", {})
         for name, props in kinds.items():

@@ -168,6 +168,7 @@ def _title_in(text: str, lexicon: Lexicon) -> tuple[tuple[str, str], str | None,
     followed by its number, its status or what it belongs to ("zu TOP 8")."""
     title, dash, after = text.partition(" - ")
     printed_title = title
+    leading_status = None
     title = _without_status(title, lexicon) if dash else title
     if dash and len(title.split()) <= MAX_KIND_WORDS and lexicon.names_kind(title):
         # a kind of several words before a dash: "Schriftliche Kenntnisgabe - K 2026/0725"
@@ -176,6 +177,9 @@ def _title_in(text: str, lexicon: Lexicon) -> tuple[tuple[str, str], str | None,
         word, rest = title, f"- {after}"
     else:
         word, _, rest = text.partition(" ")
+        if rest and lexicon.publicity(word) and lexicon.kind(rest.partition(" ")[0]):
+            # the status before the kind: "öffentliche Vorlage Drs.Nr. 137/06"
+            leading_status, (word, _, rest) = word, rest.partition(" ")
         kind = lexicon.kind(word)
         if kind is None:
             # a compound with its number: "Kreistagsdrucksache KT/0045/2025"
@@ -189,8 +193,11 @@ def _title_in(text: str, lexicon: Lexicon) -> tuple[tuple[str, str], str | None,
     if rest.startswith(lexicon.built(_number_label)) and not rest.startswith("- "):
         return None
     rest = rest.lstrip("-– ").strip()
+    labelled = lexicon.built(_number_label_after_kind).match(rest)
+    if labelled and lexicon.numbers.shape.match(rest, labelled.end()):
+        rest = rest[labelled.end() :]  # "Vorlage Drs.Nr. 137/06"
     number = lexicon.numbers.shape.match(rest) if rest else None
-    status = rest if _is_status(rest, lexicon) else None
+    status = rest if _is_status(rest, lexicon) else leading_status
     bracketed = _BRACKETED_STATUS.fullmatch(printed_title) if dash else None
     if status is None and bracketed and title != printed_title:
         status = bracketed.group(2)  # "Anfrage (öffentlich) - 25-24934"
@@ -209,6 +216,13 @@ def _number_label(lexicon: Lexicon) -> tuple[str, ...]:
     "Beschlussvorlage-Nr.:", "Vorlage Nummer"."""
     suffixes = lexicon.words("fields", "number_suffixes")
     return (":", *suffixes, *(f"-{suffix}" for suffix in suffixes))
+
+
+def _number_label_after_kind(lexicon: Lexicon) -> re.Pattern[str]:
+    """A number's label between the kind and the number of a title line ("Vorlage Drs.Nr.
+    137/06"): the labels that are no kind themselves."""
+    labels = [label for label in lexicon.field_labels["nummer"] if not lexicon.kind(label)]
+    return re.compile(rf"{alternatives(labels)}:?\s*")
 
 
 def _is_status(text: str, lexicon: Lexicon) -> bool:

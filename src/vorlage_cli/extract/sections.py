@@ -824,14 +824,18 @@ def _next_number(items: list[tuple[str | None, str]], number: str) -> bool:
 def attachments(sections: list[Section], lexicon: Lexicon) -> list[tuple[str | None, str]]:
     """The attachments of all Anlagen sections. Where a list numbers them, the numbered entries
     are the list: a web page repeats the titles unnumbered elsewhere and adds a legend. An entry
-    that says there is none ("Keine Anlagen", "-") is no attachment."""
-    items = [
-        item
-        for section in sections
-        if section.kind == "anlagen"
-        for item in anlagen_items(section, lexicon)
-        if item[0] is not None or key(item[1]) not in lexicon.none_keys
-    ]
+    that says there is none ("Keine Anlagen", "-") is no attachment, and a section that opens
+    with one lists nothing: what follows "Anlagen: Nein" belongs to the next field."""
+    items = []
+    for section in sections:
+        if section.kind != "anlagen":
+            continue
+        listed = anlagen_items(section, lexicon)
+        if listed and listed[0][0] is None and key(listed[0][1]) in lexicon.none_keys:
+            continue
+        items += [
+            item for item in listed if item[0] is not None or key(item[1]) not in lexicon.none_keys
+        ]
     numbered = [item for item in items if item[0] is not None]
     prose = [title for _, title in items if len(title.split()) >= MIN_PROSE_WORDS]
     if not numbered and len(prose) >= MIN_PROSE_LINES:

@@ -31,10 +31,19 @@ class PageMarkers:
     controls: re.Pattern[str]
     """The buttons of a web page whose text was copied, on a line of their own ("Reduzieren"
     under each panel of ALLRIS net 4): furniture, but no page ends there."""
+    content_start: re.Pattern[str] = re.compile("(?!)")
+    """The line of a portal's file page after which the file's own text begins ("Inhalt der
+    Datei"): the portal's title and data above it (its "Datum", "Größe 149 kB") are not the
+    Vorlage's."""
 
     @classmethod
     def from_groups(
-        cls, page: str, of: str, belongs_to: str, controls: str = "(?!)"
+        cls,
+        page: str,
+        of: str,
+        belongs_to: str,
+        controls: str = "(?!)",
+        content_start: str = "(?!)",
     ) -> PageMarkers:
         anywhere = re.compile(
             rf"""^(?:
@@ -45,7 +54,12 @@ class PageMarkers:
             re.VERBOSE | re.IGNORECASE,
         )
         at_edge = re.compile(rf"^(?:\d{{1,3}}\s*(?:/|{of})\s*\d{{1,3}}|\d{{1,3}})$")
-        return cls(anywhere, at_edge, re.compile(rf"^(?:{controls})$", re.IGNORECASE))
+        return cls(
+            anywhere,
+            at_edge,
+            re.compile(rf"^(?:{controls})$", re.IGNORECASE),
+            re.compile(rf"^(?:{content_start}):?$", re.IGNORECASE),
+        )
 
     def is_marker(self, text: str, at_edge: bool = False) -> bool:
         text = text.strip()
@@ -90,8 +104,9 @@ def separate_furniture(
     a table's header row repeated where the table continues is not a page header.
     Page markers ("Seite 2 von 8 …", "– 2 –") count as a whole line anywhere, since text
     extraction leaves footers in the middle of a list; bare numbers ("2", "2/8") only at a
-    page's edges.
+    page's edges. Everything before a portal's "Inhalt der Datei" is the portal's.
     """
+    _portal_before_content(pages, markers)
     counts: Counter[str] = Counter()
     for page in pages:
         lines = [block for block in page.blocks if isinstance(block, Line)]
@@ -118,3 +133,16 @@ def separate_furniture(
                     continue
             kept.append(block)
         page.blocks = kept
+
+
+def _portal_before_content(pages: list[Page], markers: PageMarkers) -> None:
+    """Move a portal's own lines, up to and with its content marker, into the furniture."""
+    for page_index, page in enumerate(pages):
+        for index, block in enumerate(page.blocks):
+            if isinstance(block, Line) and markers.content_start.match(block.text.strip()):
+                for earlier in pages[:page_index]:
+                    earlier.furniture.extend(b for b in earlier.blocks if isinstance(b, Line))
+                    earlier.blocks = []
+                page.furniture.extend(b for b in page.blocks[: index + 1] if isinstance(b, Line))
+                page.blocks = page.blocks[index + 1 :]
+                return
