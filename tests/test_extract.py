@@ -1598,3 +1598,26 @@ def test_a_paragraph_that_mentions_labels_stays_one_paragraph() -> None:
     )
     vorlage = vorlage_of(f"Betreff: Test\n\nSachverhalt:\n\n{paragraph}\n")
     assert vorlage.sachdarstellung == paragraph
+
+
+def test_a_label_with_a_remark_before_its_colon_breaks_a_run_together_form() -> None:
+    vorlage = vorlage_of(
+        "Ratsversammlung Nr. VI-DS-0815 Status: öffentlich Betreff: Steuerung der Eigenbetriebe "
+        "Beratungsfolge (Änderungen vorbehalten): Ratsversammlung 08.03.2025 Beschlussfassung "
+        "Beschlussvorschlag: Die Ratsversammlung beschließt den Leitfaden zur Steuerung der "
+        "Eigenbetriebe in der Fassung der Anlage 1 und beauftragt den Oberbürgermeister mit "
+        "seiner Umsetzung zum ersten Januar des folgenden Jahres.\n"
+    )
+    assert vorlage.betreff == "Steuerung der Eigenbetriebe"
+    assert [(b.gremium, b.termin, b.rolle) for b in vorlage.beratungsfolge] == [
+        ("Ratsversammlung", dt.date(2025, 3, 8), "Entscheidung")
+    ]
+
+
+def test_the_subject_ends_at_the_proceedings_label() -> None:
+    """PARLIS prints the proceedings after the subject on its line ("Vorgang: Beschl. …")."""
+    vorlage = vorlage_of(
+        "Betreff: Integriertes Stadtentwicklungskonzept Vorgang: Beschl. d. Stv.-V. vom "
+        "22.05.2014, § 4542\n"
+    )
+    assert vorlage.betreff == "Integriertes Stadtentwicklungskonzept"

@@ -138,24 +138,14 @@ NOT_YET_READ = {
         "the kind line 'Vortrag des Magistrats vom 05.08.2019, M 105' (kind, date and "
         "letter-and-digits number in one line) is not read",
     ),
-    "frankfurt_vortrag-des-magistrats_m-105-2019.txt:betreff": (
-        "a portal page with the text run into one paragraph: 'Betreff:' runs on past "
-        "'Vorgang:' into the proposal"
-    ),
     **dict.fromkeys(
         [
             f"leipzig_vorlage_vi-ds-02515-nf-02.txt:{field}"
-            for field in (
-                "nummer",
-                "fassung",
-                "betreff",
-                "ersteller",
-                "sitzungsteil",
-                "beratungsfolge",
-            )
+            for field in ("nummer", "fassung", "ersteller", "beratungsfolge")
         ],
-        "a portal's file page with the PDF's text run into one line: 'Nr. VI-DS-…-NF-02', "
-        "'Eingereicht von', 'Status:', 'Betreff:' inline, the Beratungsfolge grid column by column",
+        "a PDF's text run into one line: 'Ratsversammlung Neufassung Nr. VI-DS-…-NF-02' (a weak "
+        "label inside the line), 'Eingereicht von' without colon, the Beratungsfolge grid "
+        "column by column (five bodies, then four dates, then five roles)",
     ),
     **dict.fromkeys(
         [
@@ -163,10 +153,6 @@ NOT_YET_READ = {
             "luebeck_vorlage_2022-10755-06-01.txt:art",
         ],
         "the title 'Vorlage - 2022/10755-06-01' (two dash suffixes, no Vorlage-Art) is not read",
-    ),
-    "luebeck_vorlage_2022-10755-06-01.txt:beratungsfolge": (
-        "a station without a session, 'Senat zur Senatsberatung': the role phrase is kept in "
-        "the body"
     ),
 }
 """Fields of the taught page texts not read yet, each with its cause."""

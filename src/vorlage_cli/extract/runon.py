@@ -21,6 +21,9 @@ from vorlage_cli.layout import Cell
 MIN_LABELS = 3
 """Different labels with their colons that make a line a run-together form rather than a
 paragraph."""
+_ASIDE = r"(?: \([^()]{1,40}\))?"
+"""A remark in brackets between a label and its colon: "Beratungsfolge (Änderungen
+vorbehalten):"."""
 MIN_LENGTH = 300
 """Characters below which a line is a form's line of its own, never a whole form."""
 
@@ -35,7 +38,7 @@ def _labels(lexicon: Lexicon) -> re.Pattern[str]:
     labels += lexicon.words("sections", "finanzielle_auswirkungen")
     labels += lexicon.words("sections", "anlagen")
     labels += lexicon.words("beratungsfolge", "headings")
-    return re.compile(rf"(?<!\S){alternatives(labels, space=' ')} ?:")
+    return re.compile(rf"(?<!\S){alternatives(labels, space=' ')}{_ASIDE} ?:")
 
 
 def broken_at_labels(rows: list[Row], lexicon: Lexicon) -> list[Row]:
@@ -72,7 +75,8 @@ def _answer_apart(piece: str, lexicon: Lexicon) -> list[str]:
 
 def _inline_list(lexicon: Lexicon) -> re.Pattern[str]:
     return re.compile(
-        rf"^(?P<heading>{alternatives(lexicon.words('beratungsfolge', 'headings'))}):\s+(?=\S)"
+        rf"^(?P<heading>{alternatives(lexicon.words('beratungsfolge', 'headings'))}{_ASIDE}):"
+        r"\s+(?=\S)"
     )
 
 
