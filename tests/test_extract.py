@@ -1621,3 +1621,21 @@ def test_the_subject_ends_at_the_proceedings_label() -> None:
         "22.05.2014, § 4542\n"
     )
     assert vorlage.betreff == "Integriertes Stadtentwicklungskonzept"
+
+
+def test_a_proposal_numbered_in_roman_numerals_without_heading() -> None:
+    """A SessionNet page prints the proposal under its header block without heading, its
+    points numbered "I.", "II."; the "1." inside a point stays in it."""
+    vorlage = vorlage_of(
+        "Betreff\nPlanung der Kindertagesbetreuung\nVorlage\n0065/2024\n\n"
+        "I.     Der Jugendhilfeausschuss beschließt die Höhe der Kindpauschalen für\n\n"
+        "1. Kindertageseinrichtungen und\n\n2. die Kindertagespflege.\n\n"
+        "II.     Der Jugendhilfeausschuss beschließt, die Plätze vorrangig mit Kindern unter "
+        "3 Jahren zu belegen.\n"
+    )
+    assert vorlage.beschlussvorschlag == [
+        "Der Jugendhilfeausschuss beschließt die Höhe der Kindpauschalen für "
+        "1. Kindertageseinrichtungen und 2. die Kindertagespflege.",
+        "Der Jugendhilfeausschuss beschließt, die Plätze vorrangig mit Kindern unter 3 Jahren "
+        "zu belegen.",
+    ]

@@ -42,9 +42,6 @@ NOT_YET_READ = {
     "berlin-lichtenberg_antrag-zur-beschlussfassung_ds-1246-v.txt:anlagen": (
         "the icon text 'PDF-Dokument' after each title, and the teaser line after the box"
     ),
-    "kreis-borken_beschlussvorlage_0065-2024-kreis.txt:beschlussvorschlag": (
-        "a proposal without heading, numbered 'I.', 'II.' under the header block"
-    ),
     **dict.fromkeys(
         [
             f"kreis-dueren_vorlage_137-06.txt:{field}"

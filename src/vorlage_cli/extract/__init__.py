@@ -156,12 +156,17 @@ def _extract(document: LayoutDocument, lexicon: Lexicon) -> Extraction:
     return found
 
 
+_FIRST_POINT = r"(?:(?:1|I|a)[.)]\s+)?"
+"""The number of a decision's first point, in any of the styles a proposal numbers them."""
+
+
 def _decision(lexicon: Lexicon) -> re.Pattern[str]:
     """The opening of a decision: an article, a body's name of a few words, a decision verb
-    ("Der Stadtrat beschließt", "Die Bezirksvertretung empfiehlt")."""
+    ("Der Stadtrat beschließt", "Die Bezirksvertretung empfiehlt"), maybe after the number of
+    its first point ("I. Der Jugendhilfeausschuss beschließt …")."""
     words = lexicon.data.get("sections", {}).get("decision", {})
     return re.compile(
-        rf"^{alternatives(words.get('articles', []))}\s+(?:\S+\s+){{0,5}}?"
+        rf"^{_FIRST_POINT}{alternatives(words.get('articles', []))}\s+(?:\S+\s+){{0,5}}?"
         rf"{alternatives(words.get('verbs', []))}\b"
     )
 

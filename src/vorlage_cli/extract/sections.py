@@ -15,6 +15,7 @@ from vorlage_cli.extract.textutil import BOX, TICKED, fold, join_lines, key, tit
 from vorlage_cli.layout import Cell, Location
 
 _POINT = re.compile(r"^\(?(\d{1,2})(?:\.\)|[.)])\s+(?=\S)")
+_ROMAN_POINT = re.compile(r"^\(?([IVX]{1,4})(?:\.\)|[.)])\s+(?=\S)")
 _NUMBERED = re.compile(r"^(\d{1,2}[a-z]?)([.)]?)\s+(.+)$")
 _BULLET = re.compile(r"^[-•·▪–]\s+(.+)$")
 _NUMBER_CELL = re.compile(r"^(?:[IVX]{1,5}|\d{1,2}|[a-z])[.)]$")
@@ -647,9 +648,16 @@ def proposal_points(
     lead: list[str] = []
     expected = 1
     style = ""
+    roman = False
     for position, line in enumerate(lines):
-        match = _POINT.match(line)
-        number = int(match.group(1)) if match else 0
+        match = _POINT.match(line) or _ROMAN_POINT.match(line)
+        if match and not points:
+            # a proposal numbered "I.", "II." keeps its "1." inside a point, and one numbered
+            # "1.", "2." its "I." (a list of Roman numerals, an article)
+            roman = match.re is _ROMAN_POINT
+        if match and (match.re is _ROMAN_POINT) != roman:
+            match = None
+        number = _point_number(match.group(1)) if match else 0
         after_sentence = position == 0 or not _continues(lines[position - 1])
         starts = number in (expected, expected + 1, 1) or (
             0 < number <= expected + 2 and (position in paragraph_starts or after_sentence)
@@ -728,6 +736,13 @@ def _number_on_its_line(lines: list[str]) -> list[str]:
 
 
 _NUMBER_ALONE = re.compile(r"^\(?\d{1,2}(?:\.\)|[.)])$")
+
+
+def _point_number(printed: str) -> int:
+    """ "3" → 3, "III" → 3; a Roman numeral past the known ones counts as no point (0)."""
+    if printed.isdigit():
+        return int(printed)
+    return _ROMANS.index(printed) + 1 if printed in _ROMANS else 0
 
 
 def _style(point: re.Match[str]) -> str:
