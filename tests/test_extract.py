@@ -1447,11 +1447,14 @@ def test_a_session_line_that_lost_its_word_sitzung() -> None:
         "Vorlage - 2011/0281\nBetreff: Schulentwicklung\nBeratungsfolge:\n"
         "Schulausschuss Vorberatung\n19.05.2011\ndes Schulausschusses beschlossen\n"
         "Haupt- und Finanzausschuss Vorberatung\n07.06.2011\n"
-        "des Haupt- und Finanzausschusses beschlossen\n\nSachverhalt\nDer Plan liegt vor.\n"
+        "des Haupt- und Finanzausschusses beschlossen\n"
+        "Rat der Stadt Entscheidung\n21.06.2011\ndes Rates der Stadt beschlossen\n"
+        "\nSachverhalt\nDer Plan liegt vor.\n"
     )
     assert [(b.gremium, b.rolle) for b in vorlage.beratungsfolge] == [
         ("Schulausschuss", "Vorberatung"),
         ("Haupt- und Finanzausschuss", "Vorberatung"),
+        ("Rat der Stadt", "Entscheidung"),  # "Rates" is a genitive however short
     ]
 
 

@@ -121,10 +121,6 @@ NOT_YET_READ = {
     "burg_vorlage_ohne-nummer-kvonr-6987.txt:sachdarstellung": (
         "headless page text opening with the sub-heading '1. Grundlagen' is not read as reasoning"
     ),
-    "herne_beschlussvorlage_2011-0281.txt:beratungsfolge": (
-        "the last session's line 'des Rates der Stadt': 'Rates' is too short for the genitive "
-        "rule, so the line joins the body"
-    ),
     # Batch 7 (first contact with main at 1aaa150).
     **dict.fromkeys(
         [

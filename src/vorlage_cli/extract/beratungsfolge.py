@@ -1472,7 +1472,11 @@ def _nominative(gremium: str, lexicon: Lexicon) -> str:
     endings."""
     head, _, rest = gremium.partition(" ")
     endings = lexicon.data.get("language", {}).get("genitive_endings", {})
-    if len(head) > _SHORTEST_GENITIVE:
+    whole = endings.get(head.casefold())
+    if whole:
+        # the head noun is a whole ending: "Rates der Stadt" → "Rat der Stadt"
+        head = whole[:1].upper() + whole[1:] if head[:1].isupper() else whole
+    elif len(head) > _SHORTEST_GENITIVE:
         ending = next((e for e in endings if head.endswith(e)), None)
         if ending is not None:
             head = head[: len(head) - len(ending)] + endings[ending]
