@@ -147,6 +147,54 @@ NOT_YET_READ = {
         ],
         "the title 'Vorlage - 2022/10755-06-01' (two dash suffixes, no Vorlage-Art) is not read",
     ),
+    # Batch 8 (first contact with main at e071c6d).
+    "buehl_vorlage_vo-081-2015.txt:sachdarstellung": (
+        "the flattened vote form 'Beratungsergebnis Abstimmung/Wahl …' after the Sachverhalt is "
+        "taken into the reasoning"
+    ),
+    "hannover_antrag_0566-2013.txt:betreff": (
+        "a Domino Drucksache page: the title after 'Antrag Nr. …:' is not read; the portal's "
+        "'Inhalt der Drucksache:' note and the text are taken as the subject"
+    ),
+    "hannover_antrag_0566-2013.txt:beschlussvorschlag": (
+        "an Antrag's motion under the heading 'Antrag' is not read as the proposal"
+    ),
+    **dict.fromkeys(
+        [
+            f"koenigsfeld_vorlage_0340-23oa-2017.txt:{field}"
+            for field in (
+                "nummer",
+                "art",
+                "finanzielle_auswirkungen",
+                "beschlussvorschlag",
+                "sachdarstellung",
+            )
+        ],
+        "a headless ALLRIS page: the title 'Vorlage - 0340/23OA/2017' after the frame's "
+        "'Inhaltsbereich' is not read; 'Beschlussvorschlag:' and 'Finanzielle Auswirkungen:' "
+        "inside the running line are not split off the Sachverhalt",
+    ),
+    "salzgitter_beschlussvorlage_1198-16.txt:beratungsfolge": (
+        "the role 'Beschlussvorbereitung' is not known: joined to the body, the role derived "
+        "instead, none for the station without a session"
+    ),
+    "staebelow_beschlussvorlage_vo-os-40-0475-2015.txt:nummer": (
+        "the number 'VO/OS/40-0475/2015' (two letter groups, a hyphen inside the serial) is not "
+        "read"
+    ),
+    "staebelow_beschlussvorlage_vo-os-40-0475-2015.txt:anlagen": (
+        "'Anlagen:' with an entry 'Anlage 1' that has no title is not read"
+    ),
+    **dict.fromkeys(
+        [
+            f"stuttgart_beschlussvorlage_grdrs-192-2017.txt:{field}"
+            for field in ("nummer", "betreff", "ersteller", "erstellt_am", "beratungsfolge")
+        ],
+        "a Stuttgart GRDrs page: 'GRDrs' on its own line before the number, the Referat under "
+        "the city's name, the date in M/D/Y ('04/25/2017'), the subject lines before "
+        "'Beschlußvorlage', the grid 'Vorlage an / zur / Sitzungsart / Sitzungstermin' "
+        "flattened column by column",
+    ),
 }
 """Fields of the taught page texts not read yet, each with its cause."""
 
