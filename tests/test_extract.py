@@ -1642,3 +1642,40 @@ def test_a_proposal_numbered_in_roman_numerals_without_heading() -> None:
         "Der Jugendhilfeausschuss beschließt, die Plätze vorrangig mit Kindern unter 3 Jahren "
         "zu belegen.",
     ]
+
+
+def test_a_heading_that_joins_two_headings_of_one_section() -> None:
+    vorlage = vorlage_of(
+        "Beschlussvorschlag:\nDer Jahresfehlbetrag wird auf neue Rechnung vorgetragen.\n"
+        "Sachverhalt/Stellungnahme der Verwaltung:\nDer Bericht liegt vor.\n"
+    )
+    assert vorlage.beschlussvorschlag == [
+        "Der Jahresfehlbetrag wird auf neue Rechnung vorgetragen."
+    ]
+    assert vorlage.sachdarstellung == "Der Bericht liegt vor."
+
+
+def test_a_box_whose_label_joins_a_heading_and_another_word_opens_no_section() -> None:
+    """Karlsruhe's "Begründung/Optimierung:" box: one known part is not enough."""
+    vorlage = vorlage_of(
+        "Sachverhalt:\nDer Bericht liegt vor.\n\nBegründung/Optimierung:\nNichts weiter zu "
+        "optimieren, alle Abläufe sind eingespielt.\n"
+    )
+    assert vorlage.sachdarstellung == (
+        "Der Bericht liegt vor.\n\nBegründung/Optimierung: Nichts weiter zu optimieren, alle "
+        "Abläufe sind eingespielt."
+    )
+
+
+def test_a_numbered_sub_heading_of_the_sections_kind_goes_on_its_text() -> None:
+    """ "2. Sachverhalt" under "Problembeschreibung/Begründung:" is a part of the reasoning,
+    not a second reasoning that replaces the first part."""
+    vorlage = vorlage_of(
+        "Problembeschreibung/Begründung:\nDer Verein beantragt die Anerkennung.\n\n"
+        "2. Sachverhalt\nDer Verein ist seit 2005 eingetragen, gemeinnützig und arbeitet "
+        "seit Jahren mit Jugendlichen.\n"
+    )
+    assert vorlage.sachdarstellung == (
+        "Der Verein beantragt die Anerkennung.\n\n2. Sachverhalt Der Verein ist seit 2005 "
+        "eingetragen, gemeinnützig und arbeitet seit Jahren mit Jugendlichen."
+    )

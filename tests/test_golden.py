@@ -59,13 +59,6 @@ NOT_YET_READ = {
         "a Word form's PDF text run into one line: the check box 'X öffentlich "
         "nichtöffentlich', two bodies without dates on the heading's line",
     ),
-    **dict.fromkeys(
-        [
-            "juist_vorlage_ohne-nummer-kvonr-11679.txt:beschlussvorschlag",
-            "juist_vorlage_ohne-nummer-kvonr-11679.txt:sachdarstellung",
-        ],
-        "the heading 'Sachverhalt/Stellungnahme der Verwaltung:' is not known",
-    ),
     # Batch 3 (first contact with main at 10e996e).
     "poing_antrag_ohne-nummer-agendaitem-36413083.txt:betreff": (
         "the page's title opens with the kind ('Antrag der CSU-Fraktion …') and is read as "

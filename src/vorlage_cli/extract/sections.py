@@ -18,6 +18,7 @@ _POINT = re.compile(r"^\(?(\d{1,2})(?:\.\)|[.)])\s+(?=\S)")
 _ROMAN_POINT = re.compile(r"^\(?([IVX]{1,4})(?:\.\)|[.)])\s+(?=\S)")
 _NUMBERED = re.compile(r"^(\d{1,2}[a-z]?)([.)]?)\s+(.+)$")
 _BULLET = re.compile(r"^[-•·▪–]\s+(.+)$")
+_NUMBERED_HEADING = re.compile(r"^(?:[IVX]{1,5}\.|\d{1,2}(?:\.\d{1,2})*\.?)\s+\S")
 _NUMBER_CELL = re.compile(r"^(?:[IVX]{1,5}|\d{1,2}|[a-z])[.)]$")
 _FILLED_LABEL = re.compile(r"^[^:]{2,80}:\s*\S")
 
@@ -90,13 +91,13 @@ class SectionReader:
             return None
         first = texts[0]
         label, colon, rest = first.partition(":")
-        kind = self.lexicon.section_of.get(key(first))
+        kind = self._section_of(first)
         if kind is None and len(texts) > 1 and row.table is not None:
             kind = self.lexicon.keyed_section_of.get(key(first))
         if kind is not None and len(first) <= 90:
             return kind, label.strip() if colon and not rest.strip() else first, " ".join(texts[1:])
         if colon:
-            kind = self.lexicon.section_of.get(key(label))
+            kind = self._section_of(label)
             if kind is not None:
                 return kind, label.strip(), fold(" ".join([rest, *texts[1:]]))
         match = self.heading_pattern.match(first)
@@ -106,6 +107,16 @@ class SectionReader:
             if kind is not None and BOX.search(rest):
                 return kind, match.group(), fold(" ".join([rest, *texts[1:]]))
         return None
+
+    def _section_of(self, text: str) -> str | None:
+        """The section a heading opens, also where it joins two headings of that section with
+        a slash ("Sachverhalt/Stellungnahme der Verwaltung"); one known part is not enough, a
+        box "Begründung/Optimierung" is a part of its own."""
+        kind = self.lexicon.section_of.get(key(text))
+        if kind is not None or "/" not in text:
+            return kind
+        kinds = {self.lexicon.section_of.get(key(part)) for part in text.split("/")}
+        return kinds.pop() if len(kinds) == 1 else None
 
     def _wrapped_heading(self, rows: list[Row], index: int) -> tuple[str, str, str, int] | None:
         """A heading broken over two or three short lines ("Finanzielle" / "Auswirkungen", or
@@ -198,6 +209,13 @@ class SectionReader:
                         again = key(printed) == key(current.heading)
                         text = row.text if kind == "sachdarstellung" and not again else rest
                         current.add(row, [text] if text else [])
+                        continue
+                    if _NUMBERED_HEADING.match(printed) and not _NUMBERED_HEADING.match(
+                        current.heading
+                    ):
+                        # "5. Stellungnahme der Verwaltung" under "Begründung:": a numbered
+                        # sub-heading of the text it stands in
+                        current.add(row)
                         continue
                 current = Section(kind, printed, row.location)
                 sections.append(current)
