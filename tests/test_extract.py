@@ -55,6 +55,7 @@ def test_revision_suffixes(printed: str, nummer: str, fassung: str | None) -> No
         ("Beschlussvorlage - GV Kalkh/19/13482", "GV Kalkh/19/13482"),
         ("Vorlage\nFB III/176/2015", "FB III/176/2015"),
         ("Vorlage\nWP 04-09 SV 20/007", "WP 04-09 SV 20/007"),
+        ("Inhaltsbereich\nVorlage - 0340/23OA/2017", "0340/23OA/2017"),
     ],
 )
 def test_number_shapes_of_further_ris(title: str, nummer: str) -> None:
@@ -1679,3 +1680,25 @@ def test_a_numbered_sub_heading_of_the_sections_kind_goes_on_its_text() -> None:
         "Der Verein beantragt die Anerkennung.\n\n2. Sachverhalt Der Verein ist seit 2005 "
         "eingetragen, gemeinnützig und arbeitet seit Jahren mit Jugendlichen."
     )
+
+
+def test_a_heading_after_a_sentence_in_a_line_that_lost_its_breaks() -> None:
+    reasoning = "Die Wahl ist erfolgt. " * 20
+    vorlage = vorlage_of(
+        f"Sachverhalt:\n{reasoning}Beschlussvorschlag: Die Gemeindevertretung stimmt der Wahl "
+        "zu. Finanzielle Auswirkungen: Keine.\n"
+    )
+    assert vorlage.sachdarstellung == reasoning.strip()
+    assert vorlage.beschlussvorschlag == ["Die Gemeindevertretung stimmt der Wahl zu."]
+    assert vorlage.finanzielle_auswirkungen == "Keine."
+
+
+def test_beschlussvorbereitung_prepares_the_decision() -> None:
+    vorlage = vorlage_of(
+        "Beratungsfolge:\nOrtsrat Nordost Beschlussvorbereitung\n27.09.2012\n"
+        "Rat der Stadt Entscheidung\n28.11.2012\n\nSachverhalt\nText.\n"
+    )
+    assert [(b.gremium, b.rolle, b.rolle_quelle) for b in vorlage.beratungsfolge] == [
+        ("Ortsrat Nordost", "Vorberatung", "gedruckt"),
+        ("Rat der Stadt", "Entscheidung", "gedruckt"),
+    ]

@@ -152,25 +152,6 @@ NOT_YET_READ = {
     "hannover_antrag_0566-2013.txt:beschlussvorschlag": (
         "an Antrag's motion under the heading 'Antrag' is not read as the proposal"
     ),
-    **dict.fromkeys(
-        [
-            f"koenigsfeld_vorlage_0340-23oa-2017.txt:{field}"
-            for field in (
-                "nummer",
-                "art",
-                "finanzielle_auswirkungen",
-                "beschlussvorschlag",
-                "sachdarstellung",
-            )
-        ],
-        "a headless ALLRIS page: the title 'Vorlage - 0340/23OA/2017' after the frame's "
-        "'Inhaltsbereich' is not read; 'Beschlussvorschlag:' and 'Finanzielle Auswirkungen:' "
-        "inside the running line are not split off the Sachverhalt",
-    ),
-    "salzgitter_beschlussvorlage_1198-16.txt:beratungsfolge": (
-        "the role 'Beschlussvorbereitung' is not known: joined to the body, the role derived "
-        "instead, none for the station without a session"
-    ),
     "staebelow_beschlussvorlage_vo-os-40-0475-2015.txt:nummer": (
         "the number 'VO/OS/40-0475/2015' (two letter groups, a hyphen inside the serial) is not "
         "read"

@@ -41,9 +41,19 @@ def _labels(lexicon: Lexicon) -> re.Pattern[str]:
     return re.compile(rf"(?<!\S){alternatives(labels, space=' ')}{_ASIDE} ?:")
 
 
+def _headings_after_sentences(lexicon: Lexicon) -> re.Pattern[str]:
+    """A main section's heading with its colon right after a sentence's end: "… zu erfolgen.
+    Beschlussvorschlag: Die Gemeindevertretung …" where a page lost the line break."""
+    headings: list[str] = []
+    for section in ("beschlussvorschlag", "sachdarstellung", "finanzielle_auswirkungen"):
+        headings += lexicon.words("sections", section)
+    return re.compile(rf"(?<=[.!?] ){alternatives(headings, space=' ')}:")
+
+
 def broken_at_labels(rows: list[Row], lexicon: Lexicon) -> list[Row]:
-    """The rows with every run-together form line broken into one row per label; each piece
-    starts a paragraph, as a label on a line of its own does."""
+    """The rows with every run-together form line broken into one row per label, and a long
+    line broken where a section's heading follows a sentence; each piece starts a paragraph,
+    as a label on a line of its own does."""
     pattern = lexicon.built(_labels)
     result: list[Row] = []
     for row in rows:
@@ -52,10 +62,12 @@ def broken_at_labels(rows: list[Row], lexicon: Lexicon) -> list[Row]:
             result.append(row)
             continue
         matches = list(pattern.finditer(text))
-        starts = [match.start() for match in matches]
         if len({key(match.group()) for match in matches}) < MIN_LABELS:
+            matches = list(lexicon.built(_headings_after_sentences).finditer(text))
+        if not matches:
             result.append(row)
             continue
+        starts = [match.start() for match in matches]
         cuts = [0, *(start for start in starts if start > 0), len(text)]
         for begin, end in pairwise(cuts):
             for piece in _answer_apart(text[begin:end].strip(), lexicon):
