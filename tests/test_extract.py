@@ -1702,3 +1702,21 @@ def test_beschlussvorbereitung_prepares_the_decision() -> None:
         ("Ortsrat Nordost", "Vorberatung", "gedruckt"),
         ("Rat der Stadt", "Entscheidung", "gedruckt"),
     ]
+
+
+def test_a_grid_that_came_out_column_by_column() -> None:
+    """A page's text of a Beratungsfolge grid, one cell a line, column after column: the
+    bodies, then their roles, public marks and dates."""
+    vorlage = vorlage_of(
+        "Beschlussvorlage\nVorlage an\nzur\nSitzungsart\nSitzungstermin\n"
+        "Ausschuss für Umwelt und Technik\nVerwaltungsausschuss\nGemeinderat\n"
+        "Vorberatung\nVorberatung\nBeschlussfassung\n"
+        "öffentlich\nnichtöffentlich\nöffentlich\n"
+        "09.05.2017\n12.05.2017\n17.05.2017\n"
+        "Beschlussantrag:\nDer Bericht wird zur Kenntnis genommen.\n"
+    )
+    assert [(b.gremium, b.rolle, b.termin, b.oeffentlich) for b in vorlage.beratungsfolge] == [
+        ("Ausschuss für Umwelt und Technik", "Vorberatung", dt.date(2017, 5, 9), True),
+        ("Verwaltungsausschuss", "Vorberatung", dt.date(2017, 5, 12), False),
+        ("Gemeinderat", "Entscheidung", dt.date(2017, 5, 17), True),
+    ]

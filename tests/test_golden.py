@@ -162,12 +162,11 @@ NOT_YET_READ = {
     **dict.fromkeys(
         [
             f"stuttgart_beschlussvorlage_grdrs-192-2017.txt:{field}"
-            for field in ("nummer", "betreff", "ersteller", "erstellt_am", "beratungsfolge")
+            for field in ("nummer", "betreff", "ersteller", "erstellt_am")
         ],
         "a Stuttgart GRDrs page: 'GRDrs' on its own line before the number, the Referat under "
         "the city's name, the date in M/D/Y ('04/25/2017'), the subject lines before "
-        "'Beschlußvorlage', the grid 'Vorlage an / zur / Sitzungsart / Sitzungstermin' "
-        "flattened column by column",
+        "'Beschlußvorlage' (the grid's column labels are taken instead)",
     ),
 }
 """Fields of the taught page texts not read yet, each with its cause."""

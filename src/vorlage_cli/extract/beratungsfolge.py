@@ -306,7 +306,70 @@ class BeratungsfolgeReader:
                     header_row.used = True
                 self.role_column = _role_column(columns, stations)
                 return stations
-        return self._headerless(rows) or self._sentences(rows)
+        return self._column_by_column(rows) or self._headerless(rows) or self._sentences(rows)
+
+    def _column_by_column(self, rows: list[Row]) -> list[ParsedStation]:
+        """A grid whose text came out column by column, one cell a line: the bodies, then as
+        many roles, public marks and dates in that order or another ("Ausschuss für Umwelt und
+        Technik" / "Verwaltungsausschuss" / "Beschlussfassung" / "Beschlussfassung" /
+        "öffentlich" / "öffentlich" / "09.05.2017" / "17.05.2017"). Only runs of the bodies'
+        length count, and the dates must be among them."""
+        for start in range(len(rows)):
+            bodies = []
+            for candidate in rows[start:]:
+                if candidate.used or self._cell_kind(candidate) != "gremium":
+                    break
+                bodies.append(candidate)
+            if len(bodies) < MIN_COLUMN_STATIONS:
+                continue
+            columns: dict[str, list[str]] = {}
+            position = start + len(bodies)
+            while position + len(bodies) <= len(rows):
+                run = rows[position : position + len(bodies)]
+                kinds = {self._cell_kind(cell) for cell in run}
+                if len(kinds) != 1 or None in kinds or "gremium" in kinds or kinds & set(columns):
+                    break
+                columns[kinds.pop()] = [cell.text for cell in run]
+                position += len(bodies)
+            if "termin" not in columns:
+                continue
+            for taken in rows[start:position]:
+                taken.used = True
+            return [self._column_station(body, columns, index) for index, body in enumerate(bodies)]
+        return []
+
+    def _cell_kind(self, row: Row) -> str | None:
+        """What a line of a column-by-column grid holds: a date, a role, a public mark or a
+        body's name; None for anything else."""
+        text = row.text
+        if len(row.texts) != 1 or len(text.split()) > MAX_STATION_WORDS:
+            return None
+        if self.lexicon.dates.pattern.fullmatch(text):
+            return "termin"
+        if self.lexicon.role(text):
+            return "rolle"
+        if key(text) in self.words.public_keys or self.lexicon.publicity(text):
+            return "oeffentlich"
+        return "gremium" if self._looks_like_body(text) and not text.endswith((".", ":")) else None
+
+    def _column_station(
+        self, body: Row, columns: dict[str, list[str]], index: int
+    ) -> ParsedStation:
+        printed = columns["termin"][index]
+        match = self.lexicon.dates.pattern.fullmatch(printed)
+        role = columns.get("rolle", [None] * (index + 1))[index]
+        mark = columns.get("oeffentlich", [None] * (index + 1))[index]
+        return ParsedStation(
+            gremium=body.text,
+            rolle=self.lexicon.role(role) if role else None,
+            rolle_text=role,
+            termin=self.lexicon.dates.parse(match) if match else None,
+            termin_text=printed,
+            einladung=None,
+            top=None,
+            oeffentlich=(key(mark) in self.words.public_keys) if mark else None,
+            location=body.location,
+        )
 
     def _headerless(self, rows: list[Row]) -> list[ParsedStation]:
         """A list that no header or heading announces, found by its rows: a short row with a
@@ -1280,6 +1343,10 @@ def _column_labels(lexicon: Lexicon) -> list[str]:
         for labels in lexicon.data.get("beratungsfolge", {}).get("columns", {}).values()
         for label in labels
     ]
+
+
+MIN_COLUMN_STATIONS = 2
+"""Bodies in a row that a column-by-column grid needs: one body over its date is a row."""
 
 
 def _trailing_column_labels(lexicon: Lexicon) -> re.Pattern[str]:
