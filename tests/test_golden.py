@@ -168,6 +168,28 @@ NOT_YET_READ = {
         "the city's name, the date in M/D/Y ('04/25/2017'), the subject lines before "
         "'Beschlußvorlage' (the grid's column labels are taken instead)",
     ),
+    # Batch 9 (first contact with main at 43742d3).
+    **dict.fromkeys(
+        [
+            "stein_beschlussvorlage_stein-bv-052-2011.txt:nummer",
+            "stakendorf_beschlussvorlage_stake-bv-080-2023.txt:nummer",
+        ],
+        "a number opening with the Gemeinde's short code ('STEIN/BV/052/2011', "
+        "'STAKE/BV/080/2023') is not read",
+    ),
+    "cramme_vorlage_ohne-nummer-kvonr-9977.txt:beschlussvorschlag": (
+        "the lead-in '… wird gebeten, folgenden Beschluss zu fassen:' and the bullet '·' are "
+        "kept in the proposal's entry"
+    ),
+    "lahr_beschlussvorlage_161-2016.txt:beratungsfolge": (
+        "a PDF's text run into one line: the grid 'Termin Beratung Kennung Abstimmung' flattened "
+        "row by row (body, date, 'vorberatend'/'beschließend', 'nichtöffentlich'/'öffentlich'; "
+        "Ortschaftsräte with only 'öffentlich') is not read"
+    ),
+    "lahr_beschlussvorlage_161-2016.txt:anlagen": (
+        "'Anlage(n):' in a line run together: two titles, the vote form 'BERATUNGSERGEBNIS …' "
+        "and the page-2 header are read as one title"
+    ),
 }
 """Fields of the taught page texts not read yet, each with its cause."""
 
