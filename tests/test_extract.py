@@ -56,6 +56,7 @@ def test_revision_suffixes(printed: str, nummer: str, fassung: str | None) -> No
         ("Vorlage\nFB III/176/2015", "FB III/176/2015"),
         ("Vorlage\nWP 04-09 SV 20/007", "WP 04-09 SV 20/007"),
         ("Inhaltsbereich\nVorlage - 0340/23OA/2017", "0340/23OA/2017"),
+        ("Beschlussvorlage\nVorlage\nSTEIN/BV/052/2011", "STEIN/BV/052/2011"),
     ],
 )
 def test_number_shapes_of_further_ris(title: str, nummer: str) -> None:
@@ -1720,3 +1721,11 @@ def test_a_grid_that_came_out_column_by_column() -> None:
         ("Verwaltungsausschuss", "Vorberatung", dt.date(2017, 5, 12), False),
         ("Gemeinderat", "Entscheidung", dt.date(2017, 5, 17), True),
     ]
+
+
+def test_a_referat_named_under_the_city_is_the_author() -> None:
+    vorlage = vorlage_of(
+        "Landeshauptstadt Musterstadt\nReferat Städtebau und Umwelt\nGRDrs\n192/2017\n\n"
+        "Beschlussantrag:\nDer Bericht wird zur Kenntnis genommen.\n"
+    )
+    assert vorlage.ersteller == "Referat Städtebau und Umwelt"
