@@ -183,6 +183,39 @@ NOT_YET_READ = {
         "'Anlage(n):' in a line run together: two titles, the vote form 'BERATUNGSERGEBNIS …' "
         "and the page-2 header are read as one title"
     ),
+    # Batch 10 (first contact with main at a5e67ec).
+    "fuerstenau_beschlussvorlage_fb-1-003-2009.txt:art": (
+        "the body's name after the kind ('Beschlussvorlage Fürstenau') is kept in the kind"
+    ),
+    "fuerstenau_beschlussvorlage_fb-1-003-2009.txt:finanzielle_auswirkungen": (
+        "the signature '(Weymann)' / 'Fachdienst II' after the money text is taken into it"
+    ),
+    "fuerstenau_beschlussvorlage_fb-1-003-2009.txt:beschlussvorschlag": (
+        "'Beschlussvorschlag:' 'keiner' (no proposal) is read as a proposal entry"
+    ),
+    "fuerstenau_beschlussvorlage_fb-1-003-2009.txt:sachdarstellung": (
+        "the unheaded text between the header block and the signatures in brackets is not read "
+        "as the reasoning"
+    ),
+    "heilsbronn_vorlage_ohne-nummer-agendaitem-335139695.txt:betreff": (
+        "an Agendaitem 'Next' page: the title line before 'Daten angezeigt aus Sitzung:' (the "
+        "session on its own line) is not read"
+    ),
+    "heilsbronn_vorlage_ohne-nummer-agendaitem-335139695.txt:sachdarstellung": (
+        "the heading 'Sachverhalt/Begründung/Rechtslage:' is not known"
+    ),
+    "landkreis-nienburg_beschlussvorlage_2023-232.txt:beschlussvorschlag": (
+        "unheaded SessionNet box: the one-sentence proposal before 'Sachverhalt' is not read"
+    ),
+    **dict.fromkeys(
+        [
+            f"offenbach_magistratsvorlage_2016-21-ds-i-a-0144.txt:{field}"
+            for field in ("nummer", "betreff", "ersteller")
+        ],
+        "an Offenbach PIO Drucksache: the number run into 'Ausgegeben am …' "
+        "('2016-21/DS-I(A)0144Ausgegeben'), the subject over four lines before 'Antrag "
+        "Magistratsvorlage Nr. … (Dez. I, Amt 37) vom …', the office only in those brackets",
+    ),
 }
 """Fields of the taught page texts not read yet, each with its cause."""
 
