@@ -126,3 +126,23 @@ def test_workers_are_renewed_after_a_number_of_documents(tmp_path: Path, monkeyp
     pids = [result.findings[0].message for result in results]
     assert pids[0] == pids[1] == pids[2] != pids[3] == pids[4] == pids[5] != pids[6]
     assert str(os.getpid()) not in pids
+
+
+def test_a_worker_is_renewed_only_when_a_document_is_left_for_it(
+    tmp_path: Path, monkeypatch
+) -> None:
+    monkeypatch.setattr(runner, "DOCUMENTS_PER_WORKER", 3)
+    started: list[int] = []
+
+    class CountedWorker(runner._Worker):
+        def __init__(self, *args, **kwargs) -> None:
+            super().__init__(*args, **kwargs)
+            started.append(self.process.pid)
+
+    monkeypatch.setattr(runner, "_Worker", CountedWorker)
+    files = _files(tmp_path, *[f"{index:02d}" for index in range(6)])
+    results = list(process_all(files, jobs=1, timeout=None, task=report_pid))
+    pids = [int(result.findings[0].message) for result in results]
+    # two workers of three documents each; none started after the last document
+    assert started == [pids[0], pids[3]]
+    assert pids[0] != pids[3]

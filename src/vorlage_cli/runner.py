@@ -51,7 +51,9 @@ document is slow, small enough that waiting results never pile up."""
 DOCUMENTS_PER_WORKER = 200
 """A worker is replaced by a fresh one after this many documents. Reading DOCX files leaves
 native memory behind (about 80 KiB a file, outside Python's heap, in the XML parser), so a
-long-lived worker would grow with the length of the run; a fresh fork costs a few milliseconds."""
+long-lived worker would grow with the length of the run; a fresh fork costs a few milliseconds.
+The replacement starts when the next document is handed out, not after the last one: a run of
+exactly this many documents starts no worker that it does not use."""
 
 
 def default_jobs() -> int:
@@ -187,6 +189,8 @@ class _Pool:
         while next_index < len(paths):
             for worker in self.workers:
                 if worker.job is None and waiting and waiting[0][0] < next_index + window:
+                    if worker.done >= DOCUMENTS_PER_WORKER:
+                        worker = self._replace(worker)
                     worker.assign(*waiting.popleft(), self.timeout)
             self._collect(ready)
             while next_index in ready:
@@ -218,8 +222,6 @@ class _Pool:
                 ready[index] = result
                 worker.job, worker.deadline = None, float("inf")
                 worker.done += 1
-                if worker.done >= DOCUMENTS_PER_WORKER:
-                    self._replace(worker)
             elif worker.process.sentinel in signalled:
                 ready[index] = failed(path, codes.WORKER_DIED, _crash_message(worker))
                 self._replace(worker)
@@ -228,9 +230,11 @@ class _Pool:
                 ready[index] = failed(path, codes.TIME_LIMIT, _time_limit_message(self.timeout))
                 self._replace(worker)
 
-    def _replace(self, worker: _Worker) -> None:
+    def _replace(self, worker: _Worker) -> _Worker:
         worker.stop()
-        self.workers[self.workers.index(worker)] = _Worker(self.context, self.task)
+        fresh = _Worker(self.context, self.task)
+        self.workers[self.workers.index(worker)] = fresh
+        return fresh
 
     def close(self) -> None:
         for worker in self.workers:
