@@ -110,6 +110,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.count < 2 or args.runs < 1:
         parser.error("--count must be at least 2 and --runs at least 1")
 
+    compile_package()
     tools = find_tools()
     print_setup(tools, args)
     with workspace(args.corpus) as folder:
@@ -354,7 +355,6 @@ def startup(tools: Tools, runs: int) -> None:
     the time goes."""
     print("\n## Start-up\n")
     progress(f"start-up: {runs} runs …")
-    compile_package()
     check_label = f"vorlage check {SHORT_TEXT.relative_to(corpus.ROOT)}"
     commands = {
         "python -c pass": [sys.executable, "-c", "pass"],
@@ -397,8 +397,10 @@ def startup(tools: Tools, runs: int) -> None:
 
 
 def compile_package() -> None:
-    """Write the package's bytecode, as ``pip install`` does: an editable install, or a
-    machine with PYTHONDONTWRITEBYTECODE set, would otherwise compile vorlage on every start."""
+    """Write the package's bytecode, as ``pip install`` does, before any section: an editable
+    install on a machine with PYTHONDONTWRITEBYTECODE set would otherwise compile vorlage from
+    source in every process, the main process and the workers' fork server alike (about half a
+    second each), which no installed copy pays."""
     import compileall
 
     spec = importlib.util.find_spec("vorlage_cli")
