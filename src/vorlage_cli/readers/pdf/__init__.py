@@ -70,7 +70,8 @@ def read_pdf(
                 continue
             finally:
                 page.close()
-            lines += sum(_size(block) for block in pages[-1].blocks)
+            blocks = pages[-1].blocks  # a line counts one, a table its rows
+            lines += len(blocks) + sum(len(b.rows) - 1 for b in blocks if isinstance(b, Table))
             if lines > limits.max_lines and index + 1 < total:
                 notes.append(ReaderNote(codes.TRUNCATED, lines_truncated(limits.max_lines)))
                 break
@@ -87,10 +88,6 @@ def read_pdf(
         )
     separate_furniture(pages, markers, in_margin=lambda line: id(line) in margins)
     return LayoutDocument(format="pdf", pages=pages, page_count=total, notes=notes)
-
-
-def _size(block: Block) -> int:
-    return len(block.rows) if isinstance(block, Table) else 1
 
 
 def _open_error(message: str, password: str | None) -> ReadError:

@@ -33,18 +33,21 @@ def page_edges(page, height: float, settings: PdfSettings) -> list[Edge]:  # noq
     edges: list[Edge] = []
     left, bottom, right, top = (ctypes.c_float() for _ in range(4))
     fill, stroke = ctypes.c_int(), ctypes.c_int()
+    # looked up once: a page has a text or path object for every run of text and every line
+    type_of, bounds_of = raw.FPDFPageObj_GetType, raw.FPDFPageObj_GetBounds
+    form, path = raw.FPDF_PAGEOBJ_FORM, raw.FPDF_PAGEOBJ_PATH
 
     def visit(get_count, get_object, parent, depth: int = 0) -> None:  # noqa: ANN001
         for index in range(get_count(parent)):
             obj = get_object(parent, index)
-            kind = raw.FPDFPageObj_GetType(obj)
-            if kind == raw.FPDF_PAGEOBJ_FORM:
+            kind = type_of(obj)
+            if kind == form:
                 if depth < settings.max_form_depth:
                     visit(raw.FPDFFormObj_CountObjects, raw.FPDFFormObj_GetObject, obj, depth + 1)
                 continue
-            if kind != raw.FPDF_PAGEOBJ_PATH:
+            if kind != path:
                 continue
-            if not raw.FPDFPageObj_GetBounds(obj, left, bottom, right, top):
+            if not bounds_of(obj, left, bottom, right, top):
                 continue
             x0, x1 = left.value, right.value
             y0, y1 = height - top.value, height - bottom.value
@@ -143,18 +146,25 @@ class Grid:
         """
         placed: dict[int, list[Word]] = {}
         loose: list[Word] = []
+        # cells by their vertical extent (a row's cells share it), so that a word is compared
+        # with the cells of its rows only; of the cells that hold it, the smallest, and of equal
+        # ones the first
+        bands: dict[tuple[float, float], list[tuple[float, int, float, float]]] = {}
+        for index, cell in enumerate(self.cells):
+            x0, y0, x1, y1 = cell
+            bands.setdefault((y0, y1), []).append((_area(cell), index, x0, x1))
         for word in words:
             cx, cy = (word.x0 + word.x1) / 2, (word.top + word.bottom) / 2
-            containing = [
-                i
-                for i, (x0, y0, x1, y1) in enumerate(self.cells)
-                if x0 <= cx <= x1 and y0 <= cy <= y1
-            ]
-            if not containing:
+            smallest: tuple[float, int] | None = None
+            for (y0, y1), cells in bands.items():
+                if y0 <= cy <= y1:
+                    for area, index, x0, x1 in cells:
+                        if x0 <= cx <= x1 and (smallest is None or (area, index) < smallest):
+                            smallest = (area, index)
+            if smallest is None:
                 loose.append(word)
                 continue
-            smallest = min(containing, key=lambda i: _area(self.cells[i]))
-            placed.setdefault(smallest, []).append(word)
+            placed.setdefault(smallest[1], []).append(word)
         tops = sorted({round(c[1], 1) for c in self.cells})
         rows: dict[float, list[int]] = {t: [] for t in tops}
         for index, cell in enumerate(self.cells):

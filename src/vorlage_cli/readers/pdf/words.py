@@ -51,22 +51,20 @@ def page_words(textpage, height: float) -> list[Word]:  # noqa: ANN001
         if not loose_box(page, start, box):
             continue
         x0, top, x1, bottom = corners()
-        top = height - top
-        bottom = height - bottom
-        if after - 1 != start and loose_box(page, after - 1, box):
+        if after - start > 1 and loose_box(page, after - 1, box):
+            # PDF space (y up): the word's top is the higher of its ends' tops, its bottom the
+            # lower of their bottoms; both are turned into page space (y down) once, below
             _, last_top, right, last_bottom = corners()
             if right > x1:
                 x1 = right
-            last_top = height - last_top
-            if last_top < top:
+            if last_top > top:
                 top = last_top
-            last_bottom = height - last_bottom
-            if last_bottom > bottom:
+            if last_bottom < bottom:
                 bottom = last_bottom
         word = match.group()
         if after < count and text[after] in _LINE_END_HYPHENS:
             word += "-"
-        append(Word(word, x0, top, x1, bottom, start))
+        append(Word(word, x0, height - top, x1, height - bottom, start))
     return words
 
 
