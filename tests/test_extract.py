@@ -1729,3 +1729,18 @@ def test_a_referat_named_under_the_city_is_the_author() -> None:
         "Beschlussantrag:\nDer Bericht wird zur Kenntnis genommen.\n"
     )
     assert vorlage.ersteller == "Referat Städtebau und Umwelt"
+
+
+def test_an_agenda_items_title_that_opens_with_a_kind_is_its_subject() -> None:
+    """A komuna page's title "Antrag der CSU-Fraktion zur …" names the subject; only a short
+    addition ("Mitteilungsvorlage zu TOP 8") makes a line the kind's title."""
+    title = (
+        "Antrag der Fraktion zur kurzfristigen Erweiterung des Sportgeländes um einen Rasenplatz"
+    )
+    vorlage = vorlage_of(
+        f"{title}\n\nDaten angezeigt aus Sitzung:  Sitzung des Gemeinderates, 14.10.2021\n\n"
+        "Sachverhalt\n\nDer Antrag liegt vor.\n"
+    )
+    assert vorlage.betreff == title
+    short = vorlage_of("Mitteilungsvorlage zu TOP 8\n\nBetreff: Haushalt\n")
+    assert (short.art, short.betreff) == ("Mitteilungsvorlage", "Haushalt")

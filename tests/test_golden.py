@@ -60,10 +60,6 @@ NOT_YET_READ = {
         "nichtöffentlich', two bodies without dates on the heading's line",
     ),
     # Batch 3 (first contact with main at 10e996e).
-    "poing_antrag_ohne-nummer-agendaitem-36413083.txt:betreff": (
-        "the page's title opens with the kind ('Antrag der CSU-Fraktion …') and is read as "
-        "the kind's title line only"
-    ),
     # Batch 4 (first contact with main at 1d69085).
     **dict.fromkeys(
         [

@@ -205,10 +205,20 @@ def _title_in(text: str, lexicon: Lexicon) -> tuple[tuple[str, str], str | None,
         rest
         and number is None
         and status is None
-        and not lexicon.built(_title_addition).match(rest)
+        and (
+            not lexicon.built(_title_addition).match(rest)
+            or len(rest.split()) > MAX_TITLE_ADDITION_WORDS
+        )
     ):
+        # "Antrag der CSU-Fraktion zur Erweiterung des Sportgeländes um …" names its subject,
+        # not only what the Vorlage belongs to
         return None
     return (kind[0], word), rest if number is not None else None, status
+
+
+MAX_TITLE_ADDITION_WORDS = 6
+"""Words a title line adds after its kind ("zu TOP 8", "des Bürgermeisters"); a longer line
+that opens with a kind is a subject."""
 
 
 def _number_label(lexicon: Lexicon) -> tuple[str, ...]:
