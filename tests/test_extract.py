@@ -1744,3 +1744,23 @@ def test_an_agenda_items_title_that_opens_with_a_kind_is_its_subject() -> None:
     assert vorlage.betreff == title
     short = vorlage_of("Mitteilungsvorlage zu TOP 8\n\nBetreff: Haushalt\n")
     assert (short.art, short.betreff) == ("Mitteilungsvorlage", "Haushalt")
+
+
+def test_a_heading_of_three_parts_two_of_them_known() -> None:
+    vorlage = vorlage_of(
+        "Betreff: Städtepartnerschaft\n\nSachverhalt/Begründung/Rechtslage:\nDie Stadt prüft.\n"
+    )
+    assert vorlage.sachdarstellung == "Die Stadt prüft."
+
+
+def test_an_agenda_items_title_over_a_label_whose_value_is_below_it() -> None:
+    """komuna's "Next" view puts the session under its label ("Daten angezeigt aus Sitzung:" /
+    "73. Sitzung des Stadtrates …, 18.09.2024")."""
+    vorlage = vorlage_of(
+        "Anfrage einer Städtepartnerschaft; Informationen für anschl. Fraktionsberatungen\n"
+        "Daten angezeigt aus Sitzung:\n73. Sitzung des Stadtrates Musterstadt, 18.09.2024\n"
+        "Sachverhalt:\nDie Stadt prüft.\n"
+    )
+    assert vorlage.betreff == (
+        "Anfrage einer Städtepartnerschaft; Informationen für anschl. Fraktionsberatungen"
+    )

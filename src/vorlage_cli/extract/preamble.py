@@ -512,9 +512,11 @@ def _page_title(rows: list[Row]) -> Row | None:
     if first.used or len(first.texts) != 1 or first.text.endswith(":"):
         return None
     label, colon, value = following.text.partition(":")
-    labelled = bool(colon) and bool(value.strip()) and len(label.split()) <= MAX_LABEL_WORDS
+    # the value on the label's line, or on the next ("Daten angezeigt aus Sitzung:" / "73. …")
+    has_value = bool(value.strip()) or (len(rows) > 2 and not rows[2].text.endswith(":"))
+    labelled = bool(colon) and has_value and len(label.split()) <= MAX_LABEL_WORDS
     return first if labelled and len(first.text.split()) >= MIN_TITLE_WORDS else None
 
 
-MIN_TITLE_WORDS = 8
+MIN_TITLE_WORDS = 6
 MAX_LABEL_WORDS = 5

@@ -18,6 +18,8 @@ _POINT = re.compile(r"^\(?(\d{1,2})(?:\.\)|[.)])\s+(?=\S)")
 _ROMAN_POINT = re.compile(r"^\(?([IVX]{1,4})(?:\.\)|[.)])\s+(?=\S)")
 _NUMBERED = re.compile(r"^(\d{1,2}[a-z]?)([.)]?)\s+(.+)$")
 _BULLET = re.compile(r"^[-•·▪–]\s+(.+)$")
+MIN_KNOWN_PARTS = 2
+"""Known headings a slash-joined heading needs to open their section."""
 _NUMBERED_HEADING = re.compile(r"^(?:[IVX]{1,5}\.|\d{1,2}(?:\.\d{1,2})*\.?)\s+\S")
 _NUMBER_CELL = re.compile(r"^(?:[IVX]{1,5}|\d{1,2}|[a-z])[.)]$")
 _FILLED_LABEL = re.compile(r"^[^:]{2,80}:\s*\S")
@@ -109,14 +111,17 @@ class SectionReader:
         return None
 
     def _section_of(self, text: str) -> str | None:
-        """The section a heading opens, also where it joins two headings of that section with
-        a slash ("Sachverhalt/Stellungnahme der Verwaltung"); one known part is not enough, a
-        box "Begründung/Optimierung" is a part of its own."""
+        """The section a heading opens, also where it joins headings of that section with
+        slashes ("Sachverhalt/Stellungnahme der Verwaltung", "Sachverhalt/Begründung/
+        Rechtslage"): at least two parts must name the section and none another; one known
+        part is not enough, a box "Begründung/Optimierung" is a part of its own."""
         kind = self.lexicon.section_of.get(key(text))
         if kind is not None or "/" not in text:
             return kind
-        kinds = {self.lexicon.section_of.get(key(part)) for part in text.split("/")}
-        return kinds.pop() if len(kinds) == 1 else None
+        parts = [self.lexicon.section_of.get(key(part)) for part in text.split("/")]
+        kinds = {part for part in parts if part is not None}
+        known = len(parts) - parts.count(None)
+        return kinds.pop() if len(kinds) == 1 and known >= MIN_KNOWN_PARTS else None
 
     def _wrapped_heading(self, rows: list[Row], index: int) -> tuple[str, str, str, int] | None:
         """A heading broken over two or three short lines ("Finanzielle" / "Auswirkungen", or
