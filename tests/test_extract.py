@@ -1764,3 +1764,11 @@ def test_an_agenda_items_title_over_a_label_whose_value_is_below_it() -> None:
     assert vorlage.betreff == (
         "Anfrage einer Städtepartnerschaft; Informationen für anschl. Fraktionsberatungen"
     )
+
+
+def test_a_kind_with_the_name_of_the_place_it_is_for() -> None:
+    vorlage = vorlage_of(
+        "Betreff\nJugendparlament\nVorlage\nFB 1/003/2009\nArt\nBeschlussvorlage Musterau\n\n"
+        "Die Junge Union hat einen Vorschlag eingereicht.\n"
+    )
+    assert vorlage.art == "Beschlussvorlage"

@@ -180,9 +180,6 @@ NOT_YET_READ = {
         "and the page-2 header are read as one title"
     ),
     # Batch 10 (first contact with main at a5e67ec).
-    "fuerstenau_beschlussvorlage_fb-1-003-2009.txt:art": (
-        "the body's name after the kind ('Beschlussvorlage Fürstenau') is kept in the kind"
-    ),
     "fuerstenau_beschlussvorlage_fb-1-003-2009.txt:finanzielle_auswirkungen": (
         "the signature '(Weymann)' / 'Fachdienst II' after the money text is taken into it"
     ),

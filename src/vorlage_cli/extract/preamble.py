@@ -406,6 +406,10 @@ def fill_header_fields(
             # a kind with the office's code after a dash ("Beschlussvorlage - SL")
             printed = printed[: coded.start()]
             kind = lexicon.kind(printed)
+        head, _, last = printed.rpartition(" ")
+        if kind is None and head and last[:1].isupper() and lexicon.kind(head):
+            # a kind with the name of the body or place it is for ("Beschlussvorlage Fürstenau")
+            printed, kind = head, lexicon.kind(head)
         found.put("art", kind[0] if kind else title_case_heading(printed), art.location)
     elif title is not None:
         found.put("art", title.text, title.location)
