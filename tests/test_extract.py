@@ -1772,3 +1772,20 @@ def test_a_kind_with_the_name_of_the_place_it_is_for() -> None:
         "Die Junge Union hat einen Vorschlag eingereicht.\n"
     )
     assert vorlage.art == "Beschlussvorlage"
+
+
+def test_a_passive_decision_alone_under_the_header_is_the_proposal() -> None:
+    """A SessionNet page prints the proposal's box without heading under its header block."""
+    header = "Betreff\nStellenplan 2024\nVorlage\n2023/232\nArt\nBeschlussvorlage\n\n"
+    vorlage = vorlage_of(
+        header + "Dem Stellenplan 2024 wird zugestimmt.\n\n\nSachverhalt\n\nDer Plan liegt vor.\n"
+    )
+    assert vorlage.beschlussvorschlag == ["Dem Stellenplan 2024 wird zugestimmt."]
+    assert vorlage.sachdarstellung == "Der Plan liegt vor."
+    reasoning_first = vorlage_of(
+        header + "Der Stellenplan wird jedes Jahr fortgeschrieben und dem Kreistag vorgelegt, "
+        "der ihm zustimmt, wenn die Stellen im Haushalt gedeckt sind; in diesem Jahr werden "
+        "vier neue Stellen für die Digitalisierung der Verwaltung und zwei weitere für den "
+        "Rettungsdienst vorgeschlagen und vom Kreisausschuss beraten, bevor sie beschlossen.\n"
+    )
+    assert reasoning_first.beschlussvorschlag == []

@@ -194,9 +194,6 @@ NOT_YET_READ = {
         "the komuna page footer 'Datenstand vom 10.10.2024 10:58 Uhr' is kept at the end of "
         "the reasoning"
     ),
-    "landkreis-nienburg_beschlussvorlage_2023-232.txt:beschlussvorschlag": (
-        "unheaded SessionNet box: the one-sentence proposal before 'Sachverhalt' is not read"
-    ),
     **dict.fromkeys(
         [
             f"offenbach_magistratsvorlage_2016-21-ds-i-a-0144.txt:{field}"

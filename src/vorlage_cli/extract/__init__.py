@@ -105,7 +105,7 @@ def _extract(document: LayoutDocument, lexicon: Lexicon) -> Extraction:
         text = finanzen_text(finanzen, lexicon.yes_words)
         found.put("finanzielle_auswirkungen", text, finanzen.location)
     proposal = best(sections, "beschlussvorschlag") or unheaded_proposal(
-        orphan_blocks(rows, 0), lexicon.built(_decision)
+        orphan_blocks(rows, 0), lexicon.built(_decision), lexicon.built(_passive_decision)
     )
     if proposal is not None:
         points, evidence.proposal_numbers = proposal_points(proposal, lexicon.built(_decision_verb))
@@ -168,6 +168,16 @@ def _decision(lexicon: Lexicon) -> re.Pattern[str]:
     return re.compile(
         rf"^{_FIRST_POINT}{alternatives(words.get('articles', []))}\s+(?:\S+\s+){{0,5}}?"
         rf"{alternatives(words.get('verbs', []))}\b"
+    )
+
+
+def _passive_decision(lexicon: Lexicon) -> re.Pattern[str]:
+    """A sentence that decides in the passive and ends there: "Dem Stellenplan 2024 wird
+    zugestimmt.", "Der Jahresabschluss 2023 wird festgestellt."."""
+    words = lexicon.data.get("sections", {}).get("decision", {})
+    return re.compile(
+        rf"\b{alternatives(words.get('auxiliaries', []))}\b(?:\s+\S+){{0,6}}?\s+"
+        rf"{alternatives(words.get('participles', []))}\.$"
     )
 
 

@@ -456,15 +456,34 @@ def unheaded_reasoning(blocks: list[Section], taken: Section | None) -> Section 
     return None
 
 
-def unheaded_proposal(blocks: list[Section], decision: re.Pattern[str]) -> Section | None:
+def unheaded_proposal(
+    blocks: list[Section], decision: re.Pattern[str], passive: re.Pattern[str] = NO_MATCH
+) -> Section | None:
     """The proposal where no heading announces it: a block of text after the header that opens
     with a body's decision ("Der Stadtrat beschließt, …"), as a SessionNet page prints the
-    Vorlage's text under its header block."""
+    Vorlage's text under its header block; or the first block, where it is one short
+    paragraph that decides in the passive ("Dem Stellenplan 2024 wird zugestimmt.")."""
     for block in blocks:
         first = block.paragraphs[0][0] if block.paragraphs and block.paragraphs[0] else ""
         if decision.match(fold(first)):
             return Section("beschlussvorschlag", "", block.location, block.paragraphs, block.rows)
+    first_block = blocks[0] if blocks else None
+    if first_block is not None and len(first_block.paragraphs) == 1:
+        text = fold(" ".join(first_block.paragraphs[0]))
+        if len(text.split()) <= MAX_PASSIVE_PROPOSAL_WORDS and passive.search(text):
+            return Section(
+                "beschlussvorschlag",
+                "",
+                first_block.location,
+                first_block.paragraphs,
+                first_block.rows,
+            )
     return None
+
+
+MAX_PASSIVE_PROPOSAL_WORDS = 40
+"""Words of a decision in the passive that stands alone under the header; a longer paragraph
+is text that mentions one."""
 
 
 def embedded_attachment(
