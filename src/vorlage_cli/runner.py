@@ -57,12 +57,6 @@ The replacement starts when the next document is handed out, not after the last 
 exactly this many documents starts no worker that it does not use."""
 
 
-YOUNG_COLLECTION = 10_000
-"""Allocations between two collections of the youngest generation in a worker (see
-``_serve``): with both settings a worker took about 10 % less CPU time on the benchmark's PDFs
-(six runs of each in turns, median of the pairs 0.89)."""
-
-
 def default_jobs() -> int:
     """The cores this process may use (fewer than the machine has in a limited container)."""
     if hasattr(os, "sched_getaffinity"):
@@ -142,14 +136,10 @@ def _serve(connection: Connection, task: Task) -> None:
     """A worker's life: take a path, send back its result, until told to stop (None) or the
     parent is gone. Ctrl-C reaches the whole process group; the parent alone handles it.
 
-    The garbage collector is set for a worker's load: a page makes hundreds of thousands of
-    short-lived objects (words, boxes, lines), almost none of them in a reference cycle, so the
-    youngest generation is collected after ``YOUNG_COLLECTION`` allocations instead of 700;
-    and what the first document loaded (modules, the lexicon and its compiled patterns), which
-    lives as long as the worker, is taken out of the collector's sight (``gc.freeze``) so
-    that full collections no longer walk it."""
+    What the first document loaded (modules, the lexicon and its compiled patterns) lives as
+    long as the worker: after it, that is taken out of the garbage collector's sight
+    (``gc.freeze``), so that the full collections of every later document no longer walk it."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    gc.set_threshold(YOUNG_COLLECTION, *gc.get_threshold()[1:])
     warm = False
     while True:
         try:
