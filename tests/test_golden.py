@@ -190,10 +190,6 @@ NOT_YET_READ = {
         "the unheaded text between the header block and the signatures in brackets is not read "
         "as the reasoning"
     ),
-    "heilsbronn_vorlage_ohne-nummer-agendaitem-335139695.txt:sachdarstellung": (
-        "the komuna page footer 'Datenstand vom 10.10.2024 10:58 Uhr' is kept at the end of "
-        "the reasoning"
-    ),
     **dict.fromkeys(
         [
             f"offenbach_magistratsvorlage_2016-21-ds-i-a-0144.txt:{field}"

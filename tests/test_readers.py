@@ -617,3 +617,12 @@ def test_odt_marks_paragraphs_printed_bold_throughout(tmp_path: Path) -> None:
         ("Der Rat beschließt.", False),
         ("Fett und", False),
     ]
+
+
+def test_a_pages_time_stamp_is_furniture() -> None:
+    """komuna pages end with "Datenstand vom 10.10.2024 10:58 Uhr": when the page was made."""
+    document = read_text(
+        b"Sachverhalt:\nDient zur Kenntnis.\nDatenstand vom 10.10.2024 10:58 Uhr\n"
+    )
+    assert [line.text for line in document.furniture()] == ["Datenstand vom 10.10.2024 10:58 Uhr"]
+    assert lines_of(document) == ["Sachverhalt:", "Dient zur Kenntnis."]

@@ -321,6 +321,7 @@ class Lexicon:
             alternatives(furniture.get("page_belongs_to", [])),
             alternatives(furniture.get("controls", [])),
             alternatives(furniture.get("content_start", [])),
+            alternatives(furniture.get("stamps", [])),
         )
         kinds = data.get("kinds", {})
         for name, props in kinds.items():

@@ -31,6 +31,9 @@ class PageMarkers:
     controls: re.Pattern[str]
     """The buttons of a web page whose text was copied, on a line of their own ("Reduzieren"
     under each panel of ALLRIS net 4): furniture, but no page ends there."""
+    stamp: re.Pattern[str] = re.compile("(?!)")
+    """A page's time stamp on a line of its own ("Datenstand vom 10.10.2024 10:58 Uhr" at the
+    foot of a komuna page): when the page was made, not the Vorlage's date."""
     content_start: re.Pattern[str] = re.compile("(?!)")
     """The line of a portal's file page after which the file's own text begins ("Inhalt der
     Datei"): the portal's title and data above it (its "Datum", "Größe 149 kB") are not the
@@ -44,6 +47,7 @@ class PageMarkers:
         belongs_to: str,
         controls: str = "(?!)",
         content_start: str = "(?!)",
+        stamps: str = "(?!)",
     ) -> PageMarkers:
         anywhere = re.compile(
             rf"""^(?:
@@ -58,6 +62,11 @@ class PageMarkers:
             anywhere,
             at_edge,
             re.compile(rf"^(?:{controls})$", re.IGNORECASE),
+            re.compile(
+                rf"^(?:{stamps}):?\s+\d{{1,2}}\.\d{{1,2}}\.\d{{2,4}}"
+                rf"(?:,?\s+\d{{1,2}}:\d{{2}}(?::\d{{2}})?(?:\s*Uhr)?)?$",
+                re.IGNORECASE,
+            ),
             re.compile(rf"^(?:{content_start}):?$", re.IGNORECASE),
         )
 
@@ -66,6 +75,7 @@ class PageMarkers:
         return bool(
             self.anywhere.match(text)
             or self.controls.match(text)
+            or self.stamp.match(text)
             or (at_edge and self.at_edge.match(text))
         )
 
