@@ -1789,3 +1789,12 @@ def test_a_passive_decision_alone_under_the_header_is_the_proposal() -> None:
         "Rettungsdienst vorgeschlagen und vom Kreisausschuss beraten, bevor sie beschlossen.\n"
     )
     assert reasoning_first.beschlussvorschlag == []
+
+
+def test_the_vote_form_under_the_reasoning_is_no_part_of_it() -> None:
+    """SessionNet pages of Baden-Württemberg end the Vorlage with an empty vote form."""
+    vorlage = vorlage_of(
+        "Sachverhalt:\n\nDie Spenden sind anzunehmen.\n\n\nBeratungsergebnis Abstimmung/Wahl\n\n"
+        "laut Beschluss-\n\nvorschlag\n\nAbweichender\n\nBeschluss\n\nJa\n\nNein\n\nEnthalten\n"
+    )
+    assert vorlage.sachdarstellung == "Die Spenden sind anzunehmen."

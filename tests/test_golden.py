@@ -137,10 +137,6 @@ NOT_YET_READ = {
         "the title 'Vorlage - 2022/10755-06-01' (two dash suffixes, no Vorlage-Art) is not read",
     ),
     # Batch 8 (first contact with main at e071c6d).
-    "buehl_vorlage_vo-081-2015.txt:sachdarstellung": (
-        "the flattened vote form 'Beratungsergebnis Abstimmung/Wahl …' after the Sachverhalt is "
-        "taken into the reasoning"
-    ),
     "hannover_antrag_0566-2013.txt:betreff": (
         "a Domino Drucksache page: the title after 'Antrag Nr. …:' is not read; the portal's "
         "'Inhalt der Drucksache:' note and the text are taken as the subject"
