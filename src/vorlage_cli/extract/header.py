@@ -29,21 +29,35 @@ class Value:
     label: str = ""
 
 
+def _field_labels(lexicon: Lexicon) -> list[str]:
+    return [label for labels in lexicon.field_labels.values() for label in labels]
+
+
+def _inline_labels(lexicon: Lexicon) -> re.Pattern[str]:
+    return phrase_pattern(_field_labels(lexicon))
+
+
+def _glued_labels(lexicon: Lexicon) -> re.Pattern[str]:
+    """A label run on to the value before it, as text copied from a page's table joins its
+    cells ("Status:öffentlichAktenzeichen:898/V"): where a space goes in. Built once per
+    lexicon, not per document: the label list is long."""
+    capitalised = sorted(
+        (label for label in _field_labels(lexicon) if label[:1].isupper()), key=len
+    )
+    return re.compile(
+        r"(?<=[a-zäöüß])(?=(?:"
+        + "|".join(re.escape(label) for label in reversed(capitalised))
+        + r")\s*:)"
+    )
+
+
 class HeaderReader:
     """Collects label/value pairs from the header rows of a document."""
 
     def __init__(self, lexicon: Lexicon) -> None:
         self.lexicon = lexicon
-        labels = [label for labels in lexicon.field_labels.values() for label in labels]
-        self.inline = phrase_pattern(labels)
-        capitalised = sorted((label for label in labels if label[:1].isupper()), key=len)
-        self.glued = re.compile(
-            r"(?<=[a-zäöüß])(?=(?:"
-            + "|".join(re.escape(label) for label in reversed(capitalised))
-            + r")\s*:)"
-        )
-        """A label run on to the value before it, as text copied from a page's table joins its
-        cells ("Status:öffentlichAktenzeichen:898/V"): where a space goes in."""
+        self.inline = lexicon.built(_inline_labels)
+        self.glued = lexicon.built(_glued_labels)
         self.values: dict[str, list[Value]] = {}
 
     def add(self, field: str, text: str, location: Location, label: str = "") -> None:
