@@ -29,12 +29,8 @@ class Value:
     label: str = ""
 
 
-def _field_labels(lexicon: Lexicon) -> list[str]:
-    return [label for labels in lexicon.field_labels.values() for label in labels]
-
-
 def _inline_labels(lexicon: Lexicon) -> re.Pattern[str]:
-    return phrase_pattern(_field_labels(lexicon))
+    return phrase_pattern(lexicon.header_labels())
 
 
 def _glued_labels(lexicon: Lexicon) -> re.Pattern[str]:
@@ -42,7 +38,7 @@ def _glued_labels(lexicon: Lexicon) -> re.Pattern[str]:
     cells ("Status:öffentlichAktenzeichen:898/V"): where a space goes in. Built once per
     lexicon, not per document: the label list is long."""
     capitalised = sorted(
-        (label for label in _field_labels(lexicon) if label[:1].isupper()), key=len
+        (label for label in lexicon.header_labels() if label[:1].isupper()), key=len
     )
     return re.compile(
         r"(?<=[a-zäöüß])(?=(?:"

@@ -416,6 +416,10 @@ class Lexicon:
             self._built[make] = make(self)
         return self._built[make]  # type: ignore[no-any-return]
 
+    def header_labels(self) -> list[str]:
+        """Every header field's label as printed, contact and other labels among them."""
+        return [label for labels in self.field_labels.values() for label in labels]
+
     def words(self, *path: str) -> list[str]:
         """One list of words, by its path through the tables ("statutes", "citing"); empty
         where a preset or a city's configuration removed it."""

@@ -24,6 +24,10 @@ paragraph."""
 _ASIDE = r"(?: \([^()]{1,40}\))?"
 """A remark in brackets between a label and its colon: "Beratungsfolge (Änderungen
 vorbehalten):"."""
+_DECIDING_SECTIONS = ("beschlussvorschlag", "sachdarstellung", "finanzielle_auswirkungen")
+"""The sections whose headings also break a long line after a sentence's end."""
+_MAIN_SECTIONS = ("betreff", *_DECIDING_SECTIONS, "anlagen")
+"""The sections whose headings break a run-together form's line."""
 MIN_LENGTH = 300
 """Characters below which a line is a form's line of its own, never a whole form."""
 
@@ -31,13 +35,9 @@ MIN_LENGTH = 300
 def _labels(lexicon: Lexicon) -> re.Pattern[str]:
     """A known label as printed (capitalised as in the lexicon), at a word's start, with its
     colon: header fields, the main sections' headings, the Beratungsfolge's heading."""
-    labels = [label for labels in lexicon.field_labels.values() for label in labels]
-    labels += lexicon.words("fields", "kontakt")
-    for section in ("betreff", "beschlussvorschlag", "sachdarstellung"):
+    labels = lexicon.header_labels() + lexicon.words("beratungsfolge", "headings")
+    for section in _MAIN_SECTIONS:
         labels += lexicon.words("sections", section)
-    labels += lexicon.words("sections", "finanzielle_auswirkungen")
-    labels += lexicon.words("sections", "anlagen")
-    labels += lexicon.words("beratungsfolge", "headings")
     return re.compile(rf"(?<!\S){alternatives(labels, space=' ')}{_ASIDE} ?:")
 
 
@@ -45,7 +45,7 @@ def _headings_after_sentences(lexicon: Lexicon) -> re.Pattern[str]:
     """A main section's heading with its colon right after a sentence's end: "… zu erfolgen.
     Beschlussvorschlag: Die Gemeindevertretung …" where a page lost the line break."""
     headings: list[str] = []
-    for section in ("beschlussvorschlag", "sachdarstellung", "finanzielle_auswirkungen"):
+    for section in _DECIDING_SECTIONS:
         headings += lexicon.words("sections", section)
     return re.compile(rf"(?<=[.!?] ){alternatives(headings, space=' ')}:")
 
