@@ -1791,6 +1791,58 @@ def test_a_passive_decision_alone_under_the_header_is_the_proposal() -> None:
     assert reasoning_first.beschlussvorschlag == []
 
 
+def test_unheaded_proposal_and_reasoning_boxes_one_after_the_other() -> None:
+    """SessionNet pages without headings: the title line, the header block, the proposal's
+    box of one passive sentence, then the reasoning's box before the first heading."""
+    vorlage = vorlage_of(
+        "Benennung einer Straße\n\nBetreff\nBenennung einer Straße\nVorlage\nSpA/0001/2024\n"
+        "Art\nBeschlussvorlage\n\nDie Straße im Baugebiet Nord wird in „Haferweg“ benannt.\n\n"
+        "Im Baugebiet Nord entsteht eine neue Straße, die einen Namen braucht.\n\n"
+        "In der Umgebung gibt es bereits einen Roggenweg und einen Gerstenweg, daher bietet sich "
+        "eine Nutzpflanze an.\n\nFinanzierung:\n\nkeine Kosten\n"
+    )
+    assert vorlage.beschlussvorschlag == [
+        "Die Straße im Baugebiet Nord wird in „Haferweg“ benannt."
+    ]
+    assert vorlage.sachdarstellung == (
+        "Im Baugebiet Nord entsteht eine neue Straße, die einen Namen braucht.\n\n"
+        "In der Umgebung gibt es bereits einen Roggenweg und einen Gerstenweg, daher bietet sich "
+        "eine Nutzpflanze an."
+    )
+
+
+def test_names_in_brackets_sign_and_end_the_text_above_them() -> None:
+    """A fair copy shows its signers' names in brackets, each section may carry its own."""
+    vorlage = vorlage_of(
+        "Betreff\nJugendparlament\nVorlage\nFB 1/003/2009\nArt\nBeschlussvorlage\n\n"
+        "Die Junge Union hat einen Vorschlag zur Einrichtung eines Jugendparlaments eingereicht, "
+        "der als Anlage beigefügt ist und in den Mitgliedsgemeinden beraten wurde.\n\n"
+        "(Ahrend)\n\n(Selter)\nFachdienst\n\nSamtgemeindebürgermeister\n\n"
+        "Finanzielle Auswirkungen:\n\nDie Kosten hängen vom Budget ab.\n\n(Weymann)\n"
+        "Fachdienst II\n"
+    )
+    assert vorlage.sachdarstellung is not None
+    assert vorlage.sachdarstellung.endswith("in den Mitgliedsgemeinden beraten wurde.")
+    assert vorlage.finanzielle_auswirkungen == "Die Kosten hängen vom Budget ab."
+    assert vorlage.unterzeichnung is not None
+    assert (vorlage.unterzeichnung.name, vorlage.unterzeichnung.funktion) == (
+        "Ahrend",
+        "Fachdienst",
+    )
+    not_signed = vorlage_of(
+        "Finanzielle Auswirkungen:\n\nDie Kosten sind gedeckt.\n\n(Euro)\nNach HHS - Teil 1\n"
+    )
+    assert not_signed.unterzeichnung is None
+
+
+def test_a_proposal_that_says_there_is_none_is_empty() -> None:
+    vorlage = vorlage_of(
+        "Vorlage Nr. 12/2024\nBetreff: Jugendparlament\n\nBeschlussvorschlag:\n\nkeiner\n\n"
+        "Sachverhalt:\nDie Verwaltung berichtet.\n"
+    )
+    assert vorlage.beschlussvorschlag == []
+
+
 def test_the_vote_form_under_the_reasoning_is_no_part_of_it() -> None:
     """SessionNet pages of Baden-Württemberg end the Vorlage with an empty vote form."""
     vorlage = vorlage_of(

@@ -75,9 +75,6 @@ NOT_YET_READ = {
         "an Agendaitem page: the table's header line joined to the body; "
         "TOP-Nr. run into the SP-Nr. ('8PL/13/8/19')"
     ),
-    "aschaffenburg_vorlage_ohne-nummer-agendaitem-42705731.txt:sachdarstellung": (
-        "the heading '.Begründung / Sachverhalt zum Zeitpunkt der Sitzungseinladung.' is not known"
-    ),
     **dict.fromkeys(
         [
             f"bedburg_beschlussvorlage_wp8-64-2012.txt:{field}"
@@ -97,18 +94,8 @@ NOT_YET_READ = {
         ],
         "the unheaded reasoning after the proposal is taken into the proposal",
     ),
-    **dict.fromkeys(
-        [
-            "fuerth_beschlussvorlage_spa-0768-2019.txt:beschlussvorschlag",
-            "fuerth_beschlussvorlage_spa-0768-2019.txt:sachdarstellung",
-        ],
-        "unheaded SessionNet boxes: the one-sentence proposal and the reasoning are not read",
-    ),
     "ostalbkreis_vorlage_175-2010.txt:beschlussvorschlag": (
         "the section 'Anmerkung:' after the last point is taken into the proposal"
-    ),
-    "burg_vorlage_ohne-nummer-kvonr-6987.txt:sachdarstellung": (
-        "headless page text opening with the sub-heading '1. Grundlagen' is not read as reasoning"
     ),
     # Batch 7 (first contact with main at 1aaa150).
     **dict.fromkeys(
@@ -176,16 +163,6 @@ NOT_YET_READ = {
         "and the page-2 header are read as one title"
     ),
     # Batch 10 (first contact with main at a5e67ec).
-    "fuerstenau_beschlussvorlage_fb-1-003-2009.txt:finanzielle_auswirkungen": (
-        "the signature '(Weymann)' / 'Fachdienst II' after the money text is taken into it"
-    ),
-    "fuerstenau_beschlussvorlage_fb-1-003-2009.txt:beschlussvorschlag": (
-        "'Beschlussvorschlag:' 'keiner' (no proposal) is read as a proposal entry"
-    ),
-    "fuerstenau_beschlussvorlage_fb-1-003-2009.txt:sachdarstellung": (
-        "the unheaded text between the header block and the signatures in brackets is not read "
-        "as the reasoning"
-    ),
     **dict.fromkeys(
         [
             f"offenbach_magistratsvorlage_2016-21-ds-i-a-0144.txt:{field}"

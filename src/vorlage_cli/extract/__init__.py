@@ -104,15 +104,20 @@ def _extract(document: LayoutDocument, lexicon: Lexicon) -> Extraction:
     if finanzen is not None:
         text = finanzen_text(finanzen, lexicon.yes_words)
         found.put("finanzielle_auswirkungen", text, finanzen.location)
+    unheaded = orphan_blocks(rows, 0)
     proposal = best(sections, "beschlussvorschlag") or unheaded_proposal(
-        orphan_blocks(rows, 0), lexicon.built(_decision), lexicon.built(_passive_decision)
+        unheaded, lexicon.built(_decision), lexicon.built(_passive_decision)
     )
     if proposal is not None:
         points, evidence.proposal_numbers = proposal_points(proposal, lexicon.built(_decision_verb))
+        if len(points) == 1 and key(points[0]) in lexicon.none_keys:
+            # "Beschlussvorschlag: keiner": the document states that there is none
+            evidence.printed["beschlussvorschlag"] = points[0]
+            points = []
         found.put("beschlussvorschlag", points, proposal.location)
     reasoning = best(sections, "sachdarstellung")
     if reasoning is None or not section_text(reasoning):
-        reasoning = unheaded_reasoning(orphans, finanzen) or reasoning
+        reasoning = unheaded_reasoning(unheaded, finanzen, proposal) or reasoning
     if reasoning is not None:
         reasoning = embedded_attachment(reasoning, orphans, lexicon.attachment) or reasoning
         found.put("sachdarstellung", section_text(reasoning), reasoning.location)

@@ -443,13 +443,19 @@ MIN_UNHEADED_REASONING = 150
 """Characters of prose an unheaded block needs to be taken for the reasoning."""
 
 
-def unheaded_reasoning(blocks: list[Section], taken: Section | None) -> Section | None:
+def unheaded_reasoning(
+    blocks: list[Section], taken: Section | None, proposal: Section | None = None
+) -> Section | None:
     """The reasoning where no heading announces it: the first block of prose that no section
     took (the text on the pages after a cover form, or between a web page's tabs and its
-    proposal), at least a few sentences long."""
+    proposal), at least a few sentences long. An unheaded proposal's rows are not prose for
+    it: SessionNet prints the proposal's box and the reasoning's box one after the other
+    without headings."""
     for block in blocks:
         if block is taken:
             continue
+        if proposal is not None and not proposal.heading:
+            block = rows_left(block, proposal)
         text = section_text(block) or ""
         if len(text) >= MIN_UNHEADED_REASONING and re.search(r"\w[.!?](?:\s|$)", text):
             return Section("sachdarstellung", "", block.location, block.paragraphs, block.rows)
@@ -461,24 +467,51 @@ def unheaded_proposal(
 ) -> Section | None:
     """The proposal where no heading announces it: a block of text after the header that opens
     with a body's decision ("Der Stadtrat beschließt, …"), as a SessionNet page prints the
-    Vorlage's text under its header block; or the first block, where it is one short
-    paragraph that decides in the passive ("Dem Stellenplan 2024 wird zugestimmt.")."""
+    Vorlage's text under its header block; or the first block's first paragraph, where it is
+    short and decides in the passive ("Dem Stellenplan 2024 wird zugestimmt."), whatever
+    unheaded text follows it."""
     for block in blocks:
         first = block.paragraphs[0][0] if block.paragraphs and block.paragraphs[0] else ""
         if decision.match(fold(first)):
             return Section("beschlussvorschlag", "", block.location, block.paragraphs, block.rows)
-    first_block = blocks[0] if blocks else None
-    if first_block is not None and len(first_block.paragraphs) == 1:
+    first_block = next((block for block in blocks if not _title_line(block)), None)
+    if first_block is not None and first_block.paragraphs:
         text = fold(" ".join(first_block.paragraphs[0]))
         if len(text.split()) <= MAX_PASSIVE_PROPOSAL_WORDS and passive.search(text):
-            return Section(
-                "beschlussvorschlag",
-                "",
-                first_block.location,
-                first_block.paragraphs,
-                first_block.rows,
-            )
+            return first_paragraph(first_block, "beschlussvorschlag")
     return None
+
+
+def _title_line(block: Section) -> bool:
+    """A lone line without a sentence's end: a page's title over its header block (Fürth's
+    pages repeat the subject there), not the Vorlage's text."""
+    lines = [line for paragraph in block.paragraphs for line in paragraph]
+    return len(lines) == 1 and not lines[0].rstrip().endswith((".", "!", "?", ":"))
+
+
+def first_paragraph(block: Section, kind: str) -> Section:
+    """The block's first paragraph as a section of its own, with the rows that made it."""
+    found = Section(kind, "", block.location)
+    for row in block.rows:
+        found.add(row)
+        if len(found.paragraphs) > 1:
+            found.paragraphs.pop()
+            found.rows.pop()
+            break
+    return found
+
+
+def rows_left(block: Section, taken: Section) -> Section:
+    """The block without the rows another section took from it, built again from its rows
+    so that its paragraphs and location are those of what is left."""
+    taken_rows = {id(row) for row in taken.rows}
+    left = [row for row in block.rows if id(row) not in taken_rows]
+    if len(left) == len(block.rows):
+        return block
+    rest = Section(block.kind, block.heading, left[0].location if left else block.location)
+    for row in left:
+        rest.add(row)
+    return rest
 
 
 MAX_PASSIVE_PROPOSAL_WORDS = 40

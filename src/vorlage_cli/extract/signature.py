@@ -72,12 +72,15 @@ def read_signature(
 
     Unmarked name-over-function blocks are looked for only from ``body_start`` on: above it, a
     letterhead's "Stadt Quellbrunn" / "Der Oberbürgermeister" names the sender, not a signer.
+    Names in brackets sign after a sentence, which no letterhead has, so they are looked for
+    everywhere (SessionNet pages print the reasoning before the first heading).
     """
     body = rows[body_start:]
     return (
         _with_marker(rows, lexicon)
         or _name_over_function(body, lexicon, is_heading)
         or _name_before_end(body, lexicon)
+        or _bracketed_names(rows, lexicon, is_heading)
     )
 
 
@@ -164,6 +167,55 @@ def _name_before_end(rows: list[Row], lexicon: Lexicon) -> Signature | None:
             row.used = True
             return row.text, None, None, row.location
     return None
+
+
+def _bracketed_names(
+    rows: list[Row], lexicon: Lexicon, is_heading: Callable[[Row], object]
+) -> Signature | None:
+    """Names in brackets alone on their rows after a text's last sentence, over their
+    functions: how a fair copy shows who signed the original ("(Weymann)" / "Fachdienst II").
+    Two signers side by side come out one after the other ("(Ahrend)" "(Selter)" /
+    "Fachdienst" "Samtgemeindebürgermeister"); a Vorlage may carry such a block under each
+    section. All of them are taken off the sections' text; the first signer is the
+    Vorlage's."""
+    found: Signature | None = None
+    index = 1
+    while index < len(rows):
+        start = index
+        names = []
+        while index < len(rows) and (name := _bracketed_name(rows[index], lexicon)):
+            names.append(name)
+            index += 1
+        functions = []
+        while (
+            index < len(rows)
+            and len(functions) < len(names)
+            and not rows[index].used
+            and not is_heading(rows[index])
+            and _is_function(rows[index].text, lexicon)
+        ):
+            functions.append(rows[index].text)
+            index += 1
+        after_sentence = rows[start - 1].text.rstrip().endswith(_SENTENCE_ENDS)
+        if not names or not functions or not after_sentence:
+            index = start + 1
+            continue
+        for row in rows[start:index]:
+            row.used = True
+        if found is None:
+            found = names[0], functions[0], None, rows[start].location
+    return found
+
+
+_BRACKETED = re.compile(r"\(([^()]+)\)")
+_SENTENCE_ENDS = (".", "!", "?", ".“", '."')
+
+
+def _bracketed_name(row: Row, lexicon: Lexicon) -> str | None:
+    if row.used or len(row.texts) != 1:
+        return None
+    match = _BRACKETED.fullmatch(row.text.strip())
+    return match.group(1) if match and _is_name(match.group(1), lexicon) else None
 
 
 def _is_name(text: str, lexicon: Lexicon) -> bool:

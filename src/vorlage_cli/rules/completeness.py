@@ -173,10 +173,13 @@ def _missing(
     dash_means_none: bool = False,
 ) -> Hit | None:
     """A field left as a template placeholder, always; a field missing or empty where it is
-    required."""
+    required. A section that states there is nothing ("Beschlussvorschlag: keiner") is not
+    missing: the extractor leaves its field empty and keeps the statement as printed."""
     if not _recognisable(vorlage, evidence) or not is_missing(
         text, options.lexicon, dash_means_none=dash_means_none
     ):
+        return None
+    if text is None and _stated_none(field, evidence, options.lexicon):
         return None
     if text and text.strip():
         found = placeholders_in(text, options.lexicon)
@@ -189,6 +192,11 @@ def _missing(
     if heading and field in evidence.sections:
         return Hit(f"Der Abschnitt {heading} ist leer{usual}", field)
     return Hit(f"{subject} fehlt{usual}", field)
+
+
+def _stated_none(field: str, evidence: Evidence, lexicon: Lexicon) -> bool:
+    printed = evidence.printed.get(field)
+    return printed is not None and key(printed) in lexicon.none_keys
 
 
 @rule("REQ001", "nicht-erkennbar", "error", "Dokument ist nicht als Vorlage erkennbar")
@@ -311,7 +319,13 @@ def proposal_missing(vorlage: Vorlage, evidence: Evidence, options: RuleOptions)
         ),
         None,
     )
-    if found is None and text is None and deciding and asks_for_decision(vorlage, options.lexicon):
+    if (
+        found is None
+        and text is None
+        and deciding
+        and asks_for_decision(vorlage, options.lexicon)
+        and not _stated_none("beschlussvorschlag", evidence, options.lexicon)
+    ):
         position, entry = deciding
         found = Hit(
             f"{subject} fehlt; die Beratungsfolge sieht eine Entscheidung "
