@@ -172,6 +172,45 @@ NOT_YET_READ = {
         "('2016-21/DS-I(A)0144Ausgegeben'), the subject over four lines before 'Antrag "
         "Magistratsvorlage Nr. … (Dez. I, Amt 37) vom …', the office only in those brackets",
     ),
+    # Batch 11 (first contact with main at 58ef7ba).
+    "bad-muenstereifel_beschlussvorlage_1086-x.txt:nummer": (
+        "'1086-X' (the electoral term as a Roman numeral after a hyphen) is not taken for a "
+        "number, not even after a 'Drucksache:' label; its label 'Nr. der Ratsdrucksache:' stands "
+        "inside a Word form run into one line"
+    ),
+    **dict.fromkeys(
+        [
+            f"bad-muenstereifel_beschlussvorlage_1086-x.txt:{field}"
+            for field in ("betreff", "erstellt_am", "sitzungsteil", "beratungsfolge")
+        ],
+        "a Word form run into one line behind underscore rules: 'Bezeichnung des "
+        "Tagesordnungspunktes:', the place and date 'Bad Münstereifel, den 12.07.2018', 'Zur "
+        "Beratung in öffentlicher Sitzung:' and the header then row 'Beratungsfolge Termin Rat "
+        "20.11.2018' are not read there; without number and Beratungsfolge the page is taken "
+        "for no Vorlage",
+    ),
+    **dict.fromkeys(
+        [
+            f"clausthal-zellerfeld_vorlage_ohne-nummer-docplayer-67502975.txt:{field}"
+            for field in ("art", "betreff", "sitzungsteil")
+        ],
+        "a docplayer.org transcript: the page's title (the document's first words) is taken for "
+        "the subject; the form's head run into one line, 'Vorlage Zum Beschluss Öffentlich TOP: "
+        "<subject>', is not read",
+    ),
+    "clausthal-zellerfeld_vorlage_ohne-nummer-docplayer-67502975.txt:beratungsfolge": (
+        "the grid 'Beratungs- folge … JuSchuSpoG FiWa Aktenzeichen VA Datum Rat CLZ', flattened "
+        "together with the form's other labels, bodies abbreviated and without dates, is not read"
+    ),
+    **dict.fromkeys(
+        [
+            f"clausthal-zellerfeld_vorlage_ohne-nummer-docplayer-67502975.txt:{field}"
+            for field in ("beschlussvorschlag", "sachdarstellung")
+        ],
+        "a page run into one line: the unheaded numbered proposal after the routing line "
+        "'X Protokollauszug erforderlich' and 'Begründung:' before the footer 'Vorlage der "
+        "Verwaltung Seite 1' are not read",
+    ),
 }
 """Fields of the taught page texts not read yet, each with its cause."""
 
