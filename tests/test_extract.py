@@ -1791,6 +1791,21 @@ def test_a_passive_decision_alone_under_the_header_is_the_proposal() -> None:
     assert reasoning_first.beschlussvorschlag == []
 
 
+def test_a_number_label_vouches_for_a_shape_not_seen_before() -> None:
+    """Number shapes are learnt from the RIS we have met; the next one prints another. Where a
+    label names the Vorlage's number, its whole value of letters and digits is the number."""
+    block = vorlage_of(
+        "Betreff\nWahl der Wehrführung\nVorlage\nVO/OS/40-0475/2015\nArt\nBeschlussvorlage\n"
+    )
+    assert (block.nummer, block.fassung) == ("VO/OS/40-0475/2015", None)
+    labelled = vorlage_of("Beschlussvorlage\nDrucksache-Nr.: GV.Mu-12.0345.B\nBetreff: Test\n")
+    assert labelled.nummer == "GV.Mu-12.0345.B"
+    known = vorlage_of("Beschlussvorlage\nVorlage-Nr.: VO/2025/0123-R1\nBetreff: Test\n")
+    assert (known.nummer, known.fassung) == ("VO/2025/0123", "R1")
+    weak_label = vorlage_of("Beschlussvorlage\nNr.: AB.12-34.C\nBetreff: Test\n")
+    assert weak_label.nummer is None
+
+
 def test_unheaded_proposal_and_reasoning_boxes_one_after_the_other() -> None:
     """SessionNet pages without headings: the title line, the header block, the proposal's
     box of one passive sentence, then the reasoning's box before the first heading."""

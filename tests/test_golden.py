@@ -131,10 +131,6 @@ NOT_YET_READ = {
     "hannover_antrag_0566-2013.txt:beschlussvorschlag": (
         "an Antrag's motion under the heading 'Antrag' is not read as the proposal"
     ),
-    "staebelow_beschlussvorlage_vo-os-40-0475-2015.txt:nummer": (
-        "the number 'VO/OS/40-0475/2015' (two letter groups, a hyphen inside the serial) is not "
-        "read"
-    ),
     "staebelow_beschlussvorlage_vo-os-40-0475-2015.txt:anlagen": (
         "'Anlagen:' / 'Anlage 1' without a title: also how an attachment's own text begins "
         "(Nordstemmen), where reading it as an entry gave false findings"

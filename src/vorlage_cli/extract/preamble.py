@@ -100,7 +100,7 @@ def _value_on_next_row(rows: list[Row], index: int, header: HeaderReader, lexico
     if header.field_of(value.split(":")[0]) or value.endswith(":"):
         return
     fits = {
-        "nummer": bool(lexicon.numbers.shape.fullmatch(value)),
+        "nummer": bool(lexicon.numbers.shape.fullmatch(value) or _IDENTIFIER.fullmatch(value)),
         "art": lexicon.names_kind(_KIND_PREFIX.sub("", value)),
         "erstellt_am": bool(lexicon.dates.pattern.search(value)),
         "sitzungsteil": lexicon.publicity(value) is not None,
@@ -348,6 +348,16 @@ def _pick_ersteller(header: HeaderReader, lexicon: Lexicon) -> tuple[str, Locati
     return chosen.text, chosen.location
 
 
+_IDENTIFIER = re.compile(
+    r"(?=(?:\D*\d){2})(?=.*[A-Za-zÄÖÜäöü])"
+    r"[A-ZÄÖÜ0-9][A-Za-zÄÖÜäöü0-9]*(?:[/.-][A-Za-zÄÖÜäöü0-9]+){2,}"
+)
+"""A value that a label naming the Vorlage's number gives, in a shape no RIS had shown us
+yet ("VO/OS/40-0475/2015"): one token of letters and digits in at least three parts, with a
+letter and two digits or more (so no date). The label vouches for it; unlabelled, only the
+known shapes count."""
+
+
 def _pick_number(
     header: HeaderReader, furniture: list[Row], lexicon: Lexicon
 ) -> tuple[Value, str] | None:
@@ -359,10 +369,14 @@ def _pick_number(
     weak_labels = {key(label) for label in lexicon.words("fields", "weak_number_labels")}
     for source, rank in (("nummer", 0.0), ("title_number", 1.0), ("bare_number", 2.0)):
         for value in header.values.get(source, []):
+            weak = source == "nummer" and key(value.label) in weak_labels
             shaped = lexicon.numbers.shape.search(value.text)
+            whole = _IDENTIFIER.fullmatch(value.text.strip())
+            if source == "nummer" and not weak and whole:
+                # the label's whole value, of which the known shapes saw a part or nothing
+                shaped = whole
             if shaped is None:
                 continue
-            weak = source == "nummer" and key(value.label) in weak_labels
             where = (value.location.page or 0, value.location.line or 0)
             candidates.append((rank + (1.5 if weak else 0.0), where, value, shaped.group()))
     if candidates:
