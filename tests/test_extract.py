@@ -1806,6 +1806,36 @@ def test_a_number_label_vouches_for_a_shape_not_seen_before() -> None:
     assert weak_label.nummer is None
 
 
+def test_a_short_unknown_heading_after_the_last_point_ends_the_proposal() -> None:
+    """Where the known headings have no colon, a heading with one is not of the document's
+    style; after a finished point it still ends the proposal."""
+    vorlage = vorlage_of(
+        "Beschlussvorschlag\n\n1. Der Kreistag stimmt der Umstellung zu.\n\n"
+        "2. Der Ausschuss ist regelmäßig zu informieren.\n\nAnmerkung:\n\n"
+        "Der Ausschuss hat den Antrag einstimmig empfohlen.\n\nSachverhalt\n\nDie Umstellung.\n"
+    )
+    assert vorlage.beschlussvorschlag == [
+        "Der Kreistag stimmt der Umstellung zu.",
+        "Der Ausschuss ist regelmäßig zu informieren.",
+    ]
+    within_a_point = vorlage_of(
+        "Beschlussvorschlag\n\n1. Die Mittel werden wie folgt bereitgestellt:\n\n"
+        "Ergebnishaushalt:\n\n12.000 Euro im Produkt 11.\n\n2. Die Verwaltung berichtet.\n"
+    )
+    assert within_a_point.beschlussvorschlag == [
+        "Die Mittel werden wie folgt bereitgestellt: Ergebnishaushalt: 12.000 Euro im Produkt 11.",
+        "Die Verwaltung berichtet.",
+    ]
+
+
+def test_a_pages_loading_note_and_help_link_are_no_text() -> None:
+    vorlage = vorlage_of(
+        "Sachverhalt:\nDer Rat hat die Klima-Checks beschlossen.\n\nLoading...\n\n"
+        "Erläuterungen und Hinweise\n"
+    )
+    assert vorlage.sachdarstellung == "Der Rat hat die Klima-Checks beschlossen."
+
+
 def test_unheaded_proposal_and_reasoning_boxes_one_after_the_other() -> None:
     """SessionNet pages without headings: the title line, the header block, the proposal's
     box of one passive sentence, then the reasoning's box before the first heading."""

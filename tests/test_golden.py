@@ -84,18 +84,12 @@ NOT_YET_READ = {
         "'Sitzungsteil Az.: öffentlich'), the page 2 header inside the proposal, the kind only "
         "in that header",
     ),
-    "braunschweig_anfrage_25-24934.txt:sachdarstellung": (
-        "the box's own label 'Sachverhalt:' and the page footer are kept in the text"
-    ),
     **dict.fromkeys(
         [
             "lauf-pegnitz_vorlage_ohne-nummer-kvonr-2003.txt:beschlussvorschlag",
             "lauf-pegnitz_vorlage_ohne-nummer-kvonr-2003.txt:sachdarstellung",
         ],
         "the unheaded reasoning after the proposal is taken into the proposal",
-    ),
-    "ostalbkreis_vorlage_175-2010.txt:beschlussvorschlag": (
-        "the section 'Anmerkung:' after the last point is taken into the proposal"
     ),
     # Batch 7 (first contact with main at 1aaa150).
     **dict.fromkeys(

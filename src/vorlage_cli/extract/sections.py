@@ -741,6 +741,8 @@ def proposal_points(
             # "… beschließt die 2. Nachtragshaushaltssatzung und den" / "2. Nachtragshaushalts-
             # plan …" under a point numbered "1)": a sentence that goes on, not a point
             starts = False
+        if points and position in paragraph_starts and _closing_heading(line, lines[position - 1]):
+            break  # "Anmerkung:" after the last point: a section the lexicon does not know
         if match and starts:
             style = _style(match)
             points.append([line[match.end() :]])
@@ -824,6 +826,17 @@ def _style(point: re.Match[str]) -> str:
     """How a point's number is printed: "1.", "1)" or "(1)"."""
     text = point.group().strip()
     return text[0] * (text[0] == "(") + text[-1]
+
+
+_SHORT_HEADING = re.compile(r"^[A-ZÄÖÜ][^\W\d]*(?:[ /-][^\W\d]+){0,2}:$")
+"""A paragraph of one to three words and a colon: a heading, known to the lexicon or not."""
+
+
+def _closing_heading(line: str, before: str) -> bool:
+    """A short heading after a finished sentence, which a proposal's points do not hold:
+    within a point a list's heading follows its lead-in's colon ("… wie folgt:" /
+    "Ergebnishaushalt:")."""
+    return bool(_SHORT_HEADING.match(line)) and before.rstrip().endswith((".", "!", "?"))
 
 
 def _continues(line: str) -> bool:
