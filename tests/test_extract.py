@@ -1836,6 +1836,21 @@ def test_a_pages_loading_note_and_help_link_are_no_text() -> None:
     assert vorlage.sachdarstellung == "Der Rat hat die Klima-Checks beschlossen."
 
 
+def test_a_number_label_and_number_that_end_a_short_header_line() -> None:
+    """A page that lost its line breaks joins the title's parts: the body, the kind and "Nr."
+    with the number."""
+    vorlage = vorlage_of(
+        "Ratsversammlung Neufassung Nr. VI-DS-02515-NF-02\nStatus: öffentlich\n"
+        "Betreff: Steuerung der Eigenbetriebe\n"
+    )
+    assert (vorlage.nummer, vorlage.fassung) == ("VI-DS-02515", "NF-02")
+    cited = vorlage_of(
+        "Der Stadtrat hat mit seinem Beschluss Nr. 2016/0345\nStatus: öffentlich\n"
+        "Betreff: Steuerung der Eigenbetriebe\n"
+    )
+    assert cited.nummer is None
+
+
 def test_unheaded_proposal_and_reasoning_boxes_one_after_the_other() -> None:
     """SessionNet pages without headings: the title line, the header block, the proposal's
     box of one passive sentence, then the reasoning's box before the first heading."""

@@ -104,11 +104,10 @@ NOT_YET_READ = {
     **dict.fromkeys(
         [
             f"leipzig_vorlage_vi-ds-02515-nf-02.txt:{field}"
-            for field in ("nummer", "fassung", "ersteller", "beratungsfolge")
+            for field in ("ersteller", "beratungsfolge")
         ],
-        "a PDF's text run into one line: 'Ratsversammlung Neufassung Nr. VI-DS-…-NF-02' (a weak "
-        "label inside the line), 'Eingereicht von' without colon, the Beratungsfolge grid "
-        "column by column (five bodies, then four dates, then five roles)",
+        "a PDF's text run into one line: 'Eingereicht von' without colon inside the line, the "
+        "Beratungsfolge grid column by column (five bodies, then four dates, then five roles)",
     ),
     **dict.fromkeys(
         [

@@ -254,10 +254,28 @@ def _number_rows(rows: list[Row], header: HeaderReader, lexicon: Lexicon) -> Non
             and not row.paragraph_start
             and (len(previous.text.split()) >= MIN_SENTENCE_WORDS or ends_mid_phrase(previous.text))
         )
-        if not row.used and not continues and lexicon.numbers.shape.fullmatch(row.text):
+        if row.used or continues:
+            continue
+        if lexicon.numbers.shape.fullmatch(row.text):
             header.add("bare_number", row.text, row.location)
             row.used = True
             return
+        labelled = lexicon.built(_number_ending_a_line).search(row.text)
+        if labelled and len(row.text[: labelled.start()].split()) <= MAX_WORDS_BEFORE_NUMBER:
+            header.add("bare_number", labelled.group("number"), row.location)
+            return
+
+
+MAX_WORDS_BEFORE_NUMBER = 4
+"""Words before a number's label in a short header line ("Ratsversammlung Neufassung Nr.
+VI-DS-02515-NF-02"); a longer line is a sentence that cites a number."""
+
+
+def _number_ending_a_line(lexicon: Lexicon) -> re.Pattern[str]:
+    """A number's label and a number that end a line, where a page lost the line breaks
+    between its title's parts: the label's word shows whose number it is."""
+    labels = alternatives(lexicon.field_labels["nummer"])
+    return re.compile(rf"(?<!\S){labels}:?\s+(?P<number>{lexicon.numbers.shape.pattern})$", re.X)
 
 
 def _sitzung_rows(rows: list[Row], found: Extraction, lexicon: Lexicon) -> None:
