@@ -200,6 +200,42 @@ NOT_YET_READ = {
         "'X Protokollauszug erforderlich' and 'Begründung:' before the footer 'Vorlage der "
         "Verwaltung Seite 1' are not read",
     ),
+    # Batch 12 (first contact with main at cf16339).
+    "kleinmachnow_antrag_097-16.txt:sachdarstellung": (
+        "the unheaded reasoning after the unheaded proposal and a lone 'Anlage' line, before "
+        "'Finanzielle Auswirkungen:', is not read"
+    ),
+    "kroppenstedt_beschlussvorlage_krs-080-22-bv.txt:sachdarstellung": (
+        "'Begründung:' runs on over the check-box question 'Einstellung im Haushalt "
+        "erforderlich?' with its 'Ja Nein Jahr Summe' cells and the signature block 'Gefertigt' "
+        "/ 'Verbandsgemeinde-bürgermeister' / 'Bürgermeister' with the names"
+    ),
+    "brakel_beschlussvorlage_0466-2020-2025.txt:nummer": (
+        "'0466/2020-2025' (a serial and the electoral term as a span of years) under the "
+        "SessionNet label 'Vorlage' is not taken for a number"
+    ),
+    **dict.fromkeys(
+        [
+            f"bruehl_vorlage_110-2015.txt:{field}"
+            for field in (
+                "nummer",
+                "art",
+                "betreff",
+                "ersteller",
+                "erstellt_am",
+                "sitzungsteil",
+                "beratungsfolge",
+            )
+        ],
+        "a Word form run into one line: the head 'Stadt Brühl öffentliche Vorlage', the labels "
+        "'Dienststelle Sachbearbeiter/in' and 'Aktenzeichen Datum Vorlagen-Nr.' before their "
+        "values, 'Betreff' and 'Beratungsfolge Hauptausschuss' are not read; the whole line up to "
+        "'Erläuterungen:' is taken for the subject",
+    ),
+    "bruehl_vorlage_110-2015.txt:beschlussvorschlag": (
+        "'Beschlussentwurf:' inside the Word form run into one line (after the routing line "
+        "'BGM Zust. Dez. … RPA') is not read as the proposal's heading"
+    ),
 }
 """Fields of the taught page texts not read yet, each with its cause."""
 
