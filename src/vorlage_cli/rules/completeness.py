@@ -159,7 +159,15 @@ def _resolve(item: str, options: RuleOptions) -> str:
 
 
 def _recognisable(vorlage: Vorlage, evidence: Evidence) -> bool:
-    return bool(vorlage.nummer or vorlage.beratungsfolge or (evidence.sections - {"betreff"}))
+    """A number, a Beratungsfolge, a known section or a decision proposal make a document a
+    Vorlage: a RIS page that shows a Vorlage's text without its header block still proposes
+    what a body is to decide ("Der Stadtrat beschließt …")."""
+    return bool(
+        vorlage.nummer
+        or vorlage.beratungsfolge
+        or vorlage.beschlussvorschlag
+        or (evidence.sections - {"betreff"})
+    )
 
 
 def _missing(
@@ -201,14 +209,14 @@ def _stated_none(field: str, evidence: Evidence, lexicon: Lexicon) -> bool:
 
 @rule("REQ001", "nicht-erkennbar", "error", "Dokument ist nicht als Vorlage erkennbar")
 def not_a_vorlage(vorlage: Vorlage, evidence: Evidence, options: RuleOptions) -> Iterator[Hit]:
-    """A document with no number, no Beratungsfolge and none of the known sections is not
-    recognisable as a Vorlage (or is a template the lexicon does not know yet). Reporting this as
-    an error keeps a wrong file from passing as an empty success; the other completeness rules
-    stay quiet on such a document."""
+    """A document with no number, no Beratungsfolge, none of the known sections and no
+    decision proposal is not recognisable as a Vorlage (or is a template the lexicon does not
+    know yet). Reporting this as an error keeps a wrong file from passing as an empty success;
+    the other completeness rules stay quiet on such a document."""
     if not _recognisable(vorlage, evidence) and evidence.other_document is None:
         yield Hit(
             "Das Dokument ist nicht als Vorlage erkennbar: keine Nummer, keine Beratungsfolge, "
-            "keine bekannten Abschnitte"
+            "keine bekannten Abschnitte, kein Beschlussvorschlag"
         )
 
 
