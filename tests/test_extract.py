@@ -1804,6 +1804,11 @@ def test_a_number_label_vouches_for_a_shape_not_seen_before() -> None:
     assert (known.nummer, known.fassung) == ("VO/2025/0123", "R1")
     weak_label = vorlage_of("Beschlussvorlage\nNr.: AB.12-34.C\nBetreff: Test\n")
     assert weak_label.nummer is None
+    term = vorlage_of("Betreff\nSchulweg\nVorlage\n0466/2020-2025\nArt\nBeschlussvorlage\n")
+    assert (term.nummer, term.fassung) == ("0466/2020-2025", None)
+    for date in ("12.05.2024", "2024-05-12"):
+        dated = vorlage_of(f"Beschlussvorlage\nDrucksache: {date}\nBetreff: Test\n")
+        assert dated.nummer is None, date
 
 
 def test_a_short_unknown_heading_after_the_last_point_ends_the_proposal() -> None:
@@ -1849,6 +1854,19 @@ def test_a_number_label_and_number_that_end_a_short_header_line() -> None:
         "Betreff: Steuerung der Eigenbetriebe\n"
     )
     assert cited.nummer is None
+
+
+def test_a_label_that_ends_in_a_preposition_needs_no_colon_inside_a_line() -> None:
+    vorlage = vorlage_of(
+        "Vorlage Nr. VI-DS-02515\nStatus: öffentlich Eingereicht von Dezernat Finanzen\n"
+        "Betreff: Steuerung der Eigenbetriebe\n"
+    )
+    assert (vorlage.sitzungsteil, vorlage.ersteller) == ("öffentlich", "Dezernat Finanzen")
+    prose = vorlage_of(
+        "Vorlage Nr. VI-DS-02515\nStatus: öffentlich, eingereicht von der Fraktion\n"
+        "Betreff: Steuerung der Eigenbetriebe\n"
+    )
+    assert prose.ersteller is None
 
 
 def test_unheaded_proposal_and_reasoning_boxes_one_after_the_other() -> None:

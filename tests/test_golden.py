@@ -101,13 +101,9 @@ NOT_YET_READ = {
         "the kind line 'Vortrag des Magistrats vom 05.08.2019, M 105' (kind, date and "
         "letter-and-digits number in one line) is not read",
     ),
-    **dict.fromkeys(
-        [
-            f"leipzig_vorlage_vi-ds-02515-nf-02.txt:{field}"
-            for field in ("ersteller", "beratungsfolge")
-        ],
-        "a PDF's text run into one line: 'Eingereicht von' without colon inside the line, the "
-        "Beratungsfolge grid column by column (five bodies, then four dates, then five roles)",
+    "leipzig_vorlage_vi-ds-02515-nf-02.txt:beratungsfolge": (
+        "a PDF's text run into one line: the Beratungsfolge grid column by column (five bodies, "
+        "then four dates, then five roles)"
     ),
     **dict.fromkeys(
         [
@@ -209,10 +205,6 @@ NOT_YET_READ = {
         "'Begründung:' runs on over the check-box question 'Einstellung im Haushalt "
         "erforderlich?' with its 'Ja Nein Jahr Summe' cells and the signature block 'Gefertigt' "
         "/ 'Verbandsgemeinde-bürgermeister' / 'Bürgermeister' with the names"
-    ),
-    "brakel_beschlussvorlage_0466-2020-2025.txt:nummer": (
-        "'0466/2020-2025' (a serial and the electoral term as a span of years) under the "
-        "SessionNet label 'Vorlage' is not taken for a number"
     ),
     **dict.fromkeys(
         [

@@ -206,7 +206,7 @@ class HeaderReader:
             bare_contact = key(match.group()) in self.lexicon.contact_labels and bool(
                 _CONTACT_VALUE.match(text, match.end())
             )
-            if not (colon or bare_number or bare_contact):
+            if not (colon or bare_number or bare_contact or _asks_for_value(match.group())):
                 continue
             if match.start() > 0 and text[match.start() - 1] not in " \t":
                 continue
@@ -241,6 +241,22 @@ class HeaderReader:
                 last.text = join_lines([last.text, following.text])
                 following.used = True
                 return
+
+
+def _asks_for_value(printed: str) -> bool:
+    """A capitalised label of several words that ends in a small word ("Eingereicht von"):
+    it asks for the value after it, so it needs no colon, also inside a line."""
+    words = printed.split()
+    return (
+        len(words) >= 2
+        and printed[:1].isupper()
+        and words[-1].islower()
+        and len(words[-1]) <= SMALL_WORD
+    )
+
+
+SMALL_WORD = 3
+"""Letters of a preposition that ends a label ("von", "für")."""
 
 
 _SUBTITLE = re.compile(r"^[-–]\s+\w")

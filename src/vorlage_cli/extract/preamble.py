@@ -367,13 +367,14 @@ def _pick_ersteller(header: HeaderReader, lexicon: Lexicon) -> tuple[str, Locati
 
 
 _IDENTIFIER = re.compile(
-    r"(?=(?:\D*\d){2})(?=.*[A-Za-zÄÖÜäöü])"
+    r"(?=(?:\D*\d){2})(?=.*[A-Za-zÄÖÜäöü]|.*/.*[.-]|.*[.-].*/)"
     r"[A-ZÄÖÜ0-9][A-Za-zÄÖÜäöü0-9]*(?:[/.-][A-Za-zÄÖÜäöü0-9]+){2,}"
 )
 """A value that a label naming the Vorlage's number gives, in a shape no RIS had shown us
-yet ("VO/OS/40-0475/2015"): one token of letters and digits in at least three parts, with a
-letter and two digits or more (so no date). The label vouches for it; unlabelled, only the
-known shapes count."""
+yet ("VO/OS/40-0475/2015", "0466/2020-2025" with the electoral term): one token of letters
+and digits in at least three parts, with two digits or more, and a letter or a slash beside
+another separator, which no date has ("12.05.2024", "2024-05-12", "05/12/2024"). The label
+vouches for it; unlabelled, only the known shapes count."""
 
 
 def _pick_number(
