@@ -228,6 +228,28 @@ NOT_YET_READ = {
         "'Beschlussentwurf:' inside the Word form run into one line (after the routing line "
         "'BGM Zust. Dez. … RPA') is not read as the proposal's heading"
     ),
+    # Batch 13 (first contact with main at 3b506bf).
+    **dict.fromkeys(
+        [
+            "lueneburg_vorlage_ohne-nummer-volfdnr-3414.txt:sachdarstellung",
+            "lueneburg_vorlage_ohne-nummer-volfdnr-3414.txt:finanzielle_auswirkungen",
+        ],
+        "ALLRIS's text view runs the boxes together: 'Finanzielle Auswirkungen:' begins in the "
+        "middle of the Sachverhalt's last line ('… angepasst. Finanzielle' / 'Auswirkungen: "
+        "Kosten …') and is not read as a heading, so the cost form stays in the Sachverhalt",
+    ),
+    "lueneburg_vorlage_ohne-nummer-volfdnr-3414.txt:beschlussvorschlag": (
+        "the page's closing layout table (' |' after the last sentence, then a line of '|') is "
+        "taken into the proposal"
+    ),
+    "ottweiler_vorlage_ohne-nummer-kvonr-20386.txt:sachdarstellung": (
+        "the table-cell mark ' |' after the heading 'Sachverhalt:' is taken into the text, which "
+        "then starts with '|'"
+    ),
+    "ottweiler_vorlage_ohne-nummer-kvonr-20386.txt:anlagen": (
+        "the table-cell mark ' |' after the heading 'Anlagenverzeichnis:' is read as an Anlage "
+        "titled '|'"
+    ),
 }
 """Fields of the taught page texts not read yet, each with its cause."""
 
