@@ -1869,6 +1869,26 @@ def test_a_label_that_ends_in_a_preposition_needs_no_colon_inside_a_line() -> No
     assert prose.ersteller is None
 
 
+def test_an_attachment_list_ends_at_prose() -> None:
+    """SessionNet prints an empty "Anlage" box over the reasoning's box without heading."""
+    vorlage = vorlage_of(
+        "Betreff\nAufwandsentschädigung\nVorlage\nDS-Nr. 097/16\nArt\nAntrag\n\n"
+        "Die Satzung zur Änderung der Aufwandsentschädigung wird beschlossen.\n\nAnlage\n\n\n"
+        "Der § 3 müsste vom Inhalt und der Auswirkung nicht verändert, aber redaktionell "
+        "angepasst werden, denn dort fehlt bisher zum Beispiel der Regionalausschuss.\n\n"
+        "Die restliche Satzung bleibt unberührt.\n\nFinanzielle Auswirkungen:\n\nkeine\n"
+    )
+    assert vorlage.anlagen == []
+    assert vorlage.sachdarstellung is not None
+    assert vorlage.sachdarstellung.startswith("Der § 3 müsste vom Inhalt")
+    assert vorlage.sachdarstellung.endswith("Die restliche Satzung bleibt unberührt.")
+    titles = vorlage_of(
+        "Anlagen:\n\nAnlage 1 – Lageplan des Baugebiets Nord mit den Grenzen des "
+        "Geltungsbereichs und der Erschließung\n\nAnlage 2 – Begründung\n"
+    )
+    assert [a.nummer for a in titles.anlagen] == ["1", "2"]
+
+
 def test_unheaded_proposal_and_reasoning_boxes_one_after_the_other() -> None:
     """SessionNet pages without headings: the title line, the header block, the proposal's
     box of one passive sentence, then the reasoning's box before the first heading."""

@@ -197,10 +197,6 @@ NOT_YET_READ = {
         "Verwaltung Seite 1' are not read",
     ),
     # Batch 12 (first contact with main at cf16339).
-    "kleinmachnow_antrag_097-16.txt:sachdarstellung": (
-        "the unheaded reasoning after the unheaded proposal and a lone 'Anlage' line, before "
-        "'Finanzielle Auswirkungen:', is not read"
-    ),
     "kroppenstedt_beschlussvorlage_krs-080-22-bv.txt:sachdarstellung": (
         "'Begründung:' runs on over the check-box question 'Einstellung im Haushalt "
         "erforderlich?' with its 'Ja Nein Jahr Summe' cells and the signature block 'Gefertigt' "

@@ -231,7 +231,12 @@ class SectionReader:
                 continue
             if current is None:
                 continue
-            if _form_ended(current, row) or _next_part(current, row) or _page_ended(current, row):
+            if (
+                _form_ended(current, row)
+                or _next_part(current, row)
+                or _page_ended(current, row)
+                or _prose_after_list(current, row)
+            ):
                 current = None
                 continue
             row.used = True
@@ -379,6 +384,24 @@ def _next_part(section: Section, row: Row) -> bool:
     if not own or not found or own.group(1) not in _ROMANS[:-1]:
         return False
     return found.group(1) == _ROMANS[_ROMANS.index(own.group(1)) + 1]
+
+
+def _prose_after_list(section: Section, row: Row) -> bool:
+    """An attachment list ends at a paragraph of prose: titles are not sentences of twenty
+    words. A SessionNet page prints an empty "Anlage" box over the reasoning's box, which
+    has no heading of its own."""
+    text = row.text.rstrip()
+    return (
+        section.kind == "anlagen"
+        and row.paragraph_start
+        and row.table is None
+        and len(text.split()) >= MIN_PROSE_WORDS
+        and text.endswith((".", "!", "?"))
+    )
+
+
+MIN_PROSE_WORDS = 20
+"""Words of a paragraph that make it prose rather than an attachment's title."""
 
 
 def _form_ended(section: Section, row: Row) -> bool:
