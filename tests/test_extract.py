@@ -1889,6 +1889,26 @@ def test_an_attachment_list_ends_at_prose() -> None:
     assert [a.nummer for a in titles.anlagen] == ["1", "2"]
 
 
+def test_a_pages_cell_marks_and_table_borders_are_no_text() -> None:
+    """A web page's text may end every table cell with a pipe and close a layout table with a
+    row of pipes."""
+    vorlage = vorlage_of(
+        "Sachverhalt: |\nDie Sitze werden nach d'Hondt verteilt.\nCDU |\nSPD |\n7 |\n5 |\n"
+        "Anlagenverzeichnis: |\nEntwurf Geschäftsordnung |\n"
+        "Beschlussvorschlag: Die Änderungssatzung wird beschlossen. |\n||||||||||||||||\n"
+    )
+    assert vorlage.sachdarstellung is not None
+    assert vorlage.sachdarstellung.startswith("Die Sitze werden nach d'Hondt verteilt.")
+    assert [a.titel for a in vorlage.anlagen] == ["Entwurf Geschäftsordnung"]
+    assert vorlage.beschlussvorschlag == ["Die Änderungssatzung wird beschlossen."]
+    separator = vorlage_of(
+        "Sachverhalt:\nDas Fest im ZKM |\nZentrum für Kunst und Medien ist gut besucht.\n"
+    )
+    assert separator.sachdarstellung == (
+        "Das Fest im ZKM | Zentrum für Kunst und Medien ist gut besucht."
+    )
+
+
 def test_unheaded_proposal_and_reasoning_boxes_one_after_the_other() -> None:
     """SessionNet pages without headings: the title line, the header block, the proposal's
     box of one passive sentence, then the reasoning's box before the first heading."""

@@ -234,18 +234,6 @@ NOT_YET_READ = {
         "middle of the Sachverhalt's last line ('… angepasst. Finanzielle' / 'Auswirkungen: "
         "Kosten …') and is not read as a heading, so the cost form stays in the Sachverhalt",
     ),
-    "lueneburg_vorlage_ohne-nummer-volfdnr-3414.txt:beschlussvorschlag": (
-        "the page's closing layout table (' |' after the last sentence, then a line of '|') is "
-        "taken into the proposal"
-    ),
-    "ottweiler_vorlage_ohne-nummer-kvonr-20386.txt:sachdarstellung": (
-        "the table-cell mark ' |' after the heading 'Sachverhalt:' is taken into the text, which "
-        "then starts with '|'"
-    ),
-    "ottweiler_vorlage_ohne-nummer-kvonr-20386.txt:anlagen": (
-        "the table-cell mark ' |' after the heading 'Anlagenverzeichnis:' is read as an Anlage "
-        "titled '|'"
-    ),
 }
 """Fields of the taught page texts not read yet, each with its cause."""
 

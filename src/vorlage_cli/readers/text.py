@@ -98,6 +98,33 @@ def from_markdown(lines: list[str]) -> list[str]:
     return result
 
 
+def cell_ends_off(lines: list[str]) -> list[str]:
+    """A web page's text where each table cell ends with a pipe ("Sachverhalt: |", "CDU |")
+    and a layout table closes with a row of pipes: the pipe at a line's end marks where a cell
+    ended, not text, and a line of pipes alone is a table's border. Such a text is known by a
+    border line or by many cells; elsewhere a pipe at a line's end separates words that the
+    next line goes on with ("dem ZKM |" / "Zentrum für Kunst und Medien"). Lines keep their
+    numbers: what goes becomes an empty line."""
+    cell_ends = sum(1 for line in lines if _CELL_END.search(line))
+    if cell_ends < MIN_CELL_ENDS and not any(_BORDER.match(line) for line in lines):
+        return lines
+    result = []
+    for line in lines:
+        if "|" not in line:
+            result.append(line)
+        elif _PIPES_ONLY.match(line):
+            result.append("")
+        else:
+            result.append(_CELL_END.sub("", line))
+    return result
+
+
+_CELL_END = re.compile(r"\s+\|\s*$")
+_BORDER = re.compile(r"^\s*\|[\s|]*\|\s*$")
+MIN_CELL_ENDS = 5
+"""Lines ending with a pipe that make a text one of cells, where no border line shows it."""
+
+
 def read_text(
     data: bytes, limits: Limits = DEFAULT_LIMITS, markers: PageMarkers | None = None
 ) -> LayoutDocument:
@@ -110,7 +137,7 @@ def read_text(
     notes = []
     previous_blank = True
     lines = 0
-    for number, raw in enumerate(from_markdown(text.split("\n")), start=1):
+    for number, raw in enumerate(cell_ends_off(from_markdown(text.split("\n"))), start=1):
         if lines >= limits.max_lines:
             notes.append(ReaderNote(codes.TRUNCATED, lines_truncated(limits.max_lines)))
             break
