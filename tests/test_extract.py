@@ -1909,6 +1909,17 @@ def test_a_pages_cell_marks_and_table_borders_are_no_text() -> None:
     )
 
 
+def test_a_forms_question_with_its_boxes_ends_the_reasoning() -> None:
+    vorlage = vorlage_of(
+        "Begründung:\n\nDie Hundesteuer soll angehoben werden.\n\n"
+        "Einstellung im Haushalt erforderlich?\n\nJa\n\nNein\n\nJahr\n\nSumme\n\n"
+        "Gefertigt\n\nBürgermeister\n"
+    )
+    assert vorlage.sachdarstellung == "Die Hundesteuer soll angehoben werden."
+    asked = vorlage_of("Begründung:\n\nWarum soll die Steuer steigen?\n\nDie Einnahmen fehlen.\n")
+    assert asked.sachdarstellung == "Warum soll die Steuer steigen?\n\nDie Einnahmen fehlen."
+
+
 def test_unheaded_proposal_and_reasoning_boxes_one_after_the_other() -> None:
     """SessionNet pages without headings: the title line, the header block, the proposal's
     box of one passive sentence, then the reasoning's box before the first heading."""

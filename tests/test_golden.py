@@ -197,11 +197,6 @@ NOT_YET_READ = {
         "Verwaltung Seite 1' are not read",
     ),
     # Batch 12 (first contact with main at cf16339).
-    "kroppenstedt_beschlussvorlage_krs-080-22-bv.txt:sachdarstellung": (
-        "'Begründung:' runs on over the check-box question 'Einstellung im Haushalt "
-        "erforderlich?' with its 'Ja Nein Jahr Summe' cells and the signature block 'Gefertigt' "
-        "/ 'Verbandsgemeinde-bürgermeister' / 'Bürgermeister' with the names"
-    ),
     **dict.fromkeys(
         [
             f"bruehl_vorlage_110-2015.txt:{field}"

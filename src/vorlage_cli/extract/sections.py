@@ -236,12 +236,28 @@ class SectionReader:
                 or _next_part(current, row)
                 or _page_ended(current, row)
                 or _prose_after_list(current, row)
+                or self._form_question(current, rows, index)
             ):
                 current = None
                 continue
             row.used = True
             current.add(row)
         return sections
+
+    def _form_question(self, section: Section, rows: list[Row], index: int) -> bool:
+        """A form's question answered by its boxes below ("Einstellung im Haushalt
+        erforderlich?" / "Ja" / "Nein") ends the text of a reasoning or a proposal: the form
+        after the text is no part of it."""
+        if section.kind not in ("sachdarstellung", "beschlussvorschlag") or index + 1 >= len(rows):
+            return False
+        text, answer = rows[index].text.strip(), rows[index + 1].text.strip()
+        answers = self.lexicon.yes_words | set(self.lexicon.words("sections", "no"))
+        return (
+            text.endswith("?")
+            and len(text.split()) <= MAX_QUESTION_WORDS
+            and rows[index + 1].table is None
+            and answer in answers
+        )
 
     def _goes_on_bold_text(self, rows: list[Row], index: int, style: str | None) -> bool:
         """Whether a bold line is no heading of the bold style: it goes on the bold text above
@@ -332,6 +348,9 @@ class SectionReader:
             return "bold"
         return None
 
+
+MAX_QUESTION_WORDS = 8
+"""Words of a form's question; a longer question is the text's own."""
 
 MOST_HEADINGS = 2 / 3
 """The share of a document's known headings that makes a trait of theirs its headings' style."""
