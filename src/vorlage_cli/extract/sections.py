@@ -70,6 +70,8 @@ class SectionReader:
         ]
         self.heading_pattern = phrase_pattern(labels, anchored=True)
         self._headings: dict[tuple[tuple[str, ...], bool], tuple[str, str, str] | None] = {}
+        self._answers = lexicon.yes_words | set(lexicon.words("sections", "no"))
+        """A form's yes and no, which answer a question in the boxes below it."""
         self._bold_traits: dict[str, bool] = {}
         """For a document whose headings are marked by bold: the traits most of them share."""
 
@@ -251,12 +253,11 @@ class SectionReader:
         if section.kind not in ("sachdarstellung", "beschlussvorschlag") or index + 1 >= len(rows):
             return False
         text, answer = rows[index].text.strip(), rows[index + 1].text.strip()
-        answers = self.lexicon.yes_words | set(self.lexicon.words("sections", "no"))
         return (
             text.endswith("?")
             and len(text.split()) <= MAX_QUESTION_WORDS
             and rows[index + 1].table is None
-            and answer in answers
+            and answer in self._answers
         )
 
     def _goes_on_bold_text(self, rows: list[Row], index: int, style: str | None) -> bool:
@@ -525,8 +526,8 @@ def unheaded_proposal(
 
 
 def _title_line(block: Section) -> bool:
-    """A lone line without a sentence's end: a page's title over its header block (Fürth's
-    pages repeat the subject there), not the Vorlage's text."""
+    """A lone line without a sentence's end: a page's title over its header block (a
+    SessionNet page may repeat the subject there), not the Vorlage's text."""
     lines = [line for paragraph in block.paragraphs for line in paragraph]
     return len(lines) == 1 and not lines[0].rstrip().endswith((".", "!", "?", ":"))
 
