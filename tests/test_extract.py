@@ -1920,6 +1920,18 @@ def test_a_forms_question_with_its_boxes_ends_the_reasoning() -> None:
     assert asked.sachdarstellung == "Warum soll die Steuer steigen?\n\nDie Einnahmen fehlen."
 
 
+def test_the_ticked_one_of_two_status_boxes_on_a_line() -> None:
+    """A Word form's PDF text keeps the tick as an "X" before the option it marks."""
+    ticked = vorlage_of(
+        "Vorlagen-Nr.: 145/2018\nDatum: 17.07.2018 X öffentlich nichtöffentlich\nBetreff: Test\n"
+    )
+    assert ticked.sitzungsteil == "öffentlich"
+    other = vorlage_of("Vorlagen-Nr.: 145/2018\nöffentlich X nichtöffentlich\nBetreff: Test\n")
+    assert other.sitzungsteil == "nichtöffentlich"
+    unticked = vorlage_of("Vorlagen-Nr.: 145/2018\nöffentlich nichtöffentlich\nBetreff: Test\n")
+    assert unticked.sitzungsteil is None
+
+
 def test_unheaded_proposal_and_reasoning_boxes_one_after_the_other() -> None:
     """SessionNet pages without headings: the title line, the header block, the proposal's
     box of one passive sentence, then the reasoning's box before the first heading."""

@@ -280,12 +280,30 @@ def _number_ending_a_line(lexicon: Lexicon) -> re.Pattern[str]:
 
 def _sitzung_rows(rows: list[Row], found: Extraction, lexicon: Lexicon) -> None:
     """A line of its own that states the whole Vorlage's public status ("Beratung in
-    öffentlicher Sitzung")."""
+    öffentlicher Sitzung"), or a form's two status boxes of which one is ticked."""
     for row in rows:
         match = lexicon.sitzungsteil_line.fullmatch(row.text)
         if match and found.vorlage.sitzungsteil is None:
             found.put("sitzungsteil", lexicon.publicity(row.text), row.location)
             row.used = True
+    for row in rows:
+        ticked = _ticked_status(row.text, lexicon)
+        if ticked and found.vorlage.sitzungsteil is None:
+            found.put("sitzungsteil", ticked, row.location)
+
+
+_TICK = re.compile(r"(?<!\S)[Xx☒]\s*$")
+"""A ticked box as a Word form's text keeps it: an "X" (or the box) right before the option."""
+
+
+def _ticked_status(text: str, lexicon: Lexicon) -> str | None:
+    """The status a form's boxes tick where both are printed on one line ("X öffentlich
+    nichtöffentlich", a Word form's PDF text): the one with the mark before it."""
+    marks = list(lexicon.public_words.finditer(text))
+    if len({lexicon.publicity(mark.group()) for mark in marks}) < 2:
+        return None
+    ticked = [mark for mark in marks if _TICK.search(text, 0, mark.start())]
+    return lexicon.publicity(ticked[0].group()) if len(ticked) == 1 else None
 
 
 def _ersteller_prefix_rows(rows: list[Row], lexicon: Lexicon, header: HeaderReader) -> None:
