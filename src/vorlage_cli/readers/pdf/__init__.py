@@ -54,9 +54,8 @@ def read_pdf(
         margins: set[int] = set()
         lines = 0
         for index in range(min(total, limits.max_pages)):
-            try:
-                page = pdf[index]
-            except pdfium.PdfiumError:
+            page = _open_page(pdf, index)
+            if page is None:
                 notes.append(
                     ReaderNote(codes.DAMAGED_PAGE, f"Seite {index + 1} ist beschädigt und fehlt")
                 )
@@ -69,7 +68,7 @@ def read_pdf(
                 )
                 continue
             finally:
-                page.close()
+                _close_page(page, pdf)
             blocks = pages[-1].blocks  # a line counts one, a table its rows
             lines += len(blocks) + sum(len(b.rows) - 1 for b in blocks if isinstance(b, Table))
             if lines > limits.max_lines and index + 1 < total:
@@ -111,8 +110,30 @@ def _open_error(message: str, password: str | None) -> ReadError:
     return ReadError("die PDF-Datei lässt sich nicht öffnen (beschädigt oder ohne Seiten)")
 
 
+def _open_page(pdf, index: int):  # noqa: ANN001, ANN202 - pypdfium2 document, raw page
+    """PDFium's page handle, or None for a page that cannot be loaded. Pages and text pages are
+    handled raw, as pypdfium2's own page objects do it (form hooks included) but without their
+    finalizers and bookkeeping, which cost as much per page as reading a short page's words."""
+    import pypdfium2.raw as raw
+
+    page = raw.FPDF_LoadPage(pdf.raw, index)
+    if not page:
+        return None
+    if pdf.formenv:
+        raw.FORM_OnAfterLoadPage(page, pdf.formenv.raw)
+    return page
+
+
+def _close_page(page, pdf) -> None:  # noqa: ANN001 - raw page, pypdfium2 document
+    import pypdfium2.raw as raw
+
+    if pdf.formenv:
+        raw.FORM_OnBeforeClosePage(page, pdf.formenv.raw)
+    raw.FPDF_ClosePage(page)
+
+
 def _read_page(
-    page,  # noqa: ANN001 - a pypdfium2 page
+    page,  # noqa: ANN001 - a raw PDFium page
     number: int,
     pdf,  # noqa: ANN001 - the pypdfium2 document
     margins: set[int],
@@ -120,8 +141,13 @@ def _read_page(
     markers: PageMarkers,
 ) -> Page:
     """One page's blocks; ``margins`` collects the lines that lie in its top or bottom margin."""
-    height = page.get_height()
-    textpage = page.get_textpage()
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as raw
+
+    height = raw.FPDF_GetPageHeightF(page)
+    textpage = raw.FPDFText_LoadPage(page)
+    if not textpage:
+        raise pdfium.PdfiumError("Failed to load text page.")
     try:
         words = page_words(textpage, height)
         words.extend(checkbox_words(page, pdf, height))
@@ -140,7 +166,7 @@ def _read_page(
                 placed.append((grid.box[1], table))
         lines = page_lines(words, number, settings, bold_reader(textpage))
     finally:
-        textpage.close()
+        raw.FPDFText_ClosePage(textpage)
     result = Page(number=number, blocks=_reading_order(placed, lines))
     _margin_furniture(result, height, margins, settings.margin, markers)
     return result

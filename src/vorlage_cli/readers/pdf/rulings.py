@@ -25,7 +25,7 @@ class Edge:
     end: float
 
 
-def page_edges(page, height: float, settings: PdfSettings) -> list[Edge]:  # noqa: ANN001
+def page_edges(page, height: float, settings: PdfSettings) -> list[Edge]:  # noqa: ANN001 - raw page
     """Ruling lines: thin paths (Word draws borders as thin filled rectangles, LibreOffice as
     stroked lines) and the sides of stroked rectangles."""
     import pypdfium2.raw as raw
@@ -68,7 +68,7 @@ def page_edges(page, height: float, settings: PdfSettings) -> list[Edge]:  # noq
                         ]
                     )
 
-    visit(raw.FPDFPage_CountObjects, raw.FPDFPage_GetObject, page.raw)
+    visit(raw.FPDFPage_CountObjects, raw.FPDFPage_GetObject, page)
     merged = _merge_edges(edges, settings.snap)
     return merged + _open_sides(merged, settings.snap)
 

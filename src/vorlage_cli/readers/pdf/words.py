@@ -24,47 +24,51 @@ class Word:
     """Where the word starts in PDFium's text of the page, to ask for its font later."""
 
 
-def page_words(textpage, height: float) -> list[Word]:  # noqa: ANN001
+def page_words(textpage, height: float) -> list[Word]:  # noqa: ANN001 - a raw PDFium text page
     """Words as PDFium segments the text, each with the box from its first to its last character.
 
     One box lookup per word end rather than per character keeps this close to the speed of
-    PDFium's own text extraction; the box is read into a float array and taken out as one list,
-    since ctypes' structure fields cost more than the lookup itself.
+    PDFium's own text extraction. The lookups run for every word of every page, so each is made
+    as cheap as ctypes allows: the page and the two box slots go in as argument objects made
+    once per page (nothing converted or allocated per call), and both ends' boxes are taken out
+    of one float array as one list.
     """
     import pypdfium2.raw as raw
 
-    handle = textpage.raw
-    count = raw.FPDFText_CountChars(handle)
+    count = raw.FPDFText_CountChars(textpage)
     if count <= 0:
         return []
-    buffer = ctypes.create_string_buffer((count + 1) * 2)
-    raw.FPDFText_GetText(handle, 0, count, ctypes.cast(buffer, ctypes.POINTER(ctypes.c_ushort)))
-    text = buffer.raw[: count * 2].decode("utf-16-le", errors="replace")
-    box = (ctypes.c_float * 4)()  # FS_RECTF: left, top, right, bottom
-    corners = memoryview(box).cast("B").cast("f").tolist
+    # a plain bytearray: a ctypes buffer of this page's length would make a new ctypes type
+    buffer = bytearray((count + 1) * 2)
+    raw.FPDFText_GetText(textpage, 0, count, ctypes.byref(ctypes.c_ushort.from_buffer(buffer)))
+    text = buffer[: count * 2].decode("utf-16-le", errors="replace")
+    boxes = (ctypes.c_float * 8)()  # two FS_RECTF: left, top, right, bottom of each end
+    first, last = ctypes.byref(boxes), ctypes.byref(boxes, 16)
+    corners = memoryview(boxes).cast("B").cast("f").tolist
     loose_box = _loose_box_function()
-    page = _address(handle)
+    page = ctypes.c_void_p.from_param(ctypes.cast(textpage, ctypes.c_void_p).value)
     words: list[Word] = []
     append = words.append
     for match in _WORD.finditer(text, 0, count):
         start, after = match.span()
-        if not loose_box(page, start, box):
+        if not loose_box(page, start, first):
             continue
-        x0, top, x1, bottom = corners()
-        if after - start > 1 and loose_box(page, after - 1, box):
+        if after - start > 1 and loose_box(page, after - 1, last):
             # PDF space (y up): the word's top is the higher of its ends' tops, its bottom the
             # lower of their bottoms; both are turned into page space (y down) once, below
-            _, last_top, right, last_bottom = corners()
+            x0, top, x1, bottom, _, last_top, right, last_bottom = corners()
             if right > x1:
                 x1 = right
             if last_top > top:
                 top = last_top
             if last_bottom < bottom:
                 bottom = last_bottom
-        word = match.group()
+        else:
+            x0, top, x1, bottom, _, _, _, _ = corners()
         if after < count and text[after] in _LINE_END_HYPHENS:
-            word += "-"
-        append(Word(word, x0, height - top, x1, height - bottom, start))
+            append(Word(match.group() + "-", x0, height - top, x1, height - bottom, start))
+        else:
+            append(Word(match.group(), x0, height - top, x1, height - bottom, start))
     return words
 
 
@@ -89,15 +93,15 @@ def _loose_box_function() -> Callable[..., int]:
     return _plain(raw.FPDFText_GetLooseCharBox, ctypes.c_int)
 
 
-def bold_reader(textpage) -> Callable[[Word], bool]:  # noqa: ANN001
+def bold_reader(textpage) -> Callable[[Word], bool]:  # noqa: ANN001 - a raw PDFium text page
     """Whether a word of the page is set in a bold font (a heading's mark): by the weight the
     font states (600 and more), else by its name, since many PDF writers state 400 for
     "Arial-BoldMT" or "LiberationSans-Bold". Text made bold by printing it twice is read once
     and not marked. The line layer asks only where a line could be a heading, and the answer
     is kept per text object and per font: most words share both with the word before."""
     weight, info, text_object, font_of = _font_functions()
-    handle = ctypes.cast(textpage.raw, ctypes.c_void_p).value
-    page = _address(textpage.raw)
+    handle = ctypes.cast(textpage, ctypes.c_void_p).value
+    page = _address(textpage)
     name = ctypes.create_string_buffer(128)
     name_address = ctypes.addressof(name)
     by_object: dict[int | None, bool] = {}
@@ -164,7 +168,7 @@ _WORD = re.compile("[^ \r\n\t\x00\xa0" + _LINE_END_HYPHENS + "]+")
 """A word: a run of characters between PDFium's spaces, line breaks and line-end hyphens."""
 
 
-def checkbox_words(page, pdf, height: float) -> list[Word]:  # noqa: ANN001
+def checkbox_words(page, pdf, height: float) -> list[Word]:  # noqa: ANN001 - raw page, document
     """Form check boxes as ☒/☐ glyphs at their place: ticked AcroForm boxes print nothing in the
     text layer, yet they are the answer ("Voraussetzungen liegen ☒ vor ☐ nicht vor")."""
     import pypdfium2.raw as raw
@@ -174,8 +178,8 @@ def checkbox_words(page, pdf, height: float) -> list[Word]:  # noqa: ANN001
         return []
     words = []
     rect = raw.FS_RECTF()
-    for index in range(raw.FPDFPage_GetAnnotCount(page.raw)):
-        annot = raw.FPDFPage_GetAnnot(page.raw, index)
+    for index in range(raw.FPDFPage_GetAnnotCount(page)):
+        annot = raw.FPDFPage_GetAnnot(page, index)
         if not annot:
             continue
         try:
