@@ -1,21 +1,28 @@
 """How worker processes are started, apart from the runner (which imports the whole pipeline).
 
-Workers fork from a server process that imports the pipeline once ('forkserver'; 'spawn' where
-the platform has no fork server). That server's imports take about as long as the main
-process's own before its first document, so a run over many documents starts the server first
-and lets the two import side by side on two cores, instead of one after the other.
+Workers fork from a server process that imports the pipeline once and warms it up
+(``warmup.py``; 'forkserver', or 'spawn' where the platform has no fork server). That takes
+about as long as the main process's own start before its first document (the command-line
+framework, finding the inputs, resolving their configurations), so a run over many documents
+starts the server first, before even the command line is parsed, and the two run side by side
+on two cores instead of one after the other.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from multiprocessing.context import BaseContext
 
-PRELOAD = ["vorlage_cli.pipeline", "vorlage_cli.extract", "vorlage_cli.readers.pdf"]
-"""What the fork server imports once for all its workers. Not pypdfium2: no fork of a process
-that has already loaded PDFium."""
+PRELOAD = ["vorlage_cli.warmup"]
+"""What the fork server imports once for all its workers: the pipeline, warmed up. Not
+pypdfium2: no fork of a process that has already loaded PDFium."""
+
+RUNS = ("check", "export")
+"""The commands that run documents, in workers where there are several."""
 
 
 def worker_context() -> BaseContext:
@@ -38,3 +45,26 @@ def start_early(documents: int) -> None:
         from multiprocessing import forkserver
 
         forkserver.ensure_running()
+
+
+def start_for_command_line(arguments: Sequence[str]) -> None:
+    """Start the fork server before the command line is parsed where the call will need
+    workers: ``check`` or ``export`` of a folder, a search pattern or at least two files. A
+    guess from the words alone (an option's value that names a file counts as one), so a
+    wrong guess costs only an idle server; ``start_early`` decides again once the inputs are
+    known."""
+    if not arguments or arguments[0] not in RUNS:
+        return
+    import glob
+
+    files = 0
+    for argument in arguments[1:]:
+        if argument.startswith("-"):
+            continue
+        if glob.has_magic(argument) or Path(argument).is_dir():
+            files = 2
+            break
+        files += Path(argument).is_file()
+        if files >= 2:
+            break
+    start_early(files)

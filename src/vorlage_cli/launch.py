@@ -13,6 +13,9 @@ def main() -> None:
 
         print(f"vorlage {__version__}")
         return
+    from vorlage_cli.forking import start_for_command_line
+
+    start_for_command_line(sys.argv[1:])  # the workers' server warms up while typer starts
     from vorlage_cli.cli import main as run
 
     run()
