@@ -268,7 +268,7 @@ def checker_for(
         selection = Selection(options.select, options.extend_select, options.ignore)
         resolver = ConfigResolver(options.config, selection)
         for path in inputs.files:
-            resolver.for_document(path)
+            resolver.prepare(path)
         known = Baseline.load(baseline) if baseline is not None else None
     except (ConfigError, BaselineError) as error:
         raise RunError(str(error)) from None

@@ -260,9 +260,13 @@ class Selection:
     ignore: tuple[str, ...] = ()
 
     def check(self) -> None:
-        """Every selector must name a code, a code prefix or ALL."""
+        """Every selector must name a code, a code prefix or ALL. Without selectors the
+        catalogue is not loaded: it imports every rule module."""
+        selectors = (*(self.select or ()), *self.extend_select, *self.ignore)
+        if not selectors:
+            return
         codes = [entry.code for entry in catalogue()]
-        for selector in (*(self.select or ()), *self.extend_select, *self.ignore):
+        for selector in selectors:
             wanted = selector.strip().upper()
             if wanted != "ALL" and not any(code.startswith(wanted) for code in codes):
                 raise ConfigError(f"{selector}: kein Code und kein Anfang eines Codes")
@@ -282,7 +286,12 @@ class Selection:
 class ConfigResolver:
     """The configuration for each document: the given file for all of them, or the one found
     from each document's folder (read once per file); the command line's selection of codes
-    applies to every one."""
+    applies to every one.
+
+    The defaults are made when a document first needs them, not when the inputs are resolved:
+    the main process of a run over many documents only makes sure that every configuration
+    file can be read, and hands the documents to workers, which have the shipped lexicon
+    built already (``warmup.py``)."""
 
     def __init__(self, explicit: Path | None = None, selection: Selection | None = None) -> None:
         self._selection = selection or Selection()
@@ -291,18 +300,31 @@ class ConfigResolver:
             self._selection.applied(load_config(explicit)) if explicit is not None else None
         )
         self._by_file: dict[Path, Config] = {}
-        self._by_folder: dict[Path, Config] = {}
+        self._file_of: dict[Path, Path | None] = {}
+        """The configuration file of each folder seen; None where the defaults apply."""
+        self._defaults: Config | None = None
+
+    def prepare(self, document: Path) -> None:
+        """Read the configuration file that applies to ``document``, so that a broken one is
+        reported (ConfigError) before any output."""
+        if self._explicit is None:
+            self._file_for(document)
 
     def for_document(self, document: Path) -> Config:
         if self._explicit is not None:
             return self._explicit
+        found = self._file_for(document)
+        if found is not None:
+            return self._by_file[found]
+        if self._defaults is None:
+            self._defaults = self._selection.applied(Config())
+        return self._defaults
+
+    def _file_for(self, document: Path) -> Path | None:
         folder = document.resolve().parent
-        if folder not in self._by_folder:
+        if folder not in self._file_of:
             found = find_config(document)
-            if found is None:
-                self._by_folder[folder] = self._selection.applied(Config())
-            else:
-                if found not in self._by_file:
-                    self._by_file[found] = self._selection.applied(load_config(found))
-                self._by_folder[folder] = self._by_file[found]
-        return self._by_folder[folder]
+            if found is not None and found not in self._by_file:
+                self._by_file[found] = self._selection.applied(load_config(found))
+            self._file_of[folder] = found
+        return self._file_of[folder]
