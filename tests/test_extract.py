@@ -76,6 +76,8 @@ def test_number_shapes_of_further_ris(title: str, nummer: str) -> None:
         ("2026 Oct 21", dt.date(2026, 10, 21)),
         ("14. März 2024", dt.date(2024, 3, 14)),
         ("Jan 29, 2026", dt.date(2026, 1, 29)),
+        ("04/25/2017", dt.date(2017, 4, 25)),
+        ("25/04/2017", dt.date(2017, 4, 25)),
         ("31.02.2025", None),
     ],
 )
@@ -83,6 +85,39 @@ def test_date_forms(printed: str, expected: dt.date | None) -> None:
     found = default_lexicon().dates.find(printed)
     assert found is not None
     assert found[0] == expected
+
+
+@pytest.mark.parametrize("printed", ["04/05/2017", "12/2017", "2023/0999/1", "1/25/20171"])
+def test_slashed_digits_whose_order_does_not_show_are_no_date(printed: str) -> None:
+    """A server in an English locale prints "04/25/2017"; "04/05/2017" may be April or May,
+    and a number such as "2023/0999/1" is no date at all."""
+    assert default_lexicon().dates.find(printed) is None
+
+
+WEB_PAGE_CELLS = (
+    "Landeshauptstadt Musterstadt\nReferat Stadtplanung\nGz:\nSP 61\nGRDrs\n192/2017\n"
+    "Musterstadt,\n04/25/2017\nErhalt der Weinberge am Hang\nEvaluierung des Förderprogramms\n"
+    "Beschlußvorlage\nBeschlußantrag:\nDer Bericht wird zur Kenntnis genommen.\n"
+)
+"""A Lotus Domino RIS page: each cell of the letterhead's table on a line of its own, the date
+in the server's English order."""
+
+
+def test_a_web_pages_header_cells_each_on_a_line() -> None:
+    """The number's prefix in a cell before the number, the place before the date, and the
+    subject after them, without a label."""
+    vorlage = vorlage_of(WEB_PAGE_CELLS)
+    assert vorlage.nummer == "GRDrs 192/2017"
+    assert vorlage.erstellt_am == dt.date(2017, 4, 25)
+    assert vorlage.betreff == "Erhalt der Weinberge am Hang Evaluierung des Förderprogramms"
+    assert vorlage.art == "Beschlussvorlage"
+
+
+def test_a_number_with_a_mixed_case_abbreviation() -> None:
+    text = "Landeshauptstadt Musterstadt\nGZ: SP 61\nGRDrs 12/2004\nMusterstadt, 27.01.2004\n"
+    vorlage = vorlage_of(f"{text}Neubesetzung der Ausschüsse\nBeschlußvorlage\n")
+    assert (vorlage.nummer, vorlage.fassung) == ("GRDrs 12/2004", None)
+    assert vorlage.betreff == "Neubesetzung der Ausschüsse"
 
 
 @pytest.mark.parametrize(

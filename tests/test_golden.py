@@ -120,15 +120,6 @@ NOT_YET_READ = {
         "'Anlagen:' / 'Anlage 1' without a title: also how an attachment's own text begins "
         "(Nordstemmen), where reading it as an entry gave false findings"
     ),
-    **dict.fromkeys(
-        [
-            f"stuttgart_beschlussvorlage_grdrs-192-2017.txt:{field}"
-            for field in ("nummer", "betreff", "erstellt_am")
-        ],
-        "a Stuttgart GRDrs page: 'GRDrs' on its own line before the number, "
-        "the date in M/D/Y ('04/25/2017'), the subject lines before "
-        "'Beschlußvorlage' (the grid's column labels are taken instead)",
-    ),
     # Batch 9 (first contact with main at 43742d3).
     "cramme_vorlage_ohne-nummer-kvonr-9977.txt:beschlussvorschlag": (
         "the lead-in '… wird gebeten, folgenden Beschluss zu fassen:' and the bullet '·' are "

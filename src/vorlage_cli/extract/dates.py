@@ -1,5 +1,9 @@
 """German dates as printed in Vorlagen: 14.03.2024, 4.4.23, 6. DEZ. 2005, 16./17./18.12.2025,
-"14. März 2024", and the "2026 Oct 21" and "Jan 29, 2026" that some RIS pages print."""
+"14. März 2024", and the "2026 Oct 21", "Jan 29, 2026" and "04/25/2017" that some RIS pages print.
+
+A date with slashes is read only where its order shows: a web server set to an English locale
+prints month first ("04/25/2017"), a few writers day first ("25/04/2017"); "04/05/2017" may be
+either and is no date here."""
 
 from __future__ import annotations
 
@@ -35,6 +39,8 @@ class DateGrammar:
               | (?P<y3>\d{{4}})\s+(?P<mw3>{word})\.?\s+(?P<d3>\d{{1,2}})(?!\d)
               | (?P<y4>\d{{4}})-(?P<m4>\d{{2}})-(?P<d4>\d{{2}})
               | (?P<mw5>{word})\.?\s+(?P<d5>\d{{1,2}}),\s*(?P<y5>\d{{4}})
+              | (?<!/)(?P<m6>0?[1-9]|1[0-2])/(?P<d6>1[3-9]|2\d|3[01])/(?P<y6>\d{{4}})(?![\d/])
+              | (?<!/)(?P<d7>1[3-9]|2\d|3[01])/(?P<m7>0?[1-9]|1[0-2])/(?P<y7>\d{{4}})(?![\d/])
             )""",
             re.VERBOSE | re.IGNORECASE,
         )
@@ -60,6 +66,14 @@ class DateGrammar:
             if match.group("y4"):
                 return dt.date(
                     int(match.group("y4")), int(match.group("m4")), int(match.group("d4"))
+                )
+            if match.group("m6"):
+                return dt.date(
+                    int(match.group("y6")), int(match.group("m6")), int(match.group("d6"))
+                )
+            if match.group("d7"):
+                return dt.date(
+                    int(match.group("y7")), int(match.group("m7")), int(match.group("d7"))
                 )
             month = self.months[match.group("mw5").lower()]
             return dt.date(int(match.group("y5")), month, int(match.group("d5")))

@@ -49,11 +49,16 @@ def _title_addition(lexicon: Lexicon) -> re.Pattern[str]:
     return re.compile(rf"^{words}\s+\S", re.IGNORECASE)
 
 
+_PLACE = r"[A-ZÄÖÜ][\w .-]{1,40},"
+"""The place before a letter's date: "Quellbrunn,"."""
+_PLACE_ALONE = re.compile(_PLACE)
+
+
 def _place_date(lexicon: Lexicon) -> re.Pattern[str]:
     """A date alone at the top of a letter, possibly after its place ("Quellbrunn,
     20.01.2025")."""
     return re.compile(
-        rf"(?:[A-ZÄÖÜ][\w .-]{{1,40}},\s*)?(?P<date>{lexicon.dates.pattern.pattern})",
+        rf"(?:{_PLACE}\s*)?(?P<date>{lexicon.dates.pattern.pattern})",
         re.VERBOSE | re.IGNORECASE,
     )
 
@@ -78,7 +83,28 @@ def read_preamble(
     _sitzung_rows(preamble, found, lexicon)
     _ersteller_prefix_rows(preamble, lexicon, header)
     _unit_above_contacts(preamble, header)
+    _place_date_row(preamble, header, lexicon)
     return header
+
+
+def _place_date_row(rows: list[Row], header: HeaderReader, lexicon: Lexicon) -> None:
+    """A letter's date alone on its row, possibly after its place, where no label gives the
+    date: not a session's date (the Beratungsfolge took those rows), nor the end of a sentence
+    broken before it ("… Ganztagsschule bis zum" / "31. Juli 2014"). The place may stand on the
+    row above, as a web page's cells do ("Stuttgart," / "04/25/2017")."""
+    pattern = lexicon.built(_place_date)
+    for previous, row in zip([None, *rows], rows, strict=False):
+        dated = pattern.fullmatch(row.text.strip())
+        if dated is None or row.used:
+            continue
+        place = previous if previous is not None and _PLACE_ALONE.fullmatch(previous.text) else None
+        if place is None and previous is not None and ends_mid_phrase(previous.text):
+            continue
+        header.add("place_date", dated.group("date"), row.location)
+        for taken in (place, row):
+            if taken is not None and not taken.used:
+                taken.used = True
+        return
 
 
 def _value_on_next_row(rows: list[Row], index: int, header: HeaderReader, lexicon: Lexicon) -> None:
@@ -245,7 +271,8 @@ def _is_status(text: str, lexicon: Lexicon) -> bool:
 def _number_rows(rows: list[Row], header: HeaderReader, lexicon: Lexicon) -> None:
     """A reference printed alone on its row ("DS 1/2008"), as SD.NET letterheads do. A row that
     continues a sentence above it ("… ab dem Schuljahr" / "2025/2026") is not one; a short
-    letterhead line above it ("Landkreis Musterkreis" / "BV/0197/2026") is no sentence."""
+    letterhead line above it ("Landkreis Musterkreis" / "BV/0197/2026") is no sentence. A web
+    page may put the number's prefix in a cell of its own ("GRDrs" / "192/2017")."""
     for index, row in enumerate(rows):
         previous = rows[index - 1] if index > 0 else None
         continues = (
@@ -257,7 +284,17 @@ def _number_rows(rows: list[Row], header: HeaderReader, lexicon: Lexicon) -> Non
         if row.used or continues:
             continue
         if lexicon.numbers.shape.fullmatch(row.text):
-            header.add("bare_number", row.text, row.location)
+            prefix = previous.text if previous is not None and not previous.used else " "
+            prefixed = f"{prefix} {row.text}"
+            if (
+                previous is not None
+                and " " not in prefix
+                and lexicon.numbers.shape.fullmatch(prefixed)
+            ):
+                header.add("bare_number", prefixed, previous.location)
+                previous.used = True
+            else:
+                header.add("bare_number", row.text, row.location)
             row.used = True
             return
         labelled = lexicon.built(_number_ending_a_line).search(row.text)
@@ -480,19 +517,8 @@ def fill_header_fields(
         if date:
             found.put("erstellt_am", lexicon.dates.parse(date), value.location, date.group())
             break
-    if vorlage.erstellt_am is None:
-        for previous, row in zip([None, *rows], rows, strict=False):
-            dated = lexicon.built(_place_date).fullmatch(row.text.strip())
-            if (
-                dated
-                and not row.used
-                and not (previous is not None and ends_mid_phrase(previous.text))
-            ):
-                # a date alone on its row, unless it is a session's in the Beratungsfolge or
-                # ends a sentence broken before it ("… Ganztagsschule bis zum" / "31. Juli 2014")
-                printed = dated.group("date")
-                found.put("erstellt_am", lexicon.dates.date_in(printed), row.location, printed)
-                break
+    if vorlage.erstellt_am is None and (dated := header.first("place_date")) is not None:
+        found.put("erstellt_am", lexicon.dates.date_in(dated.text), dated.location, dated.text)
     if vorlage.erstellt_am is None:
         dated_contacts = {key(label) for label in lexicon.words("fields", "dated_contact")}
         for value in header.values.get("other", []):
