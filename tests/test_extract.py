@@ -2026,3 +2026,40 @@ def test_the_vote_form_under_the_reasoning_is_no_part_of_it() -> None:
         "laut Beschluss-\n\nvorschlag\n\nAbweichender\n\nBeschluss\n\nJa\n\nNein\n\nEnthalten\n"
     )
     assert vorlage.sachdarstellung == "Die Spenden sind anzunehmen."
+
+
+ONE_LINE_GRID = (
+    "Vorlage Nr. VII-DS-04711 Status: öffentlich Eingereicht von Dezernat Jugend Betreff: "
+    "Neubau der Kita Sonnenweg Beratungsfolge (Änderungen vorbehalten): Gremium "
+    "voraussichtlicher Sitzungstermin Zuständigkeit Haupt- und Finanzausschuss FA Jugend, "
+    "Schule und Demokratie Ratsversammlung {dates} Vorberatung Vorberatung Beschlussfassung "
+    "Die Stadt braucht mehr Plätze für Kinder unter drei Jahren. Beschlussvorschlag: Die "
+    "Ratsversammlung beschließt den Neubau der Kita Sonnenweg.\n"
+)
+"""A Vorlage's text as an OParl file's text field gives it: the whole PDF run into one line,
+its Beratungsfolge grid column by column (the bodies, then the dates, then the roles)."""
+
+
+def test_a_grid_run_into_one_line_column_by_column() -> None:
+    dates = "12.03.2024 19.03.2024 27.03.2024"
+    vorlage = vorlage_of(ONE_LINE_GRID.format(dates=dates))
+    assert [(b.gremium, b.rolle, b.termin) for b in vorlage.beratungsfolge] == [
+        ("Haupt- und Finanzausschuss", "Vorberatung", dt.date(2024, 3, 12)),
+        ("FA Jugend, Schule und Demokratie", "Vorberatung", dt.date(2024, 3, 19)),
+        ("Ratsversammlung", "Entscheidung", dt.date(2024, 3, 27)),
+    ]
+    assert vorlage.betreff == "Neubau der Kita Sonnenweg"
+    assert vorlage.beschlussvorschlag == [
+        "Die Ratsversammlung beschließt den Neubau der Kita Sonnenweg."
+    ]
+
+
+def test_a_grid_in_one_line_with_an_empty_date_cell_keeps_no_dates() -> None:
+    """Two dates for three bodies: which body's date cell was empty, the text no longer tells,
+    so no station gets a date rather than a wrong one."""
+    vorlage = vorlage_of(ONE_LINE_GRID.format(dates="12.03.2024 19.03.2024"))
+    assert [(b.gremium, b.rolle, b.termin) for b in vorlage.beratungsfolge] == [
+        ("Haupt- und Finanzausschuss", "Vorberatung", None),
+        ("FA Jugend, Schule und Demokratie", "Vorberatung", None),
+        ("Ratsversammlung", "Entscheidung", None),
+    ]

@@ -97,10 +97,6 @@ NOT_YET_READ = {
         "the kind line 'Vortrag des Magistrats vom 05.08.2019, M 105' (kind, date and "
         "letter-and-digits number in one line) is not read",
     ),
-    "leipzig_vorlage_vi-ds-02515-nf-02.txt:beratungsfolge": (
-        "a PDF's text run into one line: the Beratungsfolge grid column by column (five bodies, "
-        "then four dates, then five roles)"
-    ),
     **dict.fromkeys(
         [
             "luebeck_vorlage_2022-10755-06-01.txt:nummer",

@@ -20,7 +20,11 @@ from vorlage_cli.extract.preamble import (
 )
 from vorlage_cli.extract.roles import derive_roles, mark_printed_roles
 from vorlage_cli.extract.rows import flatten, furniture_rows
-from vorlage_cli.extract.runon import broken_at_labels, lists_off_their_heading
+from vorlage_cli.extract.runon import (
+    broken_at_labels,
+    grid_cells_on_lines,
+    lists_off_their_heading,
+)
 from vorlage_cli.extract.sections import (
     SectionReader,
     attachments,
@@ -54,6 +58,7 @@ def extract(document: LayoutDocument, lexicon: Lexicon | None = None) -> Extract
 
 def _extract(document: LayoutDocument, lexicon: Lexicon) -> Extraction:
     rows = lists_off_their_heading(broken_at_labels(flatten(document), lexicon), lexicon)
+    rows = grid_cells_on_lines(rows, lexicon)
     found = Extraction(Vorlage())
     vorlage, evidence = found.vorlage, found.evidence
 

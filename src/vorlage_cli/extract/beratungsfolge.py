@@ -20,6 +20,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from functools import partial
+from itertools import takewhile
 
 from vorlage_cli.extract.dates import YEAR_START
 from vorlage_cli.extract.lexicon import Lexicon, phrase_pattern
@@ -265,6 +267,10 @@ class BeratungsfolgeReader:
         )
 
     def read(self, rows: list[Row]) -> list[ParsedStation]:
+        grid = self._column_by_column(rows)
+        if grid:
+            # its header, where printed, sits over cells of one kind each, not over stations
+            return grid
         for index, row in enumerate(rows):
             if row.used:
                 continue
@@ -306,37 +312,63 @@ class BeratungsfolgeReader:
                     header_row.used = True
                 self.role_column = _role_column(columns, stations)
                 return stations
-        return self._column_by_column(rows) or self._headerless(rows) or self._sentences(rows)
+        return self._headerless(rows) or self._sentences(rows)
 
     def _column_by_column(self, rows: list[Row]) -> list[ParsedStation]:
         """A grid whose text came out column by column, one cell a line: the bodies, then as
         many roles, public marks and dates in that order or another ("Ausschuss für Umwelt und
         Technik" / "Verwaltungsausschuss" / "Beschlussfassung" / "Beschlussfassung" /
         "öffentlich" / "öffentlich" / "09.05.2017" / "17.05.2017"). Only runs of the bodies'
-        length count, and the dates must be among them."""
+        length count, and the dates must be among them. A name without a body's head word
+        ("BA Kulturstätten") counts beside one with it. Where fewer dates than bodies are
+        printed, a date cell was empty, and which one the text no longer tells: the stations
+        keep their names and roles without dates."""
         for start in range(len(rows)):
             bodies = []
             for candidate in rows[start:]:
-                if candidate.used or self._cell_kind(candidate) != "gremium":
+                if candidate.used or not (
+                    self._cell_kind(candidate) == "gremium" or self._name_cell(candidate)
+                ):
                     break
                 bodies.append(candidate)
-            if len(bodies) < MIN_COLUMN_STATIONS:
+            if len(bodies) < MIN_COLUMN_STATIONS or not any(
+                self._cell_kind(body) == "gremium" for body in bodies
+            ):
                 continue
             columns: dict[str, list[str]] = {}
             position = start + len(bodies)
-            while position + len(bodies) <= len(rows):
-                run = rows[position : position + len(bodies)]
-                kinds = {self._cell_kind(cell) for cell in run}
-                if len(kinds) != 1 or None in kinds or "gremium" in kinds or kinds & set(columns):
+            while position < len(rows):
+                kind = self._cell_kind(rows[position])
+                run = list(takewhile(partial(self._of_kind, kind), rows[position:]))
+                run = run[: len(bodies)]
+                if kind in (None, "gremium", *columns):
                     break
-                columns[kinds.pop()] = [cell.text for cell in run]
-                position += len(bodies)
-            if "termin" not in columns:
+                if len(run) < len(bodies) and kind != "termin":
+                    break
+                columns[kind] = [cell.text for cell in run]
+                position += len(run)
+            dates = columns.get("termin", [])
+            if not dates or (len(dates) < len(bodies) and len(columns) < 2):
                 continue
+            if len(dates) < len(bodies):
+                # a date cell left empty, lost in the text: which body's, nothing tells
+                columns["termin"] = [""] * len(bodies)
             for taken in rows[start:position]:
                 taken.used = True
             return [self._column_station(body, columns, index) for index, body in enumerate(bodies)]
         return []
+
+    def _name_cell(self, row: Row) -> bool:
+        """A short capitalised line that may be a body's name the lexicon cannot tell."""
+        text = row.text
+        return (
+            len(row.texts) == 1
+            and 0 < len(text.split()) <= MAX_PIECE_WORDS
+            and text[:1].isupper()
+            and not text.endswith((".", ":", ";"))
+            and not self.lexicon.is_label(text)
+            and self._cell_kind(row) is None
+        )
 
     def _cell_kind(self, row: Row) -> str | None:
         """What a line of a column-by-column grid holds: a date, a role, a public mark or a
@@ -352,11 +384,14 @@ class BeratungsfolgeReader:
             return "oeffentlich"
         return "gremium" if self._looks_like_body(text) and not text.endswith((".", ":")) else None
 
+    def _of_kind(self, kind: str | None, row: Row) -> bool:
+        return self._cell_kind(row) == kind
+
     def _column_station(
         self, body: Row, columns: dict[str, list[str]], index: int
     ) -> ParsedStation:
         printed = columns["termin"][index]
-        match = self.lexicon.dates.pattern.fullmatch(printed)
+        match = self.lexicon.dates.pattern.fullmatch(printed) if printed else None
         role = columns.get("rolle", [None] * (index + 1))[index]
         mark = columns.get("oeffentlich", [None] * (index + 1))[index]
         return ParsedStation(

@@ -107,3 +107,107 @@ def lists_off_their_heading(rows: list[Row], lexicon: Lexicon) -> list[Row]:
         result.append(Row([Cell(heading)], row.location, row.paragraph_start, raw=heading))
         result.append(Row([Cell(rest)], row.location, False, raw=rest))
     return result
+
+
+def _grid_header(lexicon: Lexicon) -> re.Pattern[str]:
+    """A Beratungsfolge grid's column labels at a line's start, a lower-case word allowed before
+    each ("Gremium voraussichtlicher Sitzungstermin Zuständigkeit")."""
+    columns = lexicon.data.get("beratungsfolge", {}).get("columns", {})
+    labels = [label for names in columns.values() for label in names]
+    label = alternatives(labels, space=" ")
+    return re.compile(rf"^(?:(?:[a-zäöüß]+ )?{label}(?: |$)){{{MIN_GRID_LABELS},}}", re.IGNORECASE)
+
+
+MIN_GRID_LABELS = 2
+"""Column labels that open a grid run into one line."""
+
+
+def grid_cells_on_lines(rows: list[Row], lexicon: Lexicon) -> list[Row]:
+    """The rows with a Beratungsfolge grid that a text layer ran into one line column by
+    column ("Gremium voraussichtlicher Sitzungstermin Zuständigkeit BA Kulturstätten
+    Ratsversammlung 08.03.2018 14.03.2018 Vorberatung Beschlussfassung Nach …") as one cell a
+    row: its header, every body, date, role and mark, then the text after the grid. The bodies'
+    names run together; they are told apart where a name begins (a body's head word, a council,
+    an abbreviation in capitals) and only where that gives as many names as the grid has roles
+    (or dates, without roles). The column-by-column reader then pairs them up."""
+    header = lexicon.built(_grid_header)
+    result: list[Row] = []
+    for row in rows:
+        opened = header.match(row.text) if row.table is None and len(row.cells) == 1 else None
+        cells = _grid_cells(row.text[opened.end() :], lexicon) if opened else None
+        if opened is None or cells is None:
+            result.append(row)
+            continue
+        labels = row.text[: opened.end()].strip()
+        result.append(Row([Cell(labels)], row.location, row.paragraph_start, raw=labels, used=True))
+        for text in cells[:-1]:
+            result.append(Row([Cell(text)], row.location, False, raw=text))
+        if cells[-1]:
+            result.append(Row([Cell(cells[-1])], row.location, True, raw=cells[-1]))
+    return result
+
+
+def _grid_cells(text: str, lexicon: Lexicon) -> list[str] | None:
+    """The grid's cells in printed order and the text after them (the last item, maybe
+    empty); None where the text is no grid of at least two bodies."""
+    dates, roles = lexicon.dates.pattern, lexicon.role_pattern
+    first = [found.start() for found in (dates.search(text), roles.search(text)) if found]
+    if not first:
+        return None
+    names, position = text[: min(first)].strip(), min(first)
+    runs: dict[str, list[str]] = {}
+    matchers = (
+        ("termin", dates.match),
+        ("rolle", lambda rest: _role_at_start(rest, lexicon)),
+        ("mark", lexicon.consultation.public.match),
+    )
+    while position < len(text):
+        rest = text[position:].lstrip()
+        position = len(text) - len(rest)
+        kind, found = next(
+            ((kind, found) for kind, matcher in matchers if (found := matcher(rest))), ("", None)
+        )
+        if found is None:
+            break
+        if kind in runs and list(runs)[-1] != kind:
+            return None  # a column's cells come one after the other
+        runs.setdefault(kind, []).append(found.group().strip())
+        position += found.end()
+    count = len(runs.get("rolle", [])) or len(runs.get("termin", []))
+    if count < MIN_GRID_BODIES or "termin" not in runs:
+        return None
+    if any(len(cells) > count for cells in runs.values()):
+        return None
+    bodies = _names_apart(names, count, lexicon)
+    if bodies is None:
+        return None
+    return [*bodies, *(cell for cells in runs.values() for cell in cells), text[position:].strip()]
+
+
+MIN_GRID_BODIES = 2
+
+
+def _role_at_start(text: str, lexicon: Lexicon) -> re.Match[str] | None:
+    found = lexicon.role_pattern.match(text)
+    return found if found and lexicon.role(found.group()) else None
+
+
+def _names_apart(names: str, count: int, lexicon: Lexicon) -> list[str] | None:
+    """Bodies' names run together, told apart before each word that begins a name: one that
+    ends in a body's head word ("Jugendhilfeausschuss", "Ratsversammlung") or an abbreviation
+    in capitals ("BA", "FA"), unless the word before leaves the name open ("Haupt- und",
+    "Ausschuss für"); None unless that gives ``count`` names."""
+    words = names.split()
+    head = lexicon.consultation.body
+    starts = [0]
+    for index in range(1, len(words)):
+        word, before = words[index], words[index - 1]
+        opens = head.fullmatch(word.rstrip(",")) is not None or _ABBREVIATION.fullmatch(word)
+        if opens and not before.endswith(("-", ",")) and not before[:1].islower():
+            starts.append(index)
+    if len(starts) != count:
+        return None
+    return [" ".join(words[a:b]) for a, b in pairwise([*starts, len(words)])]
+
+
+_ABBREVIATION = re.compile(r"[A-ZÄÖÜ]{2,5}")
