@@ -2063,3 +2063,35 @@ def test_a_grid_in_one_line_with_an_empty_date_cell_keeps_no_dates() -> None:
         ("FA Jugend, Schule und Demokratie", "Vorberatung", None),
         ("Ratsversammlung", "Entscheidung", None),
     ]
+
+
+def test_a_report_that_asks_for_no_decision_proposes_none() -> None:
+    text = (
+        "Mitteilungsvorlage Nr. VO/2022/275\nBetreff: Bericht über die Kita-Plätze\n"
+        "Beschlussvorschlag:\nEin Beschluss ist nicht erforderlich.\nAnlage/n:\n-/-\n"
+    )
+    extraction = extraction_of(text)
+    assert extraction.vorlage.beschlussvorschlag == []
+    assert (
+        extraction.evidence.printed["beschlussvorschlag"] == "Ein Beschluss ist nicht erforderlich."
+    )
+    assert extraction.vorlage.anlagen == []
+
+
+def test_an_unheaded_decision_under_the_title_is_the_proposal_not_the_subject() -> None:
+    """A headless RIS page: the title line, a web page's image marks, the decision without a
+    heading, then the reasoning under a combined heading."""
+    text = (
+        "Vorlage - BR-076/2014\n![]() |\n![]() |\n"
+        "Die Gemeindevertretung Britz beschließt die Haushaltssatzung 2015.\n"
+        "Problemdarstellung/Sachverhalt:\nDie Gemeinde hat jedes Jahr eine Haushaltssatzung zu "
+        "erlassen.\nÄnderungsempfehlungen aus der Beratungsfolge:\nBeschlussfassung:\n"
+    )
+    vorlage = vorlage_of(text)
+    assert vorlage.beschlussvorschlag == [
+        "Die Gemeindevertretung Britz beschließt die Haushaltssatzung 2015."
+    ]
+    assert vorlage.betreff is None
+    assert (
+        vorlage.sachdarstellung == "Die Gemeinde hat jedes Jahr eine Haushaltssatzung zu erlassen."
+    )

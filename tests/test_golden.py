@@ -213,22 +213,6 @@ NOT_YET_READ = {
         "Kosten …') and is not read as a heading, so the cost form stays in the Sachverhalt",
     ),
     # Batch 14 (first contact with main at fb2bc46).
-    "amt-bornhoeved_vorlage_vo-2022-275-02gv.txt:beschlussvorschlag": (
-        "'Beschlussvorschlag:' 'Ein Beschluss ist nicht erforderlich.' (a report that asks for "
-        "no decision) is kept as a proposal instead of read as none, as 'keiner' is"
-    ),
-    "amt-bornhoeved_vorlage_vo-2022-275-02gv.txt:anlagen": (
-        "'Anlage/n:' '-/-' (the placeholder for none) is read as an Anlage titled '-/-'"
-    ),
-    **dict.fromkeys(
-        [
-            "britz_vorlage_br-076-2014.txt:beschlussvorschlag",
-            "britz_vorlage_br-076-2014.txt:sachdarstellung",
-        ],
-        "a headless ALLRIS page: the combined heading 'Problemdarstellung/Sachverhalt:' is not "
-        "read as a heading, so everything after the title line (the unheaded proposal, the "
-        "reasoning, the minutes' form fields) is taken for the subject",
-    ),
     "schwaebisch-hall_sitzungsvorlage_234-23.txt:betreff": (
         "a MediaWiki RIS agenda item: the title line 'TOP 11.4 - <subject> - Vorberatung - "
         "(öffentlich)' (agenda number before, role and status after the subject) is not read "

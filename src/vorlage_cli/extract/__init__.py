@@ -70,7 +70,9 @@ def _extract(document: LayoutDocument, lexicon: Lexicon) -> Extraction:
 
     header = read_preamble(rows, first_section, lexicon, found)
     signature = read_signature(rows, lexicon, first_section, sections_reader.heading_of)
-    subject_rows = unlabelled_subject(rows, first_section, sections_reader)
+    subject_rows = unlabelled_subject(
+        rows, first_section, sections_reader, lexicon.built(_decision)
+    )
     sections = sections_reader.read(rows)
 
     fill_header_fields(found, header, rows[:first_section], furniture_rows(document), lexicon)
@@ -115,7 +117,7 @@ def _extract(document: LayoutDocument, lexicon: Lexicon) -> Extraction:
     )
     if proposal is not None:
         points, evidence.proposal_numbers = proposal_points(proposal, lexicon.built(_decision_verb))
-        if len(points) == 1 and key(points[0]) in lexicon.none_keys:
+        if len(points) == 1 and key(points[0].rstrip(".")) in lexicon.none_keys:
             # "Beschlussvorschlag: keiner": the document states that there is none
             evidence.printed["beschlussvorschlag"] = points[0]
             points = []

@@ -383,10 +383,14 @@ def _unit_above_contacts(rows: list[Row], header: HeaderReader) -> None:
         return
 
 
-def unlabelled_subject(rows: list[Row], first_section: int, reader: SectionReader) -> list[Row]:
+def unlabelled_subject(
+    rows: list[Row], first_section: int, reader: SectionReader, decision: re.Pattern[str]
+) -> list[Row]:
     """Where no label announces the subject, it is the first run of unlabelled rows after the
     header's labels began: Karlsruhe prints it between the labels and the Beratungsfolge,
-    Nordstemmen after the Beratungsfolge, München below the letterhead."""
+    Nordstemmen after the Beratungsfolge, München below the letterhead. A paragraph that opens
+    with a body's decision ("Die Gemeindevertretung beschließt …") is the unheaded proposal,
+    and a row without a letter before it (a web page's image mark) is no subject's."""
     started = False
     run: list[Row] = []
     for row in rows[:first_section]:
@@ -394,6 +398,10 @@ def unlabelled_subject(rows: list[Row], first_section: int, reader: SectionReade
             if run:
                 break
             started = started or row.labelled
+            continue
+        if started and decision.match(fold(row.text)):
+            break
+        if not run and not any(character.isalpha() for character in row.text):
             continue
         if started and reader.heading_of(row) is None:
             alone = reader.lexicon.dates.pattern.fullmatch(row.text)

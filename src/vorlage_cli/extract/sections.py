@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import dropwhile
 
 from vorlage_cli.extract.lexicon import MAIN_SECTIONS, AttachmentWords, Lexicon, phrase_pattern
 from vorlage_cli.extract.rows import Row, row_lines
@@ -512,17 +513,28 @@ def unheaded_proposal(
     with a body's decision ("Der Stadtrat beschließt, …"), as a SessionNet page prints the
     Vorlage's text under its header block; or the first block's first paragraph, where it is
     short and decides in the passive ("Dem Stellenplan 2024 wird zugestimmt."), whatever
-    unheaded text follows it."""
+    unheaded text follows it. A paragraph without a letter before it (a web page's image
+    mark) does not count."""
     for block in blocks:
-        first = block.paragraphs[0][0] if block.paragraphs and block.paragraphs[0] else ""
+        paragraphs = _from_first_letter(block.paragraphs)
+        first = paragraphs[0][0] if paragraphs and paragraphs[0] else ""
         if decision.match(fold(first)):
-            return Section("beschlussvorschlag", "", block.location, block.paragraphs, block.rows)
+            return Section("beschlussvorschlag", "", block.location, paragraphs, block.rows)
     first_block = next((block for block in blocks if not _title_line(block)), None)
     if first_block is not None and first_block.paragraphs:
         text = fold(" ".join(first_block.paragraphs[0]))
         if len(text.split()) <= MAX_PASSIVE_PROPOSAL_WORDS and passive.search(text):
             return first_paragraph(first_block, "beschlussvorschlag")
     return None
+
+
+def _from_first_letter(paragraphs: list[list[str]]) -> list[list[str]]:
+    """The paragraphs from the first line with a letter on."""
+    for index, lines in enumerate(paragraphs):
+        rest = list(dropwhile(lambda line: not any(c.isalpha() for c in line), lines))
+        if rest:
+            return [rest, *paragraphs[index + 1 :]]
+    return []
 
 
 def _title_line(block: Section) -> bool:
