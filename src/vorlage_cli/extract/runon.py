@@ -5,7 +5,8 @@ OParl file's ``text``) shows a whole Word form as one line ("Drucksache: WP8-64/
 Beratungsfolge: Rat der Stadt Bedburg … Betreff: … Beschlussvorschlag: … Begründung: …"). Every
 strategy of the extractor works on lines, so such a line is broken before each label the
 lexicon knows, where the label is followed by its colon. A paragraph of prose may mention one
-label or two with a colon, hardly three different ones: only such a line is broken.
+label or two with a colon, hardly three different ones: only such a line is broken. A
+Beratungsfolge grid in such a line, column by column, is broken into its cells.
 """
 
 from __future__ import annotations
@@ -185,9 +186,12 @@ def _grid_cells(text: str, lexicon: Lexicon) -> list[str] | None:
 
 
 MIN_GRID_BODIES = 2
+"""Bodies that make a grid: a single body with its date and role is a row, read as one."""
 
 
 def _role_at_start(text: str, lexicon: Lexicon) -> re.Match[str] | None:
+    """A role phrase of the lexicon at the text's start; the pattern also finds a phrase's
+    beginning that the lexicon does not map, which is no cell."""
     found = lexicon.role_pattern.match(text)
     return found if found and lexicon.role(found.group()) else None
 
