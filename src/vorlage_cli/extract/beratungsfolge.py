@@ -20,8 +20,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
-from functools import partial
-from itertools import takewhile
 
 from vorlage_cli.extract.dates import YEAR_START
 from vorlage_cli.extract.lexicon import Lexicon, phrase_pattern
@@ -323,30 +321,39 @@ class BeratungsfolgeReader:
         ("BA Kulturstätten") counts beside one with it. Where fewer dates than bodies are
         printed, a date cell was empty, and which one the text no longer tells: the stations
         keep their names and roles without dates."""
-        for start in range(len(rows)):
+        kinds: dict[int, str | None] = {}
+
+        def kind_of(index: int) -> str | None:
+            if index not in kinds:
+                kinds[index] = self._cell_kind(rows[index])
+            return kinds[index]
+
+        for start in self._grid_starts(rows):
             bodies = []
-            for candidate in rows[start:]:
+            for index in range(start, len(rows)):
+                candidate = rows[index]
                 if candidate.used or not (
-                    self._cell_kind(candidate) == "gremium" or self._name_cell(candidate)
+                    kind_of(index) == "gremium" or self._name_cell(candidate)
                 ):
                     break
                 bodies.append(candidate)
             if len(bodies) < MIN_COLUMN_STATIONS or not any(
-                self._cell_kind(body) == "gremium" for body in bodies
+                kind_of(index) == "gremium" for index in range(start, start + len(bodies))
             ):
                 continue
             columns: dict[str, list[str]] = {}
             position = start + len(bodies)
             while position < len(rows):
-                kind = self._cell_kind(rows[position])
-                run = list(takewhile(partial(self._of_kind, kind), rows[position:]))
-                run = run[: len(bodies)]
+                kind = kind_of(position)
                 if kind in (None, "gremium", *columns):
                     break
-                if len(run) < len(bodies) and kind != "termin":
+                end = position
+                while end < min(len(rows), position + len(bodies)) and kind_of(end) == kind:
+                    end += 1
+                if end - position < len(bodies) and kind != "termin":
                     break
-                columns[kind] = [cell.text for cell in run]
-                position += len(run)
+                columns[kind] = [cell.text for cell in rows[position:end]]
+                position = end
             dates = columns.get("termin", [])
             if not dates or (len(dates) < len(bodies) and len(columns) < 2):
                 continue
@@ -384,8 +391,19 @@ class BeratungsfolgeReader:
             return "oeffentlich"
         return "gremium" if self._looks_like_body(text) and not text.endswith((".", ":")) else None
 
-    def _of_kind(self, kind: str | None, row: Row) -> bool:
-        return self._cell_kind(row) == kind
+    def _grid_starts(self, rows: list[Row]) -> list[int]:
+        """Where a column-by-column grid may begin: within reach above a date alone on its
+        line, the cell of a date column. Most documents print no such line, and a grid is
+        looked for only there, not at every row."""
+        reach = MAX_GRID_COLUMNS * MAX_GRID_STATIONS
+        dates = [
+            index
+            for index, row in enumerate(rows)
+            if not row.used
+            and len(row.text) <= MAX_DATE_CELL
+            and self.lexicon.dates.pattern.fullmatch(row.text)
+        ]
+        return sorted({start for date in dates for start in range(max(0, date - reach), date)})
 
     def _column_station(
         self, body: Row, columns: dict[str, list[str]], index: int
@@ -1382,6 +1400,11 @@ def _column_labels(lexicon: Lexicon) -> list[str]:
 
 MIN_COLUMN_STATIONS = 2
 """Bodies in a row that a column-by-column grid needs: one body over its date is a row."""
+MAX_GRID_STATIONS = 12
+MAX_GRID_COLUMNS = 4
+"""A column-by-column grid's size: its bodies, roles and public marks stand above its dates."""
+MAX_DATE_CELL = 40
+"""The longest line that may be a date alone ("Dienstag, 14. Oktober 2025")."""
 
 
 def _trailing_column_labels(lexicon: Lexicon) -> re.Pattern[str]:
