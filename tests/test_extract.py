@@ -13,6 +13,7 @@ from vorlage_cli.extract.lexicon import default_lexicon, phrase_pattern
 from vorlage_cli.extract.textutil import join_lines, joining
 from vorlage_cli.pipeline import read_vorlage
 from vorlage_cli.readers.text import read_text
+from vorlage_cli.rules import run_rules
 
 
 def extraction_of(text: str):
@@ -2057,7 +2058,11 @@ def test_a_grid_run_into_one_line_column_by_column() -> None:
 def test_a_grid_in_one_line_with_an_empty_date_cell_keeps_no_dates() -> None:
     """Two dates for three bodies: which body's date cell was empty, the text no longer tells,
     so no station gets a date rather than a wrong one."""
-    vorlage = vorlage_of(ONE_LINE_GRID.format(dates="12.03.2024 19.03.2024"))
+    extraction = extraction_of(ONE_LINE_GRID.format(dates="12.03.2024 19.03.2024"))
+    vorlage = extraction.vorlage
+    assert extraction.evidence.unplaced == {f"beratungsfolge[{i}].termin" for i in range(3)}
+    codes = {finding.code for finding in run_rules(vorlage, extraction.evidence)}
+    assert "BF013" not in codes  # the dates are printed, only their places are lost
     assert [(b.gremium, b.rolle, b.termin) for b in vorlage.beratungsfolge] == [
         ("Haupt- und Finanzausschuss", "Vorberatung", None),
         ("FA Jugend, Schule und Demokratie", "Vorberatung", None),

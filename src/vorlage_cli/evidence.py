@@ -77,6 +77,9 @@ class Evidence:
     """The numbers printed before the Beschlussvorschlag points ("1", "2", "2", "4"), which the
     model's points leave out; empty when the points are unnumbered. The rules check them for
     gaps and repeats."""
+    unplaced: set[str] = field(default_factory=set)
+    """Field paths whose value the document prints but whose place its text lost: a grid's dates
+    run into one line with a cell left empty, so no station can be given its date."""
     role_column: bool | None = None
     """Whether the template prints a role column in its Beratungsfolge (STATUS, Zuständigkeit,
     Rolle); None when the extractor cannot tell. A result column is not a role column."""

@@ -93,6 +93,8 @@ def _extract(document: LayoutDocument, lexicon: Lexicon) -> Extraction:
         evidence.locate(f"beratungsfolge[{position}]", station.location)
         if station.termin_text:
             evidence.printed[f"beratungsfolge[{position}].termin"] = station.termin_text
+        if station.termin_unplaced:
+            evidence.unplaced.add(f"beratungsfolge[{position}].termin")
     if stations:
         evidence.locate("beratungsfolge", stations[0].location)
 

@@ -113,6 +113,8 @@ class ParsedStation:
     top: str | None
     oeffentlich: bool | None
     location: Location
+    termin_unplaced: bool = False
+    """A date is printed for the station, but the text no longer tells which."""
 
 
 class BeratungsfolgeReader:
@@ -357,12 +359,16 @@ class BeratungsfolgeReader:
             dates = columns.get("termin", [])
             if not dates or (len(dates) < len(bodies) and len(columns) < 2):
                 continue
-            if len(dates) < len(bodies):
+            unplaced = len(dates) < len(bodies)
+            if unplaced:
                 # a date cell left empty, lost in the text: which body's, nothing tells
                 columns["termin"] = [""] * len(bodies)
             for taken in rows[start:position]:
                 taken.used = True
-            return [self._column_station(body, columns, index) for index, body in enumerate(bodies)]
+            return [
+                self._column_station(body, columns, index, unplaced)
+                for index, body in enumerate(bodies)
+            ]
         return []
 
     def _name_cell(self, row: Row) -> bool:
@@ -406,7 +412,7 @@ class BeratungsfolgeReader:
         return sorted({start for date in dates for start in range(max(0, date - reach), date)})
 
     def _column_station(
-        self, body: Row, columns: dict[str, list[str]], index: int
+        self, body: Row, columns: dict[str, list[str]], index: int, unplaced: bool
     ) -> ParsedStation:
         printed = columns["termin"][index]
         match = self.lexicon.dates.pattern.fullmatch(printed) if printed else None
@@ -422,6 +428,7 @@ class BeratungsfolgeReader:
             top=None,
             oeffentlich=(key(mark) in self.words.public_keys) if mark else None,
             location=body.location,
+            termin_unplaced=unplaced,
         )
 
     def _headerless(self, rows: list[Row]) -> list[ParsedStation]:

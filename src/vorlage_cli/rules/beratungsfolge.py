@@ -164,10 +164,15 @@ def date_missing(vorlage: Vorlage, evidence: Evidence, options: RuleOptions) -> 
     be filled in; in a published one it mostly means that the session is not yet set: a RIS
     lists a body before its session is scheduled, and bodies that meet in private often have no
     published date. So this is a hint, never an error. A date cell that says so ("noch offen",
-    "-") is quiet."""
+    "-") is quiet, and so is a station whose date is printed but no longer tied to it (a grid's
+    dates run into one line with one cell left empty)."""
     for index, entry in _indexed(vorlage):
         path = f"beratungsfolge[{index}].termin"
-        if entry.termin is None and not evidence.printed.get(path):
+        if (
+            entry.termin is None
+            and not evidence.printed.get(path)
+            and path not in evidence.unplaced
+        ):
             yield Hit(f"Für {entry.gremium} ist kein Sitzungstermin angegeben", path, entry.gremium)
 
 
