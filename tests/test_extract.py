@@ -2100,3 +2100,39 @@ def test_an_unheaded_decision_under_the_title_is_the_proposal_not_the_subject() 
     assert (
         vorlage.sachdarstellung == "Die Gemeinde hat jedes Jahr eine Haushaltssatzung zu erlassen."
     )
+
+
+HEADED_PROPOSAL = (
+    "Beschlussvorschlag:\n\nDer Finanzausschuss empfiehlt dem Stadtrat, die neue "
+    "Friedhofsgebührensatzung, welche Bestandteil der Sitzungsunterlage ist\n\nzu beschließen "
+    "und zum 01.01.2026 in Kraft zu setzen.\n\n{rest}"
+)
+"""A SessionNet page's proposal box under its heading, then the reasoning's box, whose label
+the page does not print."""
+
+
+def test_the_unheaded_reasoning_after_a_headed_proposal() -> None:
+    rest = (
+        "Die derzeitige Friedhofsgebührensatzung wurde vom Stadtrat im Jahr 2021 beschlossen "
+        "und ist seit dem 1. Januar 2022 in Kraft.\n\nDie Gebühren wurden nach aktuellem "
+        "Datenstand für einen Zeitraum von vier Jahren neu kalkuliert.\n"
+    )
+    vorlage = vorlage_of(HEADED_PROPOSAL.format(rest=rest))
+    assert vorlage.beschlussvorschlag == [
+        "Der Finanzausschuss empfiehlt dem Stadtrat, die neue Friedhofsgebührensatzung, welche "
+        "Bestandteil der Sitzungsunterlage ist\n\nzu beschließen und zum 01.01.2026 in Kraft zu "
+        "setzen."
+    ]
+    assert vorlage.sachdarstellung is not None
+    assert vorlage.sachdarstellung.startswith("Die derzeitige Friedhofsgebührensatzung wurde")
+
+
+def test_a_proposal_that_goes_on_deciding_stays_whole() -> None:
+    rest = (
+        "Die Verwaltung wird beauftragt, die Satzung öffentlich bekannt zu machen und die "
+        "Gebühren ab dem 1. Januar 2026 nach der neuen Satzung zu erheben.\n\nDer Bürgermeister "
+        "wird ermächtigt, redaktionelle Änderungen an der Satzung vorzunehmen.\n"
+    )
+    vorlage = vorlage_of(HEADED_PROPOSAL.format(rest=rest))
+    assert vorlage.sachdarstellung is None
+    assert "Die Verwaltung wird beauftragt" in vorlage.beschlussvorschlag[0]

@@ -80,13 +80,6 @@ NOT_YET_READ = {
         "'Sitzungsteil Az.: öffentlich'), the page 2 header inside the proposal, the kind only "
         "in that header",
     ),
-    **dict.fromkeys(
-        [
-            "lauf-pegnitz_vorlage_ohne-nummer-kvonr-2003.txt:beschlussvorschlag",
-            "lauf-pegnitz_vorlage_ohne-nummer-kvonr-2003.txt:sachdarstellung",
-        ],
-        "the unheaded reasoning after the proposal is taken into the proposal",
-    ),
     # Batch 7 (first contact with main at 1aaa150).
     **dict.fromkeys(
         [

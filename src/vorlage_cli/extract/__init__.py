@@ -38,6 +38,7 @@ from vorlage_cli.extract.sections import (
     orphan_blocks,
     other_sections,
     proposal_points,
+    reasoning_after_decision,
     section_text,
     unheaded_proposal,
     unheaded_reasoning,
@@ -117,6 +118,17 @@ def _extract(document: LayoutDocument, lexicon: Lexicon) -> Extraction:
     proposal = best(sections, "beschlussvorschlag") or unheaded_proposal(
         unheaded, lexicon.built(_decision), lexicon.built(_passive_decision)
     )
+    reasoning = best(sections, "sachdarstellung")
+    if reasoning is None or not section_text(reasoning):
+        reasoning = unheaded_reasoning(unheaded, finanzen, proposal) or reasoning
+    unreasoned = reasoning is None or not section_text(reasoning)
+    if proposal is not None and proposal.heading and unreasoned:
+        # the reasoning's box without its label after a headed proposal (SessionNet)
+        split = reasoning_after_decision(
+            proposal, lexicon.built(_decision), lexicon.built(_deciding_passive)
+        )
+        if split is not None:
+            proposal, reasoning = split
     if proposal is not None:
         points, evidence.proposal_numbers = proposal_points(proposal, lexicon.built(_decision_verb))
         if len(points) == 1 and key(points[0].rstrip(".")) in lexicon.none_keys:
@@ -124,9 +136,6 @@ def _extract(document: LayoutDocument, lexicon: Lexicon) -> Extraction:
             evidence.printed["beschlussvorschlag"] = points[0]
             points = []
         found.put("beschlussvorschlag", points, proposal.location)
-    reasoning = best(sections, "sachdarstellung")
-    if reasoning is None or not section_text(reasoning):
-        reasoning = unheaded_reasoning(unheaded, finanzen, proposal) or reasoning
     if reasoning is not None:
         reasoning = embedded_attachment(reasoning, orphans, lexicon.attachment) or reasoning
         found.put("sachdarstellung", section_text(reasoning), reasoning.location)
@@ -192,6 +201,18 @@ def _passive_decision(lexicon: Lexicon) -> re.Pattern[str]:
     return re.compile(
         rf"\b{alternatives(words.get('auxiliaries', []))}\b(?:\s+\S+){{0,6}}?\s+"
         rf"{alternatives(words.get('participles', []))}\.$"
+    )
+
+
+def _deciding_passive(lexicon: Lexicon) -> re.Pattern[str]:
+    """A decision in the passive anywhere in a sentence ("Die Verwaltung wird beauftragt, …",
+    "… werden genehmigt"): a present auxiliary and within a few words a participle or a
+    decision's verb."""
+    words = lexicon.data.get("sections", {}).get("decision", {})
+    participles = words.get("participles", []) + words.get("verbs", [])
+    return re.compile(
+        rf"\b{alternatives(words.get('auxiliaries', []))}\b(?:\s+\S+){{0,6}}?\s+"
+        rf"{alternatives(participles)}\b"
     )
 
 

@@ -544,6 +544,49 @@ def _title_line(block: Section) -> bool:
     return len(lines) == 1 and not lines[0].rstrip().endswith((".", "!", "?", ":"))
 
 
+def reasoning_after_decision(
+    proposal: Section, decision: re.Pattern[str], decides: re.Pattern[str]
+) -> tuple[Section, Section] | None:
+    """A headed proposal whose reasoning follows without a heading (SessionNet prints the
+    proposal's box and the reasoning's box one after the other and may drop the second box's
+    label): the proposal ends with the paragraph that finishes its first sentence, and the
+    prose after it is the reasoning. Only a proposal that opens with a body's decision and has
+    no lead-in colon is cut so ("Der Ausschuss empfiehlt dem Stadtrat, die Satzung …" / "zu
+    beschließen …."), and only where what follows is longer prose that does not decide ("Die
+    Verwaltung wird beauftragt …" goes on deciding)."""
+    paragraphs = [" ".join(lines).strip() for lines in proposal.paragraphs]
+    if not paragraphs or not decision.match(fold(paragraphs[0])):
+        return None
+    end = next((i for i, text in enumerate(paragraphs) if text.endswith((".", "!"))), None)
+    if (
+        end is None
+        or end + 1 >= len(paragraphs)
+        or any(text.endswith(":") for text in paragraphs[: end + 1])
+    ):
+        return None
+    rest = [text for text in paragraphs[end + 1 :] if any(c.isalpha() for c in text)]
+    if sum(len(text) for text in rest) < MIN_UNHEADED_REASONING or len(rest) < 2:
+        return None
+    if any(decision.match(fold(text)) or decides.search(text) for text in rest[:2]):
+        return None
+    if _POINT.match(rest[0]) or _ROMAN_POINT.match(rest[0]):
+        return None
+    kept = Section(proposal.kind, proposal.heading, proposal.location)
+    after: Section | None = None
+    for row in proposal.rows:
+        if after is None:
+            kept.add(row)
+            if len(kept.paragraphs) <= end + 1:
+                continue
+            kept.paragraphs.pop()
+            kept.rows.pop()
+            after = Section("sachdarstellung", "", row.location)
+        after.add(row)
+    if after is None or not after.paragraphs:
+        return None
+    return kept, after
+
+
 def first_paragraph(block: Section, kind: str) -> Section:
     """The block's first paragraph as a section of its own, with the rows that made it."""
     found = Section(kind, "", block.location)
