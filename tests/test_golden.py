@@ -211,6 +211,49 @@ NOT_YET_READ = {
         "(öffentlich)' (agenda number before, role and status after the subject) is not read "
         "as the subject"
     ),
+    # Batch 15 (first contact with main at f33037b).
+    **dict.fromkeys(
+        [
+            "waldkirch_sitzungsvorlage_gr027-11.txt:nummer",
+            "waldkirch_sitzungsvorlage_gr027-11.txt:art",
+            "waldkirch_sitzungsvorlage_gr027-11.txt:betreff",
+        ],
+        "a Word form on a docplayer transcript: the letter-spaced head 'S I T Z U N G S V O R L A "
+        "G E Nr. GR027/11' is neither read as the kind nor as the number's label, and docplayer's "
+        "title line (that head again) is taken for the subject, while the unlabelled subject "
+        "'Änderung der Hauptsatzung' stands inside the one-line page before 'Sachverhalt:'",
+    ),
+    "waldkirch_sitzungsvorlage_gr027-11.txt:ersteller": (
+        "'Bearbeiter/in: Hauptamt: Dieter Grupp' inside the form run into one line: the unit "
+        "between the clerk's label and the name is not read"
+    ),
+    **dict.fromkeys(
+        [
+            "waldkirch_sitzungsvorlage_gr027-11.txt:sitzungsteil",
+            "waldkirch_sitzungsvorlage_gr027-11.txt:beratungsfolge",
+        ],
+        "the grid 'Gremium: Sitzung am: TOP-Nr: Status:' flattened into one line, each body "
+        "followed by its status and role words ('Verwaltungsausschuss nichtöffentlich "
+        "vorberatend', four Ortschaftsräte 'öffentlich mit der Bitte um Stellungnahme') and no "
+        "dates, is not read as stations; the first row's 'nichtöffentlich' is taken as the whole "
+        "Vorlage's status",
+    ),
+    **dict.fromkeys(
+        [
+            "erkelenz_vorlage_ohne-nummer-volfdnr-3733.txt:sachdarstellung",
+            "erkelenz_vorlage_ohne-nummer-volfdnr-3733.txt:beschlussvorschlag",
+            "erkelenz_vorlage_ohne-nummer-volfdnr-3733.txt:finanzielle_auswirkungen",
+        ],
+        "ALLRIS's text view runs the boxes together: 'Tatbestand:' after the title "
+        "'Bürgerinformationssystem' is not read as the reasoning's heading, and 'Beschlussentwurf "
+        "(in eigener Zuständigkeit):' (a quoted proposal '„1. … 2. …“') and 'Finanzielle "
+        "Auswirkungen: Keine' begin in the middle of lines, so the whole page, title included, "
+        "becomes the Sachverhalt",
+    ),
+    "illingen-saar_sitzungsvorlage_1-0-103-2018.txt:nummer": (
+        "'Vorlage - 1.0/103/2018': the office code '1.0' with a dot before the serial is cut off, "
+        "only '0/103/2018' is read as the number"
+    ),
 }
 """Fields of the taught page texts not read yet, each with its cause."""
 
