@@ -2136,3 +2136,31 @@ def test_a_proposal_that_goes_on_deciding_stays_whole() -> None:
     vorlage = vorlage_of(HEADED_PROPOSAL.format(rest=rest))
     assert vorlage.sachdarstellung is None
     assert "Die Verwaltung wird beauftragt" in vorlage.beschlussvorschlag[0]
+
+
+@pytest.mark.parametrize(
+    ("listed", "bodies"),
+    [
+        ("Beratungsfolge: Hauptausschuss Rat", ["Hauptausschuss", "Rat"]),
+        (
+            "Beratungsfolge:\nBau- und Umweltausschuss, Gemeinderat",
+            ["Bau- und Umweltausschuss", "Gemeinderat"],
+        ),
+        (
+            "Beratungsfolge:\nHaupt- und Finanzausschuss Rat der Stadt",
+            ["Haupt- und Finanzausschuss", "Rat der Stadt"],
+        ),
+    ],
+)
+def test_bodies_without_dates_under_the_heading(listed: str, bodies: list[str]) -> None:
+    """A Word form's field names the bodies before their sessions are set."""
+    text = f"Sitzungsvorlage Nr.: 145/2018\nBetreff: Änderung der Hauptsatzung\n{listed}\n"
+    vorlage = vorlage_of(f"{text}Beschlussentwurf:\nDer Rat beschließt die Änderung.\n")
+    assert [(b.gremium, b.termin) for b in vorlage.beratungsfolge] == [(b, None) for b in bodies]
+
+
+def test_a_sentence_under_the_heading_is_no_list_of_bodies() -> None:
+    text = (
+        "Vorlage Nr.: 145/2018\nBetreff: Hauptsatzung\nBeratungsfolge:\nDer Rat berät im Herbst.\n"
+    )
+    assert vorlage_of(text).beratungsfolge == []

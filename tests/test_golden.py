@@ -51,10 +51,6 @@ NOT_YET_READ = {
         "… Datum:'), their values after them in the same order",
     ),
     # Batch 2 (first contact with main at 5762e51).
-    "wesseling_sitzungsvorlage_145-2018.txt:beratungsfolge": (
-        "a Word form's PDF text run into one line: two bodies without dates on the heading's "
-        "line ('Beratungsfolge: Hauptausschuss Rat')"
-    ),
     # Batch 3 (first contact with main at 10e996e).
     # Batch 4 (first contact with main at 1d69085).
     **dict.fromkeys(

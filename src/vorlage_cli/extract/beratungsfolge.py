@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from vorlage_cli.extract.dates import YEAR_START
 from vorlage_cli.extract.lexicon import Lexicon, phrase_pattern
 from vorlage_cli.extract.rows import Row
+from vorlage_cli.extract.runon import names_apart
 from vorlage_cli.extract.textutil import (
     BOX,
     TICKED,
@@ -307,12 +308,45 @@ class BeratungsfolgeReader:
                         header_row.used = True
                     start += taken
             stations = self._walk(rows, start, columns or [], row.table)
+            if not stations and heading and columns is None and start < len(rows):
+                stations = self._bodies_only(rows[start])
             if stations:
                 for header_row in rows[index : index + header_rows]:
                     header_row.used = True
                 self.role_column = _role_column(columns, stations)
                 return stations
         return self._headerless(rows) or self._sentences(rows)
+
+    def _bodies_only(self, row: Row) -> list[ParsedStation]:
+        """A list of bodies without dates on one row under the heading, as a Word form fills
+        its field ("Beratungsfolge:" / "Hauptausschuss Rat", "Bauausschuss, Rat"): each name
+        with a body's head word is a station whose session is not set yet. The names are
+        parted at commas or where a name begins (names_apart)."""
+        text = row.text
+        if row.used or len(row.texts) != 1 or len(text.split()) > MAX_STATION_WORDS:
+            return []
+        if text.endswith((".", ":")) or self.lexicon.dates.pattern.search(text):
+            return []
+        pieces = [piece.strip() for piece in re.split(r"[,;]", text) if piece.strip()]
+        if len(pieces) == 1:
+            pieces = names_apart(text, self.words.body) or []
+        if not pieces or not all(self._looks_like_body(piece) for piece in pieces):
+            return []
+        row.used = True
+        return [
+            ParsedStation(
+                gremium=piece,
+                rolle=None,
+                rolle_text=None,
+                termin=None,
+                termin_text=None,
+                einladung=None,
+                top=None,
+                oeffentlich=None,
+                location=row.location,
+            )
+            for piece in pieces
+        ]
 
     def _column_by_column(self, rows: list[Row]) -> list[ParsedStation]:
         """A grid whose text came out column by column, one cell a line: the bodies, then as

@@ -179,8 +179,8 @@ def _grid_cells(text: str, lexicon: Lexicon) -> list[str] | None:
         return None
     if any(len(cells) > count for cells in runs.values()):
         return None
-    bodies = _names_apart(names, count, lexicon)
-    if bodies is None:
+    bodies = names_apart(names, lexicon.consultation.body)
+    if len(bodies) != count:
         return None
     return [*bodies, *(cell for cells in runs.values() for cell in cells), text[position:].strip()]
 
@@ -196,22 +196,19 @@ def _role_at_start(text: str, lexicon: Lexicon) -> re.Match[str] | None:
     return found if found and lexicon.role(found.group()) else None
 
 
-def _names_apart(names: str, count: int, lexicon: Lexicon) -> list[str] | None:
+def names_apart(names: str, head: re.Pattern[str]) -> list[str]:
     """Bodies' names run together, told apart before each word that begins a name: one that
-    ends in a body's head word ("Jugendhilfeausschuss", "Ratsversammlung") or an abbreviation
-    in capitals ("BA", "FA"), unless the word before leaves the name open ("Haupt- und",
-    "Ausschuss für"); None unless that gives ``count`` names."""
+    ends in a body's head word (``head``: "Jugendhilfeausschuss", "Ratsversammlung") or an
+    abbreviation in capitals ("BA", "FA"), unless the word before leaves the name open ("Haupt-
+    und", "Ausschuss für")."""
     words = names.split()
-    head = lexicon.consultation.body
     starts = [0]
     for index in range(1, len(words)):
         word, before = words[index], words[index - 1]
         opens = head.fullmatch(word.rstrip(",")) is not None or _ABBREVIATION.fullmatch(word)
         if opens and not before.endswith(("-", ",")) and not before[:1].islower():
             starts.append(index)
-    if len(starts) != count:
-        return None
-    return [" ".join(words[a:b]) for a, b in pairwise([*starts, len(words)])]
+    return [" ".join(words[a:b]) for a, b in pairwise([*starts, len(words)])] if words else []
 
 
 _ABBREVIATION = re.compile(r"[A-ZÄÖÜ]{2,5}")
