@@ -55,6 +55,7 @@ def test_revision_suffixes(printed: str, nummer: str, fassung: str | None) -> No
         ("Vorlage\nSpA/0768/2019", "SpA/0768/2019"),
         ("Beschlussvorlage - GV Kalkh/19/13482", "GV Kalkh/19/13482"),
         ("Vorlage\nFB III/176/2015", "FB III/176/2015"),
+        ("Vorlage - 1.0/103/2018", "1.0/103/2018"),
         ("Vorlage\nWP 04-09 SV 20/007", "WP 04-09 SV 20/007"),
         ("Inhaltsbereich\nVorlage - 0340/23OA/2017", "0340/23OA/2017"),
         ("Beschlussvorlage\nVorlage\nSTEIN/BV/052/2011", "STEIN/BV/052/2011"),
@@ -2164,3 +2165,25 @@ def test_a_sentence_under_the_heading_is_no_list_of_bodies() -> None:
         "Vorlage Nr.: 145/2018\nBetreff: Hauptsatzung\nBeratungsfolge:\nDer Rat berät im Herbst.\n"
     )
     assert vorlage_of(text).beratungsfolge == []
+
+
+def test_boxes_run_together_in_a_text_view() -> None:
+    """ALLRIS's text view: the title, then the boxes with their headings in the middle of
+    lines, one with a remark in brackets, the proposal set in quotes."""
+    text = (
+        "Bürgerinformationssystem\nTatbestand: Für die Sitzungen des Wahlausschusses ist ein "
+        "Schriftführer zu bestellen.\nDer Wahlleiter macht hierzu einen Vorschlag. "
+        "Beschlussentwurf (in eigener Zuständigkeit): „1. Zum Schriftführer wird Herr Muster "
+        "bestellt.\n2. Als Vertreterin wird Frau Beispiel berufen.“ Finanzielle Auswirkungen: "
+        "Keine\n"
+    )
+    vorlage = vorlage_of(text)
+    assert vorlage.sachdarstellung == (
+        "Für die Sitzungen des Wahlausschusses ist ein Schriftführer zu bestellen. Der "
+        "Wahlleiter macht hierzu einen Vorschlag."
+    )
+    assert vorlage.beschlussvorschlag == [
+        "Zum Schriftführer wird Herr Muster bestellt.",
+        "Als Vertreterin wird Frau Beispiel berufen.",
+    ]
+    assert vorlage.finanzielle_auswirkungen == "Keine"

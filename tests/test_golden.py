@@ -234,22 +234,6 @@ NOT_YET_READ = {
         "dates, is not read as stations; the first row's 'nichtöffentlich' is taken as the whole "
         "Vorlage's status",
     ),
-    **dict.fromkeys(
-        [
-            "erkelenz_vorlage_ohne-nummer-volfdnr-3733.txt:sachdarstellung",
-            "erkelenz_vorlage_ohne-nummer-volfdnr-3733.txt:beschlussvorschlag",
-            "erkelenz_vorlage_ohne-nummer-volfdnr-3733.txt:finanzielle_auswirkungen",
-        ],
-        "ALLRIS's text view runs the boxes together: 'Tatbestand:' after the title "
-        "'Bürgerinformationssystem' is not read as the reasoning's heading, and 'Beschlussentwurf "
-        "(in eigener Zuständigkeit):' (a quoted proposal '„1. … 2. …“') and 'Finanzielle "
-        "Auswirkungen: Keine' begin in the middle of lines, so the whole page, title included, "
-        "becomes the Sachverhalt",
-    ),
-    "illingen-saar_sitzungsvorlage_1-0-103-2018.txt:nummer": (
-        "'Vorlage - 1.0/103/2018': the office code '1.0' with a dot before the serial is cut off, "
-        "only '0/103/2018' is read as the number"
-    ),
 }
 """Fields of the taught page texts not read yet, each with its cause."""
 

@@ -4,14 +4,14 @@ Numbers are recognised by their shape wherever they stand (after a label, in the
 alone on a row, in the page header), so the shape must cover what RIS print: "DS 1/2008",
 "GRDrs 192/2017" (an abbreviation in mixed case), "2020/1430", "BV/0197/2026",
 "STEIN/BV/052/2011" (a Gemeinde's code first), "FB6/123/2025", "SpA/0768/2019",
-"FB III/176/2015", "2021/BV/2114", "06/SVV/0487", "SV Klütz/17/11649", "VL-40/2024",
-"20-26 / V 02318", "VII-DS-01234", "22-2362", a Berlin district's "DS/1246/V"
-with the electoral term in Roman numerals, and "WP 04-09 SV 20/007" with the term in front. A
-revision is a suffix in one of many spellings: "VL-40/2024 1N",
-"DS 12/2021 1. Ergänzung", "DS 10/2013 – 1. Ergänzung", "2015/0288-1", "2023/0999/1",
-"VO/2025/0123-R1", "VII-DS-01234-NF-01", "22-1940.01". The words that name a revision
-(Ergänzung, Neufassung …) are lexicon data; the digits and separators around them are the
-grammar here.
+"FB III/176/2015", "1.0/103/2018" (an office's number first), "2021/BV/2114",
+"06/SVV/0487", "SV Klütz/17/11649", "VL-40/2024", "20-26 / V 02318", "VII-DS-01234",
+"22-2362", a Berlin district's "DS/1246/V" with the electoral term in Roman numerals, and
+"WP 04-09 SV 20/007" with the term in front. A revision is a suffix in one of many spellings:
+"VL-40/2024 1N", "DS 12/2021 1. Ergänzung", "DS 10/2013 – 1. Ergänzung", "2015/0288-1",
+"2023/0999/1", "VO/2025/0123-R1", "VII-DS-01234-NF-01", "22-1940.01". The words that name a
+revision (Ergänzung, Neufassung …) are lexicon data; the digits and separators around them are
+the grammar here.
 """
 
 from __future__ import annotations
@@ -24,7 +24,8 @@ _CORE = r"""(?:
   | (?:[A-Z]{1,3}\s\d{2}-\d{2}\s)?                                    # WP 04-09 SV 20/007
     (?:[A-ZÄÖÜ]{2,6}/)?                                                # STEIN/BV/052/2011
     (?:(?:[A-ZÄÖÜ]{1,6}|[A-ZÄÖÜ][a-zäöü][A-ZÄÖÜ]|[A-ZÄÖÜ]{2,4}[a-zäöü]{1,3})  # SpA/, GRDrs
-       (?:\d{1,2}|\s[IVX]{1,4})?(?:\s?[-/]\s?|\s))?                       # FB6/, FB III/
+       (?:\d{1,2}|\s[IVX]{1,4})?(?:\s?[-/]\s?|\s)
+     | \d{1,2}\.\d{1,2}/)?                                               # FB6/, FB III/, 1.0/
     \d{1,5}\s?/\s?\d{2,4}(?:[A-Z]{1,3}(?=/))?(?:/[\w-]+)*                # DS 1/2008, 0340/23OA/2017
   | \d{2}(?:\d{2})?/[A-ZÄÖÜ]{1,6}/\d{1,5}                              # 2021/BV/2114, 06/SVV/0487
   | [A-Z]{1,4}\s[A-ZÄÖÜ][a-zäöüß]{2,12}/\d{2}/\d{3,6}                   # SV Klütz/17/11649

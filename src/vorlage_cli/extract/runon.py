@@ -43,26 +43,30 @@ def _labels(lexicon: Lexicon) -> re.Pattern[str]:
 
 
 def _headings_after_sentences(lexicon: Lexicon) -> re.Pattern[str]:
-    """A main section's heading with its colon right after a sentence's end: "… zu erfolgen.
-    Beschlussvorschlag: Die Gemeindevertretung …" where a page lost the line break."""
+    """A main section's heading with its colon right after a sentence's end, maybe after a
+    closing quote and with a remark in brackets: "… zu erfolgen. Beschlussvorschlag: Die
+    Gemeindevertretung …", "… Vorschlag. Beschlussentwurf (in eigener Zuständigkeit): …",
+    "… berufen.“ Finanzielle Auswirkungen: Keine" where a page lost the line break. Some text
+    must follow the colon."""
     headings: list[str] = []
     for section in _DECIDING_SECTIONS:
         headings += lexicon.words("sections", section)
-    return re.compile(rf"(?<=[.!?] ){alternatives(headings, space=' ')}:")
+    after_sentence = r"(?:(?<=[.!?] )|(?<=[.!?][“”\"»] ))"
+    return re.compile(rf"{after_sentence}{alternatives(headings, space=' ')}{_ASIDE}:(?= \S)")
 
 
 def broken_at_labels(rows: list[Row], lexicon: Lexicon) -> list[Row]:
-    """The rows with every run-together form line broken into one row per label, and a long
-    line broken where a section's heading follows a sentence; each piece starts a paragraph,
-    as a label on a line of its own does."""
+    """The rows with every run-together form line broken into one row per label, and a line
+    broken where a section's heading follows a sentence; each piece starts a paragraph, as a
+    label on a line of its own does."""
     pattern = lexicon.built(_labels)
     result: list[Row] = []
     for row in rows:
         text = row.text
-        if row.table is not None or len(row.cells) != 1 or len(text) < MIN_LENGTH:
+        if row.table is not None or len(row.cells) != 1:
             result.append(row)
             continue
-        matches = list(pattern.finditer(text))
+        matches = list(pattern.finditer(text)) if len(text) >= MIN_LENGTH else []
         if len({key(match.group()) for match in matches}) < MIN_LABELS:
             matches = list(lexicon.built(_headings_after_sentences).finditer(text))
         if not matches:
@@ -71,8 +75,11 @@ def broken_at_labels(rows: list[Row], lexicon: Lexicon) -> list[Row]:
         starts = [match.start() for match in matches]
         cuts = [0, *(start for start in starts if start > 0), len(text)]
         for begin, end in pairwise(cuts):
+            # the text before the first label goes on as the line did
+            opens = begin in starts or row.paragraph_start
             for piece in _answer_apart(text[begin:end].strip(), lexicon):
-                result.append(Row([Cell(piece)], row.location, True, raw=piece))
+                result.append(Row([Cell(piece)], row.location, opens, raw=piece))
+                opens = True
     return result
 
 

@@ -22,6 +22,7 @@ _BULLET = re.compile(r"^[-•·▪–]\s+(.+)$")
 MIN_KNOWN_PARTS = 2
 """Known headings a slash-joined heading needs to open their section."""
 _NUMBERED_HEADING = re.compile(r"^(?:[IVX]{1,5}\.|\d{1,2}(?:\.\d{1,2})*\.?)\s+\S")
+_HEADING_REMARK = re.compile(r"\s*\([^()]{1,40}\)\s*$")
 _NUMBER_CELL = re.compile(r"^(?:[IVX]{1,5}|\d{1,2}|[a-z])[.)]$")
 _FILLED_LABEL = re.compile(r"^[^:]{2,80}:\s*\S")
 
@@ -102,7 +103,9 @@ class SectionReader:
         if kind is not None and len(first) <= 90:
             return kind, label.strip() if colon and not rest.strip() else first, " ".join(texts[1:])
         if colon:
-            kind = self._section_of(label)
+            # a remark in brackets after the heading: "Beschlussentwurf (in eigener
+            # Zuständigkeit):"
+            kind = self._section_of(label) or self._section_of(_HEADING_REMARK.sub("", label))
             if kind is not None:
                 return kind, label.strip(), fold(" ".join([rest, *texts[1:]]))
         match = self.heading_pattern.match(first)
@@ -796,6 +799,29 @@ def finanzen_text(section: Section, yes_words: frozenset[str]) -> str | None:
     return section_text(_with_boxes_read(section, yes_words))
 
 
+_QUOTES = {"„": "“", "»": "«", "«": "»", '"': '"', "“": "”"}
+"""Opening quotes and the quotes that close them."""
+
+
+def _unquoted(paragraphs: list[list[str]]) -> list[list[str]]:
+    """A proposal set in quotes as a whole ("„1. Zum Schriftführer … bestellt." / "2. Als
+    Vertreter … berufen.“") without them, so that its points are found; a quote inside the
+    text stays."""
+    if not paragraphs or not paragraphs[0] or not paragraphs[-1]:
+        return paragraphs
+    first, last = paragraphs[0][0].lstrip(), paragraphs[-1][-1].rstrip()
+    closing = _QUOTES.get(first[:1])
+    if closing is None or not last.endswith(closing) or len(first) < 2:
+        return paragraphs
+    text = "".join(line for lines in paragraphs for line in lines)
+    if text.count(first[0]) != 1 or text.count(closing) != (2 if closing == first[0] else 1):
+        return paragraphs
+    unquoted = [list(lines) for lines in paragraphs]
+    unquoted[0][0] = first[1:].lstrip()
+    unquoted[-1][-1] = unquoted[-1][-1].rstrip()[:-1].rstrip()
+    return unquoted
+
+
 def proposal_points(
     section: Section, decision_verb: re.Pattern[str] = NO_MATCH
 ) -> tuple[list[str], list[str]]:
@@ -808,7 +834,8 @@ def proposal_points(
     the rules can report it, while "2. Lesung" inside a sentence does not.
     """
     paragraphs = [
-        _number_on_its_line(_split_shared_points(paragraph)) for paragraph in section.paragraphs
+        _number_on_its_line(_split_shared_points(paragraph))
+        for paragraph in _unquoted(section.paragraphs)
     ]
     lines = [line for paragraph in paragraphs for line in paragraph]
     paragraph_starts = set()
