@@ -2187,3 +2187,12 @@ def test_boxes_run_together_in_a_text_view() -> None:
         "Als Vertreterin wird Frau Beispiel berufen.",
     ]
     assert vorlage.finanzielle_auswirkungen == "Keine"
+
+
+def test_a_letter_spaced_title_names_the_kind() -> None:
+    """A text layer gives a letter-spaced heading one letter a word; three letters or fewer
+    ("M I T") stay, they may be initials."""
+    text = "B E S C H L U S S V O R L A G E\nVorlage Nr.: 2024/0001\nBetreff: Neubau der Kita\n"
+    vorlage = vorlage_of(f"{text}Beschlussvorschlag:\nDer Rat beschließt, M I T Kosten zu bauen.\n")
+    assert vorlage.art == "Beschlussvorlage"
+    assert vorlage.beschlussvorschlag == ["Der Rat beschließt, M I T Kosten zu bauen."]

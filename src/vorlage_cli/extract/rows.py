@@ -6,6 +6,7 @@ as after a tab), so tables are flattened into rows that remember which table the
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from vorlage_cli.extract.textutil import fold, join_lines
@@ -54,6 +55,20 @@ class Row:
         return self._texts
 
 
+_LETTER_SPACED = re.compile(r"(?<![\w.])(?:[^\W\d_] ){4,}[^\W\d_](?!\w)")
+"""A word printed letter-spaced, as a text layer gives it ("S I T Z U N G S V O R L A G E"):
+five letters or more, each alone. Shorter runs ("M I T") may be initials or a list."""
+
+
+def _unspaced(cell: Cell) -> Cell:
+    """The cell with letter-spaced words written as words, so that a letter-spaced title
+    ("B E S C H L U S S V O R L A G E") names the kind as the plain one does."""
+    if " " not in cell.text or not _LETTER_SPACED.search(cell.text):
+        return cell
+    text = _LETTER_SPACED.sub(lambda match: match.group().replace(" ", ""), cell.text)
+    return Cell(text, cell.x0, cell.x1)
+
+
 def flatten(document: LayoutDocument) -> list[Row]:
     rows: list[Row] = []
     table_id = 0
@@ -64,7 +79,7 @@ def flatten(document: LayoutDocument) -> list[Row]:
                 if block.cells:
                     rows.append(
                         Row(
-                            list(block.cells),
+                            [_unspaced(cell) for cell in block.cells],
                             block.location,
                             block.paragraph_start,
                             raw=block.raw,
