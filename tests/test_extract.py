@@ -2196,3 +2196,17 @@ def test_a_letter_spaced_title_names_the_kind() -> None:
     vorlage = vorlage_of(f"{text}Beschlussvorschlag:\nDer Rat beschließt, M I T Kosten zu bauen.\n")
     assert vorlage.art == "Beschlussvorlage"
     assert vorlage.beschlussvorschlag == ["Der Rat beschließt, M I T Kosten zu bauen."]
+
+
+def test_an_unheaded_election_after_a_line_on_the_vote() -> None:
+    text = (
+        "Vorlage - OD-005/2015\nDie Wahl der Stellvertreterin erfolgt offen.\nDie "
+        "Stadtverordnetenversammlung wählt aus ihrer Mitte Frau Muster zur Stellvertreterin.\n"
+        "Problemdarstellung/Sachverhalt:\nDie Stadt wählt nach jeder Wahl eine Stellvertretung.\n"
+    )
+    vorlage = vorlage_of(text)
+    assert vorlage.betreff is None
+    assert vorlage.beschlussvorschlag == [
+        "Die Wahl der Stellvertreterin erfolgt offen. Die Stadtverordnetenversammlung wählt aus "
+        "ihrer Mitte Frau Muster zur Stellvertreterin."
+    ]

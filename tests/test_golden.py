@@ -234,14 +234,6 @@ NOT_YET_READ = {
         "dates, is not read as stations; the first row's 'nichtöffentlich' is taken as the whole "
         "Vorlage's status",
     ),
-    # Batch 16 (first contact with main at 3829b03).
-    "oderberg_vorlage_od-005-2015.txt:beschlussvorschlag": (
-        "ALLRIS's headless page form of the Amt Britz-Chorin-Oderberg: the unheaded proposal "
-        "before 'Problemdarstellung/Sachverhalt:' opens with 'Die Wahl … erfolgt offen.' and an "
-        "election with a blank ('… wählt … folgende/n …: Frau/Herrn ____'), no 'beschließt', so "
-        "it is taken for the subject, not the proposal (Britz's 'Die Gemeindevertretung Britz "
-        "beschließt …' is read)"
-    ),
 }
 """Fields of the taught page texts not read yet, each with its cause."""
 

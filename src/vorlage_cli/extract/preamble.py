@@ -400,6 +400,8 @@ def unlabelled_subject(
             started = started or row.labelled
             continue
         if started and decision.match(fold(row.text)):
+            if run and not row.paragraph_start:
+                return []  # the run opens the decision's paragraph ("Die Wahl erfolgt offen.")
             break
         if not run and not any(character.isalpha() for character in row.text):
             continue

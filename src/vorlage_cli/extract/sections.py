@@ -513,15 +513,15 @@ def unheaded_proposal(
     blocks: list[Section], decision: re.Pattern[str], passive: re.Pattern[str] = NO_MATCH
 ) -> Section | None:
     """The proposal where no heading announces it: a block of text after the header that opens
-    with a body's decision ("Der Stadtrat beschließt, …"), as a SessionNet page prints the
-    Vorlage's text under its header block; or the first block's first paragraph, where it is
-    short and decides in the passive ("Dem Stellenplan 2024 wird zugestimmt."), whatever
-    unheaded text follows it. A paragraph without a letter before it (a web page's image
-    mark) does not count."""
+    with a body's decision ("Der Stadtrat beschließt, …", maybe after a line on the vote), as a
+    SessionNet page prints the Vorlage's text under its header block; or the first block's
+    first paragraph, where it is short and decides in the passive ("Dem Stellenplan 2024 wird
+    zugestimmt."), whatever unheaded text follows it. A paragraph without a letter before it
+    (a web page's image mark) does not count."""
     for block in blocks:
         paragraphs = _from_first_letter(block.paragraphs)
-        first = paragraphs[0][0] if paragraphs and paragraphs[0] else ""
-        if decision.match(fold(first)):
+        opening = paragraphs[0][:DECISION_LINES] if paragraphs else []
+        if any(decision.match(fold(line)) for line in opening):
             return Section("beschlussvorschlag", "", block.location, paragraphs, block.rows)
     first_block = next((block for block in blocks if not _title_line(block)), None)
     if first_block is not None and first_block.paragraphs:
@@ -615,6 +615,10 @@ def rows_left(block: Section, taken: Section) -> Section:
     return rest
 
 
+DECISION_LINES = 2
+"""Lines of a block's first paragraph within which its decision may begin: a line on how the
+vote is taken may come first ("Die Wahl … erfolgt offen." / "Die Stadtverordnetenversammlung
+wählt …")."""
 MAX_PASSIVE_PROPOSAL_WORDS = 40
 """Words of a decision in the passive that stands alone under the header; a longer paragraph
 is text that mentions one."""
