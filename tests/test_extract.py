@@ -56,6 +56,7 @@ def test_revision_suffixes(printed: str, nummer: str, fassung: str | None) -> No
         ("Beschlussvorlage - GV Kalkh/19/13482", "GV Kalkh/19/13482"),
         ("Vorlage\nFB III/176/2015", "FB III/176/2015"),
         ("Vorlage - 1.0/103/2018", "1.0/103/2018"),
+        ("Beschlussvorlage - VO/LV/30-160/2024", "VO/LV/30-160/2024"),
         ("Vorlage\nWP 04-09 SV 20/007", "WP 04-09 SV 20/007"),
         ("Inhaltsbereich\nVorlage - 0340/23OA/2017", "0340/23OA/2017"),
         ("Beschlussvorlage\nVorlage\nSTEIN/BV/052/2011", "STEIN/BV/052/2011"),
@@ -2209,4 +2210,30 @@ def test_an_unheaded_election_after_a_line_on_the_vote() -> None:
     assert vorlage.beschlussvorschlag == [
         "Die Wahl der Stellvertreterin erfolgt offen. Die Stadtverordnetenversammlung wählt aus "
         "ihrer Mitte Frau Muster zur Stellvertreterin."
+    ]
+
+
+def test_an_abbreviated_money_heading_ends_the_reasoning() -> None:
+    text = (
+        "Beschlussvorlage - VO/LV/30-160/2024\nBetreff: Entschädigungssatzung\nSachverhalt:\n"
+        "Die Satzung wird an das Landesrecht angepasst.\nFinanz. Auswirkung\n"
+        "Ja, geringere Ausgaben.\n"
+    )
+    vorlage = vorlage_of(text)
+    assert vorlage.sachdarstellung == "Die Satzung wird an das Landesrecht angepasst."
+    assert vorlage.finanzielle_auswirkungen == "Ja, geringere Ausgaben."
+
+
+def test_a_session_line_with_a_spaced_non_public_mark_is_no_station() -> None:
+    """ALLRIS classic prints the session under its station: "öffentliche/nicht öffentliche
+    Sitzung der Stadtvertretung" with the result."""
+    text = (
+        "Drucksache - BV/027/2011\nBetreff: Ehrennadel\nBeratungsfolge:\n"
+        "Stadtvertretung der Hansestadt Musterstadt Entscheidung\n14.04.2011\n"
+        "öffentliche/nicht öffentliche Sitzung der Stadtvertretung abgelehnt\n"
+        "Beschlussvorschlag:\nDie Stadtvertretung beschließt die Richtlinie.\n"
+    )
+    vorlage = vorlage_of(text)
+    assert [(b.gremium, b.termin) for b in vorlage.beratungsfolge] == [
+        ("Stadtvertretung der Hansestadt Musterstadt", dt.date(2011, 4, 14))
     ]

@@ -235,28 +235,6 @@ NOT_YET_READ = {
         "Vorlage's status",
     ),
     # Batch 17 (first contact with main at f5aef43).
-    **dict.fromkeys(
-        [
-            "papendorf_beschlussvorlage_vo-lv-30-160-2024.txt:nummer",
-            "papendorf_beschlussvorlage_vo-lv-30-160-2024.txt:art",
-        ],
-        "ALLRIS net 4's title 'Beschlussvorlage - VO/LV/30-160/2024': a number with two letter "
-        "groups before the year part ('VO/LV/') and a hyphen inside it ('30-160') is not taken "
-        "for a number, so the title line is not read and its kind is lost with it",
-    ),
-    **dict.fromkeys(
-        [
-            "papendorf_beschlussvorlage_vo-lv-30-160-2024.txt:sachdarstellung",
-            "papendorf_beschlussvorlage_vo-lv-30-160-2024.txt:finanzielle_auswirkungen",
-        ],
-        "the abbreviated panel heading 'Finanz. Auswirkung' (after 'Reduzieren') is not read as "
-        "the money heading, so the Sachverhalt runs on through it and its answer 'Ja, geringere "
-        "Ausgaben.'",
-    ),
-    "anklam_beschlussvorlage_bv-027-2011.txt:beratungsfolge": (
-        "ALLRIS classic's session line 'öffentliche/nicht öffentliche Sitzung der Stadtvertretung "
-        "abgelehnt' (with a space in 'nicht öffentliche') is taken for a second station"
-    ),
     "anklam_beschlussvorlage_bv-027-2011.txt:beschlussvorschlag": (
         "the proposal adopts a Richtlinie 'in nachfolgender Fassung:' whose clauses are an HTML "
         "list flattened to items all numbered '1.': the clauses are read as the proposal's "
