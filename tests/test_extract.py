@@ -2237,3 +2237,22 @@ def test_a_session_line_with_a_spaced_non_public_mark_is_no_station() -> None:
     assert [(b.gremium, b.termin) for b in vorlage.beratungsfolge] == [
         ("Stadtvertretung der Hansestadt Musterstadt", dt.date(2011, 4, 14))
     ]
+
+
+def test_a_bodys_corporation_in_brackets_is_not_its_name() -> None:
+    """komuna's agenda item: the body, its corporation in brackets, the session's name, the
+    date, the mark, the role and the item."""
+    text = (
+        "Zuschuss für den Schützenverein\n\n\nDaten angezeigt aus Sitzung:  8. Sitzung des "
+        "Hauptausschusses, 09.10.2023\n\nBeratungsreihenfolge\nGremium Sitzung Sitzungsdatum "
+        "ö / nö Beratungstyp TOP-Nr.\nHaupt- und Finanzausschuss (Markt Musterdorf) 8. Sitzung "
+        "des Haupt- und Finanzausschusses 09.10.2023 ö beschließend 1\n\nSachverhalt\n\nDer "
+        "Verein beantragt einen Zuschuss.\n"
+    )
+    (station,) = vorlage_of(text).beratungsfolge
+    assert (station.gremium, station.termin, station.rolle, station.top) == (
+        "Haupt- und Finanzausschuss",
+        dt.date(2023, 10, 9),
+        "Entscheidung",
+        "1",
+    )

@@ -60,9 +60,6 @@ NOT_YET_READ = {
         ],
         "the office code '/3.2' after the serial is read as a revision",
     ),
-    "walkertshofen_vorlage_ohne-nummer-agendaitem-82486913.txt:beratungsfolge": (
-        "an Agendaitem page: the body's bracket and the session name are joined to the body"
-    ),
     "aschaffenburg_vorlage_ohne-nummer-agendaitem-42705731.txt:beratungsfolge": (
         "an Agendaitem page: the table's header line joined to the body; "
         "TOP-Nr. run into the SP-Nr. ('8PL/13/8/19')"
@@ -241,11 +238,6 @@ NOT_YET_READ = {
         "points (and the Richtlinie's title line is joined to the first)"
     ),
     # Batch 18 (first contact with main at 750d45e).
-    "burgau_vorlage_ohne-nummer-agendaitem-27923243.txt:beratungsfolge": (
-        "an Agendaitem page: the body's Körperschaft in brackets, 'Haupt-, Finanz- und "
-        "Personalausschuss (Stadt Burgau)', is kept as part of the body's name (as "
-        "Walkertshofen's bracket)"
-    ),
     "burgau_vorlage_ohne-nummer-agendaitem-27923243.txt:sachdarstellung": (
         "an Agendaitem 'Prev' page: the line 'Sachverhalt Protokoll' (two tab labels run "
         "together) is not read as the heading 'Sachverhalt', so it stays at the start of the "

@@ -1299,6 +1299,11 @@ class BeratungsfolgeReader:
             station.gremium, station.rolle = self._name_and_role(*station.gremium[0])
         rolle_text = join_lines(station.rolle) if station.rolle else None
         gremium = join_lines([text for _, text in sorted(station.gremium, key=lambda p: p[0])])
+        corporation = self.words.corporation.search(gremium)
+        if corporation is not None and corporation.start() > 0:
+            # "Gemeinderat (Gemeinde Pettendorf) 1. Gemeinderat": the body's corporation, then
+            # the session's name, neither of them the body's name
+            gremium = gremium[: corporation.start()]
         einladung = station.einladung
         session = _BRACKETED.search(gremium)
         if session is not None and self.words.session.match(session.group(1)):

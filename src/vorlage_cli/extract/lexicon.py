@@ -141,6 +141,8 @@ class ConsultationWords:
     """A word at the end of a text that puts the date after it inside a sentence."""
     no_date: re.Pattern[str]
     """What a date cell prints for a session not yet set ("noch offen", "-"), the whole cell."""
+    corporation: re.Pattern[str] = re.compile("(?!)")
+    """A body's corporation in brackets after its name: " (Gemeinde Pettendorf)"."""
 
     @classmethod
     def from_data(
@@ -209,6 +211,9 @@ class ConsultationWords:
                 rf"\b{alternatives(words.get('prose_before_date', []))}\s*$", re.IGNORECASE
             ),
             no_date=re.compile(alternatives(words.get("no_date", [])), re.IGNORECASE),
+            corporation=re.compile(
+                rf"\s*\((?:{alternatives(words.get('corporations', []))})\s[^()]{{2,60}}\)"
+            ),
         )
 
 
