@@ -1,5 +1,6 @@
 """Worker processes: results in input order, a slow, crashing or failing document reported on its
-own while the others go on, and a stopped worker really gone.
+own while the others go on, a stopped worker really gone, and what a document left in reference
+cycles freed before the next.
 
 The tasks below stand in for the pipeline: their behaviour is written into each file's name, so
 that a test says what each document does. Workers import them from this module.
@@ -7,6 +8,7 @@ that a test says what each document does. Workers import them from this module.
 
 from __future__ import annotations
 
+import gc
 import os
 import signal
 import time
@@ -146,3 +148,31 @@ def test_a_worker_is_renewed_only_when_a_document_is_left_for_it(
     # two workers of three documents each; none started after the last document
     assert started == [pids[0], pids[3]]
     assert pids[0] != pids[3]
+
+
+class _Cycle:
+    """An object in a reference cycle, as python-docx's package and parts are: only the
+    collector frees it, and when it does, it leaves a mark beside its document."""
+
+    def __init__(self, mark: Path) -> None:
+        self.mark = mark
+        self.itself = self
+
+    def __del__(self) -> None:
+        self.mark.touch()
+
+
+def leave_old_cycle(path: Path) -> DocumentResult:
+    """Say which earlier documents' cycles are freed by now, then leave a cycle that has aged
+    into the oldest generation, as the long-lived objects of a real document do."""
+    freed = sorted(mark.stem for mark in path.parent.glob("*.freed"))
+    cycle = _Cycle(path.with_suffix(".freed"))
+    gc.collect(1)  # survivors of the middle generation move to the oldest
+    del cycle
+    return _result(path, " ".join(freed))
+
+
+def test_a_worker_frees_what_a_document_left_in_cycles_before_the_next(tmp_path: Path) -> None:
+    files = _files(tmp_path, "a", "b", "c", "d")
+    results = list(process_all(files, jobs=1, timeout=None, task=leave_old_cycle))
+    assert [message for _, message in _messages(results)] == ["", "a", "a b", "a b c"]
