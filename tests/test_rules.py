@@ -11,10 +11,11 @@ import pytest
 
 from vorlage_cli.config import Config, parse_config
 from vorlage_cli.evidence import Evidence
+from vorlage_cli.extract.lexicon import Lexicon, default_lexicon
 from vorlage_cli.facts import facts_of
 from vorlage_cli.model import Finding, Source, Vorlage
 from vorlage_cli.pipeline import process
-from vorlage_cli.rules import all_rules, run_folder_rules, run_rules
+from vorlage_cli.rules import all_rules, references, run_folder_rules, run_rules
 from vorlage_cli.rules.folder import NEUFASSUNG_MARKS
 
 from .conftest import ROOT
@@ -105,3 +106,36 @@ def test_severity_comes_from_the_settings_not_the_rule() -> None:
     found = {f.code: f.severity for f in adjusted}
     assert found["BF013"] == "warning"
     assert "REQ008" not in found
+
+
+def test_the_anlagen_a_text_refers_to_are_searched_once_for_both_rules(monkeypatch) -> None:
+    searched: list[Vorlage] = []
+    search = references.references
+
+    def counted(vorlage: Vorlage, lexicon: Lexicon) -> dict[tuple[int, str], tuple[str, str]]:
+        searched.append(vorlage)
+        return search(vorlage, lexicon)
+
+    monkeypatch.setattr(references, "references", counted)
+    vorlage = Vorlage.model_validate(
+        {
+            "sachdarstellung": "Der Zeitplan ist in Anlage 3 dargestellt.",
+            "anlagen": [
+                {"nummer": "1", "titel": "Entwurfsplanung"},
+                {"nummer": "2", "titel": "Kostenberechnung"},
+            ],
+        }
+    )
+    found = {f.code: f.message for f in run_rules(vorlage, Evidence())}
+    assert found["NUM003"] == "Der Text verweist auf Anlage 3, die im Anlagenverzeichnis fehlt"
+    assert found["NUM004"] == "Die Anlagen 1 und 2 werden im Text nicht erwähnt"
+    assert searched == [vorlage]
+
+
+def test_a_derived_value_is_computed_again_only_for_other_inputs() -> None:
+    evidence = Evidence()
+    vorlage = Vorlage(sachdarstellung="Siehe Anlage 1.")
+    first = evidence.derive(references.references, vorlage, default_lexicon())
+    assert evidence.derive(references.references, vorlage, default_lexicon()) is first
+    other = Vorlage(sachdarstellung="Siehe Anlage 2.")
+    assert list(evidence.derive(references.references, other, default_lexicon())) == [(2, "")]

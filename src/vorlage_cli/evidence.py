@@ -11,9 +11,9 @@ travels here, from the extractor to the rules, and is never exported.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import Any, Protocol, TypeVar
 
 from vorlage_cli.layout import Location
 from vorlage_cli.model import Vorlage
@@ -23,6 +23,7 @@ EXCERPT_LENGTH = 90
 PARAGRAPH_WORDS = 6
 """Words that name a paragraph ("Die Verwaltung schlägt vor, die …")."""
 _SPACE = re.compile(r"\s+")
+T = TypeVar("T")
 
 
 class _Row(Protocol):
@@ -93,6 +94,25 @@ class Evidence:
     spans: dict[str, tuple[str | None, list[int]]] = field(default_factory=dict)
     """Per section field ("sachdarstellung", "weitere_abschnitte.Klimaverträglichkeit"): its
     printed heading and the positions in :attr:`rows` of the rows it was read from."""
+    _derived: dict[Callable[..., Any], tuple[tuple[object, ...], Any]] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
+    """What :meth:`derive` computed, by function: its inputs and its value."""
+
+    def derive(self, make: Callable[..., T], *inputs: object) -> T:
+        """``make(*inputs)``, computed once for this document where several rules need it (the
+        Anlagen its text refers to, which NUM003 and NUM004 both read). Inputs are told apart
+        by identity, not by value: the rules of a document all get the same Vorlage and
+        lexicon and change neither, and comparing them by value would cost more than it saves;
+        other inputs (another lexicon) compute afresh."""
+        remembered = self._derived.get(make)
+        # ids compare identity: the remembered inputs are kept alive, so no other object has
+        # taken over one of their ids
+        if remembered is not None and list(map(id, remembered[0])) == list(map(id, inputs)):
+            return remembered[1]  # type: ignore[no-any-return]
+        value = make(*inputs)
+        self._derived[make] = (inputs, value)
+        return value
 
     def keep_rows(self, rows: list[_Row], sections: Mapping[str, _Section | None]) -> None:
         """Record the document's rows and which rows each section was read from (the

@@ -214,7 +214,8 @@ def _embedded(evidence: Evidence, number: int, lexicon: Lexicon) -> bool:
 
 def references(vorlage: Vorlage, lexicon: Lexicon) -> dict[tuple[int, str], tuple[str, str]]:
     """Every Anlage the text refers to by number ("Anlage 3", "Anlagen 4 und 5", "Anlagen 1 bis
-    13", "Anl. 6a"), with the field and the words of its first mention."""
+    13", "Anl. 6a"), with the field and the words of its first mention. Two rules read them:
+    they ask ``evidence.derive`` for them, so that a document's texts are searched once."""
     patterns = lexicon.built(_Patterns.build)
     found: dict[tuple[int, str], tuple[str, str]] = {}
     for path, text in texts(vorlage):
@@ -259,7 +260,7 @@ def reference_unlisted(vorlage: Vorlage, evidence: Evidence, options: RuleOption
         return  # an unnumbered list: "Anlage 2" may be any of its entries
     missing = {
         ref: mention
-        for ref, mention in references(vorlage, options.lexicon).items()
+        for ref, mention in evidence.derive(references, vorlage, options.lexicon).items()
         if not _listed(ref, listed) and not _embedded(evidence, ref[0], options.lexicon)
     }
     if not missing:
@@ -321,7 +322,7 @@ def listed_unreferenced(
     number that share a distinctive word with the Anlage's title ("das anliegende
     Strategiekonzept" for "Smart City-Strategiekonzept für die Stadt Lünen"). A mention that
     matches no title ("siehe Anlage") could mean any of them: then nothing is reported."""
-    referenced = references(vorlage, options.lexicon)
+    referenced = evidence.derive(references, vorlage, options.lexicon)
     candidates = []
     for anlage in vorlage.anlagen:
         parsed = _parse(anlage.nummer or "")
