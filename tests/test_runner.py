@@ -9,6 +9,7 @@ that a test says what each document does. Workers import them from this module.
 from __future__ import annotations
 
 import gc
+import multiprocessing
 import os
 import signal
 import time
@@ -176,3 +177,17 @@ def test_a_worker_frees_what_a_document_left_in_cycles_before_the_next(tmp_path:
     files = _files(tmp_path, "a", "b", "c", "d")
     results = list(process_all(files, jobs=1, timeout=None, task=leave_old_cycle))
     assert [message for _, message in _messages(results)] == ["", "a", "a b", "a b c"]
+
+
+def report_frozen(path: Path) -> DocumentResult:
+    return _result(path, str(gc.get_freeze_count()))
+
+
+@pytest.mark.skipif(
+    "forkserver" not in multiprocessing.get_all_start_methods(), reason="no fork server here"
+)
+def test_a_worker_starts_with_what_the_warm_up_loaded_frozen(tmp_path: Path) -> None:
+    """Frozen in the server, the warm-up's objects stay on pages the workers share with it."""
+    files = _files(tmp_path, "a", "b")
+    results = list(process_all(files, jobs=1, timeout=None, task=report_frozen))
+    assert int(results[0].findings[0].message) > 10_000

@@ -11,6 +11,11 @@ The warm-up reads, extracts and checks a short text in the shape of a Vorlage an
 result away; what it leaves behind is what any document would have built. PDFium itself is not
 loaded here: no worker is forked from a process that has loaded it.
 
+What the warm-up leaves behind is then frozen (``gc.freeze``, after its garbage is collected):
+a worker's collections no longer write into those objects, so the memory pages that hold them
+stay shared with the server instead of being copied into every worker (a DOCX worker's private
+memory 20.6 MB instead of 25.8 MB; its resident size, shared pages included, is the same).
+
 The workers also keep the memory a document freed for the next one (``keep_freed_memory``).
 """
 
@@ -18,6 +23,7 @@ from __future__ import annotations
 
 import contextlib
 import ctypes
+import gc
 from pathlib import Path
 
 import vorlage_cli.readers.pdf  # noqa: F401 - the PDF reader's layers (not PDFium)
@@ -86,3 +92,5 @@ _M_TRIM_THRESHOLD, _M_MMAP_THRESHOLD = -1, -3
 
 keep_freed_memory()
 process(Path("warmup.txt"), data=_SAMPLE.encode())
+gc.collect()
+gc.freeze()
