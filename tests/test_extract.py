@@ -2256,3 +2256,15 @@ def test_a_bodys_corporation_in_brackets_is_not_its_name() -> None:
         "Entscheidung",
         "1",
     )
+
+
+def test_a_tab_bar_opens_the_section_of_its_first_tab() -> None:
+    """komuna shows an agenda item's tabs side by side, the open one first."""
+    text = (
+        "Zuschuss für den Schützenverein\n\n\nDaten angezeigt aus Sitzung:  8. Sitzung des "
+        "Hauptausschusses, 09.10.2023\n\nSachverhalt Protokoll\n\nMit E-Mail vom 11.10.2022 "
+        "beantragt der Verein einen Zuschuss.\n"
+    )
+    assert vorlage_of(text).sachdarstellung == (
+        "Mit E-Mail vom 11.10.2022 beantragt der Verein einen Zuschuss."
+    )

@@ -237,12 +237,6 @@ NOT_YET_READ = {
         "list flattened to items all numbered '1.': the clauses are read as the proposal's "
         "points (and the Richtlinie's title line is joined to the first)"
     ),
-    # Batch 18 (first contact with main at 750d45e).
-    "burgau_vorlage_ohne-nummer-agendaitem-27923243.txt:sachdarstellung": (
-        "an Agendaitem 'Prev' page: the line 'Sachverhalt Protokoll' (two tab labels run "
-        "together) is not read as the heading 'Sachverhalt', so it stays at the start of the "
-        "Sachverhalt's text"
-    ),
 }
 """Fields of the taught page texts not read yet, each with its cause."""
 

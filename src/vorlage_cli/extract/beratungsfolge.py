@@ -329,7 +329,7 @@ class BeratungsfolgeReader:
             return []
         pieces = [piece.strip() for piece in re.split(r"[,;]", text) if piece.strip()]
         if len(pieces) == 1:
-            pieces = names_apart(text, self.words.body) or []
+            pieces = names_apart(text, self.words.body)
         if not pieces or not all(self._looks_like_body(piece) for piece in pieces):
             return []
         row.used = True

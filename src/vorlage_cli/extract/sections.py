@@ -19,6 +19,8 @@ _POINT = re.compile(r"^\(?(\d{1,2})(?:\.\)|[.)])\s+(?=\S)")
 _ROMAN_POINT = re.compile(r"^\(?([IVX]{1,4})(?:\.\)|[.)])\s+(?=\S)")
 _NUMBERED = re.compile(r"^(\d{1,2}[a-z]?)([.)]?)\s+(.+)$")
 _BULLET = re.compile(r"^[-•·▪–]\s+(.+)$")
+MAX_TABS = 2
+"""Further tab names after the open tab's heading on one line."""
 MIN_KNOWN_PARTS = 2
 """Known headings a slash-joined heading needs to open their section."""
 _NUMBERED_HEADING = re.compile(r"^(?:[IVX]{1,5}\.|\d{1,2}(?:\.\d{1,2})*\.?)\s+\S")
@@ -114,7 +116,18 @@ class SectionReader:
             kind = self.lexicon.section_of.get(key(match.group()))
             if kind is not None and BOX.search(rest):
                 return kind, match.group(), fold(" ".join([rest, *texts[1:]]))
+            if kind is not None and len(texts) == 1 and self._tabs(rest):
+                # a web page's tabs side by side ("Sachverhalt Protokoll"): the first is open
+                return kind, match.group(), ""
         return None
+
+    def _tabs(self, text: str) -> bool:
+        """Whether a text is one or two more headings side by side, as a page's tab bar prints
+        the names of its other tabs after the open one."""
+        words = text.split()
+        return 0 < len(words) <= MAX_TABS and all(
+            self.lexicon.section_of.get(key(word)) is not None for word in words
+        )
 
     def _section_of(self, text: str) -> str | None:
         """The section a heading opens, also where it joins headings of that section with
