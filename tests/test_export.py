@@ -172,3 +172,17 @@ def test_an_interrupted_json_lines_export_leaves_no_file(tmp_path: Path) -> None
     code = _interrupted_export(tmp_path, "alle.jsonl", signal.SIGINT, started=".alle.jsonl.*")
     assert code != 0
     assert [path.name for path in tmp_path.iterdir()] == ["viele"]
+
+
+def test_an_interruption_at_a_writers_exit_leaves_no_temporary_file(tmp_path: Path) -> None:
+    """A signal can land at the first instruction of a writer's __exit__, before it holds
+    signals back (the interrupted folder export above met it now and then), and the exception
+    leaves the writer without its cleanup: the run's unwinding removes the temporary file."""
+    from vorlage_cli import output
+
+    with pytest.raises(KeyboardInterrupt), output.terminate_like_interrupt():
+        stream = output.AtomicWriter(tmp_path / "a.json").__enter__()
+        stream.write("{}")
+        stream.close()
+        raise KeyboardInterrupt  # where __exit__ would have begun
+    assert list(tmp_path.iterdir()) == []

@@ -67,6 +67,11 @@ def _missing_folder(target: Path) -> WriteError:
     )
 
 
+_TEMPORARIES: set[str] = set()
+"""The temporary files of writers not yet finished, for :func:`terminate_like_interrupt` to
+remove where an interruption came between a writer's last write and its own cleanup."""
+
+
 class AtomicWriter:
     """A text file written to a temporary file beside the target and renamed into place on
     success, so that an interrupted run leaves the old file (or none), never a torn one."""
@@ -93,6 +98,7 @@ class AtomicWriter:
                 descriptor, self._temporary = tempfile.mkstemp(
                     prefix=f".{self.target.name}.", suffix=".tmp", dir=self.target.parent
                 )
+                _TEMPORARIES.add(self._temporary)
                 self._stream = os.fdopen(descriptor, "w", encoding="utf-8", newline="\n")
                 if hasattr(os, "fchmod"):
                     # mkstemp makes the file readable by its owner only; an output should get
@@ -135,6 +141,7 @@ class AtomicWriter:
                 self._stream.close()
         if self._temporary is not None:
             Path(self._temporary).unlink(missing_ok=True)
+            _TEMPORARIES.discard(self._temporary)
 
 
 def _hard_link_to_any(target: Path, inputs: Collection[Path]) -> bool:
@@ -257,7 +264,12 @@ class FolderWriter:
 @contextmanager
 def terminate_like_interrupt() -> Iterator[None]:
     """Let SIGTERM (a CI job being cancelled, ``kill``) unwind like Ctrl-C, so that temporary
-    files are removed and workers stopped instead of being left behind."""
+    files are removed and workers stopped instead of being left behind.
+
+    A signal handler runs between two instructions, so an interruption can land at the very
+    start of a writer's ``__exit__``, before it holds signals back: the exception then leaves
+    the writer without its cleanup. Whatever temporary file is left is removed here, when the
+    run unwinds."""
 
     def interrupt(signum: int, frame: FrameType | None) -> None:
         raise KeyboardInterrupt
@@ -267,3 +279,6 @@ def terminate_like_interrupt() -> Iterator[None]:
         yield
     finally:
         signal.signal(signal.SIGTERM, previous)
+        for leftover in list(_TEMPORARIES):
+            Path(leftover).unlink(missing_ok=True)
+            _TEMPORARIES.discard(leftover)
