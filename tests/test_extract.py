@@ -1509,6 +1509,39 @@ def test_a_decisions_lead_in_that_the_points_complete_is_no_point() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Nordstemmen's formula before an unnumbered decision
+        (
+            "Der Rat möge wie folgt beschließen:\nDie Haushaltssatzung wird beschlossen.\n",
+            "Die Haushaltssatzung wird beschlossen.",
+        ),
+        # Cramme's lead-in broken after its first word, and the bullet of the one point
+        (
+            "Der\nRat der Gemeinde wird gebeten, folgenden Beschluss zu fassen:\n·\n"
+            "Die Bürger werden\nbeteiligt.\n",
+            "Die Bürger werden beteiligt.",
+        ),
+        # a lead-in that names what is decided is part of the decision
+        (
+            "Der Ausschuss möge folgende Zuwendungen beschließen:\n165 Olmo e.V. 1.200,00\n",
+            "Der Ausschuss möge folgende Zuwendungen beschließen: 165 Olmo e.V. 1.200,00",
+        ),
+        # a colon that announces a list of the decision's own
+        (
+            "Folgende Straßen werden umbenannt:\nDorfstraße in Lindenweg.\n",
+            "Folgende Straßen werden umbenannt: Dorfstraße in Lindenweg.",
+        ),
+    ],
+)
+def test_a_formula_before_an_unnumbered_proposal_is_left_out(text: str, expected: str) -> None:
+    """As before numbered points, the formula that hands the decision to the body is no part of
+    the decision."""
+    found = extraction_of(f"Beschlussvorschlag:\n{text}\nBegründung:\nDer Plan liegt vor.\n")
+    assert found.vorlage.beschlussvorschlag == [expected]
+
+
 def test_text_before_a_wrongly_numbered_line_stays_in_the_proposal() -> None:
     """Points a) to d) before a line that a wrapped name made start with "1." are kept, even
     where they end with a comma and one of them decides."""

@@ -103,10 +103,6 @@ NOT_YET_READ = {
         "(Nordstemmen), where reading it as an entry gave false findings"
     ),
     # Batch 9 (first contact with main at 43742d3).
-    "cramme_vorlage_ohne-nummer-kvonr-9977.txt:beschlussvorschlag": (
-        "the lead-in '… wird gebeten, folgenden Beschluss zu fassen:' and the bullet '·' are "
-        "kept in the proposal's entry"
-    ),
     "lahr_beschlussvorlage_161-2016.txt:beratungsfolge": (
         "a PDF's text run into one line: the grid 'Termin Beratung Kennung Abstimmung' flattened "
         "row by row (body, date, 'vorberatend'/'beschließend', 'nichtöffentlich'/'öffentlich'; "

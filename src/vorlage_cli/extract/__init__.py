@@ -130,7 +130,9 @@ def _extract(document: LayoutDocument, lexicon: Lexicon) -> Extraction:
         if split is not None:
             proposal, reasoning = split
     if proposal is not None:
-        points, evidence.proposal_numbers = proposal_points(proposal, lexicon.built(_decision_verb))
+        points, evidence.proposal_numbers = proposal_points(
+            proposal, lexicon.built(_decision_verb), lexicon.built(_decision_formula)
+        )
         if len(points) == 1 and key(points[0].rstrip(".")) in lexicon.none_keys:
             # "Beschlussvorschlag: keiner": the document states that there is none
             evidence.printed["beschlussvorschlag"] = points[0]
@@ -220,6 +222,18 @@ def _decision_verb(lexicon: Lexicon) -> re.Pattern[str]:
     """A decision's verb anywhere in a lead-in ("… beschließt die Bürgerschaft,")."""
     verbs = lexicon.data.get("sections", {}).get("decision", {}).get("verbs", [])
     return re.compile(rf"\b{alternatives(verbs)}\b")
+
+
+def _decision_formula(lexicon: Lexicon) -> re.Pattern[str]:
+    """A decision's lead-in that holds nothing of the decision: it ends in a decision's verb
+    ("Der Rat beschließt:") or a formula ("… folgenden Beschluss zu fassen:", "… möge
+    beschließen:") before its colon, and announces no object of its own ("… möge folgende
+    Sondermittelanträge beschließen:")."""
+    words = lexicon.data.get("sections", {}).get("decision", {})
+    endings = words.get("verbs", []) + words.get("lead_in_endings", [])
+    ending = rf"{alternatives(endings, space=' ')}\s*:$"
+    announced = rf"\b{alternatives(words.get('lead_in_objects', []))}\s+(?!{ending})\w"
+    return re.compile(rf"^(?!.*{announced}).*\b{ending}")
 
 
 def _signature_place(text: str, lexicon: Lexicon) -> bool:

@@ -7,7 +7,7 @@ Only headings in the lexicon open a section, so that sub-headings inside a reaso
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import dropwhile
 
 from vorlage_cli.extract.lexicon import MAIN_SECTIONS, AttachmentWords, Lexicon, phrase_pattern
@@ -840,11 +840,16 @@ def _unquoted(paragraphs: list[list[str]]) -> list[list[str]]:
 
 
 def proposal_points(
-    section: Section, decision_verb: re.Pattern[str] = NO_MATCH
+    section: Section,
+    decision_verb: re.Pattern[str] = NO_MATCH,
+    formula: re.Pattern[str] = NO_MATCH,
 ) -> tuple[list[str], list[str]]:
     """One entry per numbered point, numbers stripped, and the numbers as printed; unnumbered
     text is one entry. A lead-in ending with a colon ("Der Rat beschließt:") is not a point, nor
-    one ending with a comma that has a ``decision_verb`` ("Der Gemeinderat beschließt,").
+    one ending with a comma that has a ``decision_verb`` ("Der Gemeinderat beschließt,"). Before
+    unnumbered text only a lead-in that ends in a decision's ``formula`` is left out ("… wird
+    gebeten, folgenden Beschluss zu fassen:"): "Folgende Straßen werden umbenannt:" is the
+    decision itself.
 
     A number starts a point where it is the next one, or where it starts a paragraph or follows
     a finished sentence: so a repeated or skipped number ("1", "2", "2") still starts a point and
@@ -897,7 +902,7 @@ def proposal_points(
         else:
             lead.append(line)
     if not points:
-        text = section_text(section)
+        text = section_text(_without_formula(section, formula))
         return ([text] if text else []), []
     result = []
     for point in points:
@@ -919,6 +924,35 @@ def proposal_points(
         # "1. die Verkehrswacht … zu unterstützen") is no point of its own
         result.insert(0, lead_text)
     return [r for r in result if r], numbers
+
+
+MAX_LEAD_IN_LINES = 3
+"""Lines a decision's formula may take before the colon ends it."""
+_LONE_BULLET = re.compile(r"^[·•▪◦‣∙*–-](?:\s+|$)")
+
+
+def _without_formula(section: Section, formula: re.Pattern[str]) -> Section:
+    """The section without a lead-in that ends in a decision's formula and its colon ("Der" /
+    "Rat der Gemeinde … wird gebeten, folgenden Beschluss zu fassen:"), and without the bullet
+    of the one point that follows it; unchanged where nothing follows the lead-in."""
+    lines = [line for paragraph in section.paragraphs for line in paragraph]
+    ends = [index for index, line in enumerate(lines[:MAX_LEAD_IN_LINES]) if line.endswith(":")]
+    if not ends:
+        return section
+    lead_in = join_lines(lines[: ends[0] + 1])
+    if formula.search(lead_in) is None or re.search(r"[.!?]\s", lead_in):
+        return section
+    skipped, paragraphs = ends[0] + 1, []
+    for paragraph in section.paragraphs:
+        kept, skipped = paragraph[skipped:], max(0, skipped - len(paragraph))
+        if kept:
+            paragraphs.append(kept)
+    bulleted = [line for paragraph in paragraphs for line in paragraph if _LONE_BULLET.match(line)]
+    if len(bulleted) == 1 and _LONE_BULLET.match(paragraphs[0][0]):
+        first = _LONE_BULLET.sub("", paragraphs[0][0])
+        paragraphs[0] = [first, *paragraphs[0][1:]] if first else paragraphs[0][1:]
+    paragraphs = [paragraph for paragraph in paragraphs if paragraph]
+    return replace(section, paragraphs=paragraphs) if paragraphs else section
 
 
 _NEXT_POINT = re.compile(r"(?<=[.!?;])\s+(?=\(?(\d{1,2})[.)]\s+\S)")
