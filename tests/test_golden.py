@@ -233,6 +233,46 @@ NOT_YET_READ = {
         "list flattened to items all numbered '1.': the clauses are read as the proposal's "
         "points (and the Richtlinie's title line is joined to the first)"
     ),
+    # Batch 20 (first contact with main at 3c4b496).
+    **dict.fromkeys(
+        [
+            f"duesseldorf_beschlussvorlage_ohne-nummer-docplayer-116196660.txt:{field}"
+            for field in ("art", "betreff", "beschlussvorschlag", "sachdarstellung")
+        ],
+        "a Word form on a docplayer transcript, its page run into one line: 'Betrifft:', "
+        "'Beschlussdarstellung: Beschlussvorlage' (Düsseldorf's proposal label, the kind word "
+        "landing after it) and 'Sachdarstellung:' inside the line are not read as labels or "
+        "headings, so the kind, subject and proposal stay unread and the whole text from "
+        "docplayer's title on becomes the Sachverhalt",
+    ),
+    "schleswig_mitteilung-oeffentlich_vo-2023-222-1.txt:sachdarstellung": (
+        "the numbered sub-heading '2. Sachdarstellung' inside the section 'Sachverhalt' is taken "
+        "as the section's heading, so the part '1. Zuständigkeit' before it is dropped"
+    ),
+    **dict.fromkeys(
+        [
+            "ilvesheim_vorlage_ohne-nummer-docplayer-54177059.txt:betreff",
+            "ilvesheim_vorlage_ohne-nummer-docplayer-54177059.txt:sachdarstellung",
+        ],
+        "a docplayer transcript: docplayer's title (a line from the middle of the text) is taken "
+        "for the subject, and 'Sachverhalt:' inside the page run into one line ('1 5. <subject>; "
+        "Beschluss Sachverhalt: …') is not read as a heading, so the Sachverhalt starts with "
+        "docplayer's 'Größe: px' lines",
+    ),
+    **dict.fromkeys(
+        [
+            f"bad-urach_beschlussvorlage_30-2018.txt:{field}"
+            for field in ("nummer", "art", "betreff")
+        ],
+        "a Word form on a docplayer transcript, its page run into one line: the label "
+        "'Drucksachennummer 30/2018' (one word) is not read as the number's label, the kind word "
+        "'Beschlussvorlage' after the flattened grid's body column is not read, and docplayer's "
+        "title (the grid's labels) is taken for the subject instead of the line after the grid",
+    ),
+    "bad-urach_beschlussvorlage_30-2018.txt:anlagen": (
+        "'Anlagen: Anlage 1 Anlage 2 Anlage 3 Anlage 4' followed by the four titles in a second "
+        "run (two table columns flattened one after the other) is not read as a list"
+    ),
 }
 """Fields of the taught page texts not read yet, each with its cause."""
 
