@@ -2105,6 +2105,55 @@ def test_a_grid_in_one_line_with_an_empty_date_cell_keeps_no_dates() -> None:
     ]
 
 
+ROW_BY_ROW_GRID = (
+    "Beschlussvorlage Amt: 202 Datum: 15.08.2024 Az.: 965.2 Drucksache Nr.: 161/2024 "
+    "Beratungsfolge Termin Beratung Kennung Abstimmung Haupt- und Personalausschuss 12.09.2024 "
+    "vorberatend nichtöffentlich Gemeinderat 24.10.2024 beschließend öffentlich Ortschaftsrat "
+    "Oberdorf öffentlich Ortschaftsrat Unterdorf öffentlich Beteiligungsvermerke Amt "
+    "Handzeichen Betreff: Hebesatzsatzung Beschlussvorschlag: Der Gemeinderat beschließt die "
+    "Satzung. Sachverhalt: Die Hebesätze steigen.\n"
+)
+"""A Baden-Württemberg Word form as a portal's text: the grid read row by row, each body
+followed by its date, role and mark, the Ortschaftsräte only with their mark."""
+
+
+def test_a_grid_run_into_one_line_row_by_row() -> None:
+    extraction = extraction_of(ROW_BY_ROW_GRID)
+    vorlage = extraction.vorlage
+    assert [(b.gremium, b.termin, b.rolle, b.oeffentlich) for b in vorlage.beratungsfolge] == [
+        ("Haupt- und Personalausschuss", dt.date(2024, 9, 12), "Vorberatung", False),
+        ("Gemeinderat", dt.date(2024, 10, 24), "Entscheidung", True),
+        ("Ortschaftsrat Oberdorf", None, None, True),
+        ("Ortschaftsrat Unterdorf", None, None, True),
+    ]
+    # the labels around the grid still break the line
+    assert (vorlage.nummer, vorlage.erstellt_am) == ("161/2024", dt.date(2024, 8, 15))
+    assert vorlage.betreff == "Hebesatzsatzung"
+    assert vorlage.beschlussvorschlag == ["Der Gemeinderat beschließt die Satzung."]
+    codes = [finding.code for finding in run_rules(vorlage, extraction.evidence)]
+    # the Ortschaftsräte' sessions are not set: a hint each, no warning about their roles
+    assert "BF008" not in codes
+    assert codes.count("BF013") == 2
+
+
+def test_a_column_label_with_its_colon_does_not_break_a_grid_in_one_line() -> None:
+    """Waldkirch's header 'Gremium: Sitzung am: TOP-Nr: Status:' holds a header label of the
+    Vorlage ("Status:"); the rows after it print no dates yet."""
+    vorlage = vorlage_of(
+        "SITZUNGSVORLAGE Nr. GR027/11 Gremium: Sitzung am: TOP-Nr: Status: Verwaltungsausschuss "
+        "nichtöffentlich vorberatend Gemeinderat öffentlich beschließend Ortschaftsrat Buchholz "
+        "öffentlich mit der Bitte um Stellungnahme Bearbeiter/in: Hauptamt Betreff: Änderung der "
+        "Hauptsatzung Sachverhalt: Die Hauptsatzung gilt seit langem. Beschlussvorschlag: Der "
+        "Gemeinderat beschließt die Änderung.\n"
+    )
+    assert [(b.gremium, b.rolle, b.oeffentlich) for b in vorlage.beratungsfolge] == [
+        ("Verwaltungsausschuss", "Vorberatung", False),
+        ("Gemeinderat", "Entscheidung", True),
+        ("Ortschaftsrat Buchholz", "Anhörung", True),
+    ]
+    assert vorlage.sitzungsteil is None  # the marks are per station, not the Vorlage's
+
+
 def test_a_report_that_asks_for_no_decision_proposes_none() -> None:
     text = (
         "Mitteilungsvorlage Nr. VO/2022/275\nBetreff: Bericht über die Kita-Plätze\n"

@@ -103,11 +103,6 @@ NOT_YET_READ = {
         "(Nordstemmen), where reading it as an entry gave false findings"
     ),
     # Batch 9 (first contact with main at 43742d3).
-    "lahr_beschlussvorlage_161-2016.txt:beratungsfolge": (
-        "a PDF's text run into one line: the grid 'Termin Beratung Kennung Abstimmung' flattened "
-        "row by row (body, date, 'vorberatend'/'beschließend', 'nichtöffentlich'/'öffentlich'; "
-        "Ortschaftsräte with only 'öffentlich') is not read"
-    ),
     "lahr_beschlussvorlage_161-2016.txt:anlagen": (
         "'Anlage(n):' in a line run together: two titles, the vote form 'BERATUNGSERGEBNIS …' "
         "and the page-2 header are read as one title"
@@ -215,17 +210,6 @@ NOT_YET_READ = {
     "waldkirch_sitzungsvorlage_gr027-11.txt:ersteller": (
         "'Bearbeiter/in: Hauptamt: Dieter Grupp' inside the form run into one line: the unit "
         "between the clerk's label and the name is not read"
-    ),
-    **dict.fromkeys(
-        [
-            "waldkirch_sitzungsvorlage_gr027-11.txt:sitzungsteil",
-            "waldkirch_sitzungsvorlage_gr027-11.txt:beratungsfolge",
-        ],
-        "the grid 'Gremium: Sitzung am: TOP-Nr: Status:' flattened into one line, each body "
-        "followed by its status and role words ('Verwaltungsausschuss nichtöffentlich "
-        "vorberatend', four Ortschaftsräte 'öffentlich mit der Bitte um Stellungnahme') and no "
-        "dates, is not read as stations; the first row's 'nichtöffentlich' is taken as the whole "
-        "Vorlage's status",
     ),
     # Batch 17 (first contact with main at f5aef43).
     "anklam_beschlussvorlage_bv-027-2011.txt:beschlussvorschlag": (

@@ -23,6 +23,8 @@ from vorlage_cli.extract.rows import flatten, furniture_rows
 from vorlage_cli.extract.runon import (
     broken_at_labels,
     grid_cells_on_lines,
+    grid_rows_on_lines,
+    has_run_together_lines,
     lists_off_their_heading,
 )
 from vorlage_cli.extract.sections import (
@@ -58,8 +60,12 @@ def extract(document: LayoutDocument, lexicon: Lexicon | None = None) -> Extract
 
 
 def _extract(document: LayoutDocument, lexicon: Lexicon) -> Extraction:
-    rows = lists_off_their_heading(broken_at_labels(flatten(document), lexicon), lexicon)
+    rows = flatten(document)
+    run_together = has_run_together_lines(rows)
+    rows = lists_off_their_heading(broken_at_labels(rows, lexicon), lexicon)
     rows = grid_cells_on_lines(rows, lexicon)
+    if run_together:
+        rows = grid_rows_on_lines(rows, lexicon)
     found = Extraction(Vorlage())
     vorlage, evidence = found.vorlage, found.evidence
 

@@ -268,6 +268,9 @@ class BeratungsfolgeReader:
         )
 
     def read(self, rows: list[Row]) -> list[ParsedStation]:
+        typed = self._typed_stations(rows)
+        if typed:
+            return typed
         grid = self._column_by_column(rows)
         if grid:
             # its header, where printed, sits over cells of one kind each, not over stations
@@ -316,6 +319,35 @@ class BeratungsfolgeReader:
                 self.role_column = _role_column(columns, stations)
                 return stations
         return self._headerless(rows) or self._sentences(rows)
+
+    def _typed_stations(self, rows: list[Row]) -> list[ParsedStation]:
+        """The stations of a grid run into one line, which ``runon`` already read row by row:
+        each row's cells come with their kinds."""
+        stations: list[ParsedStation] = []
+        for row in rows:
+            if row.cell_kinds is None or row.used:
+                if stations:
+                    break
+                continue
+            row.used = True
+            cells = dict(zip(row.cell_kinds, (cell.text for cell in row.cells), strict=True))
+            printed, role, mark = cells.get("termin"), cells.get("rolle"), cells.get("oeffentlich")
+            match = self.lexicon.dates.pattern.fullmatch(printed) if printed else None
+            stations.append(
+                ParsedStation(
+                    gremium=cells["gremium"],
+                    rolle=self.lexicon.role(role) if role else None,
+                    rolle_text=role,
+                    termin=self.lexicon.dates.parse(match) if match else None,
+                    termin_text=printed,
+                    einladung=None,
+                    top=None,
+                    oeffentlich=(key(mark) in self.words.public_keys) if mark else None,
+                    location=row.location,
+                )
+            )
+        self.role_column = any(station.rolle for station in stations) if stations else None
+        return stations
 
     def _bodies_only(self, row: Row) -> list[ParsedStation]:
         """A list of bodies without dates on one row under the heading, as a Word form fills

@@ -31,6 +31,9 @@ class Row:
     """The first row of a page after the first: a form's short sections end there."""
     bold: bool = False
     """Printed bold throughout (a line; table rows are never marked)."""
+    cell_kinds: tuple[str, ...] | None = None
+    """The field each cell holds, where the text told it before any reader: a station of a
+    Beratungsfolge grid run into one line, read row by row (``runon``)."""
     _text: str | None = field(default=None, init=False, repr=False, compare=False)
     _texts: tuple[str, ...] | None = field(default=None, init=False, repr=False, compare=False)
 

@@ -74,7 +74,13 @@ def broken_at_labels(rows: list[Row], lexicon: Lexicon) -> list[Row]:
         if not matches:
             result.append(row)
             continue
-        starts = [match.start() for match in matches]
+        grids = _grid_spans(text, lexicon)
+        starts = [
+            match.start()
+            for match in matches
+            # a column label with its colon ("Status:") does not break a grid's line apart
+            if not any(begin < match.start() < end for begin, end in grids)
+        ]
         cuts = [0, *(start for start in starts if start > 0), len(text)]
         for begin, end in pairwise(cuts):
             # the text before the first label goes on as the line did
@@ -221,3 +227,126 @@ def names_apart(names: str, head: re.Pattern[str]) -> list[str]:
 
 
 _ABBREVIATION = re.compile(r"[A-ZÄÖÜ]{2,5}")
+
+
+def _grid_header_inside(lexicon: Lexicon) -> re.Pattern[str]:
+    """A grid's column labels anywhere in a line, each maybe with its colon ("Gremium: Sitzung
+    am: TOP-Nr: Status:", "Beratungsfolge Termin Beratung Kennung Abstimmung")."""
+    columns = lexicon.data.get("beratungsfolge", {}).get("columns", {})
+    labels = [label.rstrip(".") for names in columns.values() for label in names]
+    label = alternatives(labels, space=" ")
+    return re.compile(rf"(?<!\S)(?:{label}\.?:?(?: |$)){{{MIN_GRID_LABELS},}}", re.IGNORECASE)
+
+
+MIN_GRID_ROWS = 2
+"""Stations that make a grid read row by row: one body with a mark may be any phrase."""
+MAX_BODY_WORDS = 8
+"""The longest body's name in a grid run into one line."""
+MIN_ROW_GRID_LENGTH = 60
+"""Characters below which a line cannot hold a header and two stations."""
+
+
+def _grid_spans(text: str, lexicon: Lexicon) -> list[tuple[int, int]]:
+    """Where grids read row by row begin and end in a line."""
+    spans = []
+    for opened in lexicon.built(_grid_header_inside).finditer(text):
+        stations, end = _grid_rows(text, opened.end(), lexicon)
+        if len(stations) >= MIN_GRID_ROWS:
+            spans.append((opened.start(), end))
+    return spans
+
+
+def has_run_together_lines(rows: list[Row]) -> bool:
+    """Whether a text layer ran the document into long lines: only there does a grid's rows
+    run into one line (a PDF's text keeps a row a line), and only there is one looked for."""
+    return any(len(row.text) >= MIN_LENGTH for row in rows if row.table is None)
+
+
+def grid_rows_on_lines(rows: list[Row], lexicon: Lexicon) -> list[Row]:
+    """The rows with a Beratungsfolge grid that a text layer ran into one line row by row
+    ("Beratungsfolge Termin Beratung Kennung Abstimmung Haupt- und Personalausschuss
+    12.09.2016 vorberatend nichtöffentlich Gemeinderat 24.10.2016 beschließend öffentlich
+    Ortschaftsrat Hugsweier öffentlich Beteiligungsvermerke …") as its header's row, one row a
+    station with the kind of each cell, and the text before and after the grid. A station is a
+    body's name (with a head word of the lexicon) followed by a date, a role and a public mark
+    in any order, each at most once; a station without a date is one whose session is not set,
+    which the header tells. The first piece of text that is no such station ends the grid."""
+    header = lexicon.built(_grid_header_inside)
+    result: list[Row] = []
+    for row in rows:
+        text = row.text
+        found = None
+        if row.table is None and len(row.cells) == 1 and len(text) >= MIN_ROW_GRID_LENGTH:
+            for opened in header.finditer(text):
+                stations, end = _grid_rows(text, opened.end(), lexicon)
+                if len(stations) >= MIN_GRID_ROWS:
+                    found = opened, stations, end
+                    break
+        if found is None:
+            result.append(row)
+            continue
+        opened, stations, end = found
+        before, labels, after = text[: opened.start()].strip(), opened.group().strip(), text[end:]
+        if before:
+            result.append(Row([Cell(before)], row.location, row.paragraph_start, raw=before))
+        result.append(Row([Cell(labels)], row.location, True, raw=labels, used=True))
+        for station in stations:
+            printed = " ".join(value for _, value in station)
+            cells = [Cell(value) for _, value in station]
+            kinds = tuple(kind for kind, _ in station)
+            result.append(Row(cells, row.location, False, raw=printed, cell_kinds=kinds))
+        if after.strip():
+            result.append(Row([Cell(after.strip())], row.location, True, raw=after.strip()))
+    return result
+
+
+_WORD = re.compile(r"\S+")
+
+
+def _grid_rows(text: str, start: int, lexicon: Lexicon) -> tuple[list[list[tuple[str, str]]], int]:
+    """The stations from ``start`` on, each as (kind, text) cells, and where the last ended."""
+    stations: list[list[tuple[str, str]]] = []
+    position = start
+    while True:
+        words = _WORD.finditer(text, position)
+        body_end = None
+        for count, word in enumerate(words):
+            if count > MAX_BODY_WORDS:
+                break
+            if count and _cell_at(text, word.start(), lexicon) is not None:
+                body_end = word.start()
+                break
+        if body_end is None:
+            break
+        body = text[position:body_end].strip()
+        head = lexicon.consultation.body
+        if not any(head.fullmatch(word.rstrip(",")) for word in body.split()):
+            break
+        station, at = [("gremium", body)], body_end
+        while (cell := _cell_at(text, at, lexicon)) is not None:
+            kind, value, end = cell
+            if any(kind == taken for taken, _ in station):
+                break
+            station.append((kind, value))
+            at = end
+        stations.append(station)
+        position = at
+    return stations, position
+
+
+def _cell_at(text: str, at: int, lexicon: Lexicon) -> tuple[str, str, int] | None:
+    """The date, role phrase or public mark that starts at ``at``, with where the spaces after
+    it end."""
+    rest = text[at:]
+    stripped = rest.lstrip()
+    at += len(rest) - len(stripped)
+    found = lexicon.dates.pattern.match(stripped)
+    kind = "termin"
+    if found is None:
+        found, kind = _role_at_start(stripped, lexicon), "rolle"
+    if found is None:
+        found, kind = lexicon.consultation.public.match(stripped), "oeffentlich"
+    if found is None or not found.group().strip():
+        return None
+    end = at + found.end()
+    return kind, found.group().strip(), end

@@ -381,7 +381,9 @@ def role_missing(vorlage: Vorlage, evidence: Evidence, options: RuleOptions) -> 
     with one, leaves open whether the body advises, is heard or decides. A list that prints no
     role in any row is the template's practice (the column is filled as the sessions go by),
     not a gap; whether there is a role column comes from the extractor, and where it does not
-    say, a list in which most rows (at least two) carry a role counts as having one."""
+    say, a list in which most rows (at least two) carry a role counts as having one. A row
+    without a date is one whose session is not set yet, and its role is filled in with the date
+    (Lahr's Ortschaftsräte); BF013 mentions the missing date."""
     rows = vorlage.beratungsfolge
     with_role = sum(1 for b in rows if b.rolle_text)
     if not with_role:
@@ -392,7 +394,7 @@ def role_missing(vorlage: Vorlage, evidence: Evidence, options: RuleOptions) -> 
     if not has_column:
         return
     for index, entry in _indexed(vorlage):
-        if not entry.rolle_text:
+        if not entry.rolle_text and entry.termin is not None:
             yield Hit(
                 f"Die Beratung {in_body(station(entry), options.lexicon)} nennt keine Rolle "
                 "(vorberatend, beschließend, Kenntnisnahme …), die übrigen Beratungen nennen eine",
