@@ -257,6 +257,12 @@ NOT_YET_READ = {
         "'Anlagen: Anlage 1 Anlage 2 Anlage 3 Anlage 4' followed by the four titles in a second "
         "run (two table columns flattened one after the other) is not read as a list"
     ),
+    # Batch 22 (first contact with main at 20f210a).
+    "nordkirchen_sitzungsvorlage_004-2017-1.txt:beratungsfolge": (
+        "a sentence of the Sachverhalt ('Aufgrund der Beratung im Haupt- und Finanzausschuss am "
+        "14.03.2017 …') is read as a Beratungsfolge station with the role 'Beratung', though the "
+        "SessionNet page prints no consultation"
+    ),
 }
 """Fields of the taught page texts not read yet, each with its cause."""
 
