@@ -1662,6 +1662,34 @@ def test_a_portals_file_page_reads_the_files_text_run_into_one_line() -> None:
     assert vorlage.anlagen == []  # "Anlagen: Nein", whatever follows it
 
 
+DOCPLAYER_TRANSCRIPT = (
+    "Beschlussvorlage. Die Taxizentrale hat eine Änderung des Tarifs beantragt:\n\n"
+    "Größe: px\nAb Seite anzeigen:\n\n"
+    'Download "Beschlussvorlage. Die Taxizentrale hat eine Änderung des Tarifs beantragt:"\n\n'
+    "Transkript\n\n"
+    "1 X öffentlich nicht öffentlich Betrifft: Änderung der Taxentarifordnung "
+    "Beschlussdarstellung: Der Rat beschließt die Achte Verordnung zur Änderung der "
+    "Taxentarifordnung. Sachdarstellung: 1. Anträge Die Taxizentrale hat eine Änderung des "
+    "Tarifs wie folgt beantragt: der Grundpreis steigt von 5,50 auf 6,00 Euro, das "
+    "Beförderungsentgelt von 1,80 auf 1,90 Euro je Kilometer. Seite 1 von 12\n"
+)
+"""A docplayer.org page: its title (words from the document), its controls, then the
+document's text after "Transkript", each page run into one line."""
+
+
+def test_a_transcript_page_reads_the_text_after_its_marker() -> None:
+    """docplayer's title is no subject, and the form's labels in the page's line, one of them
+    printed as the lexicon has it in capitals ("Sachdarstellung", "SACHDARSTELLUNG"), open
+    their sections."""
+    vorlage = vorlage_of(DOCPLAYER_TRANSCRIPT)
+    assert vorlage.betreff == "Änderung der Taxentarifordnung"
+    assert vorlage.beschlussvorschlag == [
+        "Der Rat beschließt die Achte Verordnung zur Änderung der Taxentarifordnung."
+    ]
+    assert vorlage.sachdarstellung is not None
+    assert vorlage.sachdarstellung.startswith("1. Anträge Die Taxizentrale")
+
+
 def test_a_paragraph_that_mentions_labels_stays_one_paragraph() -> None:
     """Prose may quote a label or two with its colon; only a line with three different labels
     is a form run into one line."""

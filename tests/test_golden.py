@@ -221,13 +221,11 @@ NOT_YET_READ = {
     **dict.fromkeys(
         [
             f"duesseldorf_beschlussvorlage_ohne-nummer-docplayer-116196660.txt:{field}"
-            for field in ("art", "betreff", "beschlussvorschlag", "sachdarstellung")
+            for field in ("art", "beschlussvorschlag")
         ],
-        "a Word form on a docplayer transcript, its page run into one line: 'Betrifft:', "
-        "'Beschlussdarstellung: Beschlussvorlage' (Düsseldorf's proposal label, the kind word "
-        "landing after it) and 'Sachdarstellung:' inside the line are not read as labels or "
-        "headings, so the kind, subject and proposal stay unread and the whole text from "
-        "docplayer's title on becomes the Sachverhalt",
+        "a Word form on a docplayer transcript, its page run into one line: the kind's box "
+        "lands after the proposal's label ('Beschlussdarstellung: Beschlussvorlage Der Rat "
+        "beschließt …'), so the kind is not read and opens the proposal",
     ),
     "schleswig_mitteilung-oeffentlich_vo-2023-222-1.txt:sachdarstellung": (
         "the numbered sub-heading '2. Sachdarstellung' inside the section 'Sachverhalt' is taken "

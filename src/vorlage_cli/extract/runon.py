@@ -16,7 +16,7 @@ from itertools import pairwise
 
 from vorlage_cli.extract.lexicon import Lexicon
 from vorlage_cli.extract.rows import Row
-from vorlage_cli.extract.textutil import alternatives, key
+from vorlage_cli.extract.textutil import alternatives, key, title_case_heading
 from vorlage_cli.layout import Cell
 
 MIN_LABELS = 3
@@ -34,11 +34,13 @@ MIN_LENGTH = 300
 
 
 def _labels(lexicon: Lexicon) -> re.Pattern[str]:
-    """A known label as printed (capitalised as in the lexicon), at a word's start, with its
-    colon: header fields, the main sections' headings, the Beratungsfolge's heading."""
+    """A known label as printed (capitalised as in the lexicon, or a label the lexicon has in
+    capitals in its usual spelling: "SACHDARSTELLUNG", "Sachdarstellung"), at a word's start,
+    with its colon: header fields, the main sections' headings, the Beratungsfolge's heading."""
     labels = lexicon.header_labels() + lexicon.words("beratungsfolge", "headings")
     for section in _MAIN_SECTIONS:
         labels += lexicon.words("sections", section)
+    labels += [title_case_heading(label) for label in labels]
     return re.compile(rf"(?<!\S){alternatives(labels, space=' ')}{_ASIDE} ?:")
 
 
