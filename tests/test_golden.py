@@ -261,6 +261,30 @@ NOT_YET_READ = {
         "14.03.2017 …') is read as a Beratungsfolge station with the role 'Beratung', though the "
         "SessionNet page prints no consultation"
     ),
+    # Batch 21 (first contact with main at 20f210a).
+    "billerbeck_sitzungsvorlage_fbzd-0535-2020.txt:beschlussvorschlag": (
+        "two headings side by side on one line ('Beschlussvorschlag:' and the Vorlage's own "
+        "'Beschlussvorschlag für den Rat:', two table cells): the second is kept as the "
+        "proposal's first line"
+    ),
+    **dict.fromkeys(
+        [
+            "weingarten-baden_beschlussvorlage_1075-2020-2.txt:beschlussvorschlag",
+            "weingarten-baden_beschlussvorlage_1075-2020-2.txt:sachdarstellung",
+        ],
+        "a SessionNet page whose Vorlage text has no headings: the empty header label "
+        "'Referenzvorlage', the unheaded one-sentence proposal and the unheaded reasoning are all "
+        "read as the Sachverhalt, so no proposal is read",
+    ),
+    "hohenstein_antrag_an-003-2018.txt:beschlussvorschlag": (
+        "a Fraktion's Antrag whose proposal opens with 'Die Gemeindevertretung möge beschließen:' "
+        "(no 'Beschlussvorschlag' heading) followed by five numbered points: not read as the "
+        "proposal"
+    ),
+    "hohenstein_antrag_an-003-2018.txt:anlagen": (
+        "an empty 'Anlagenverzeichnis:' followed by the Antrag's text repeated: its first line "
+        "'Die Gemeindevertretung möge beschließen:' is read as an Anlage"
+    ),
 }
 """Fields of the taught page texts not read yet, each with its cause."""
 
