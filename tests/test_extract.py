@@ -2182,6 +2182,23 @@ def test_a_column_label_with_its_colon_does_not_break_a_grid_in_one_line() -> No
     assert vorlage.sitzungsteil is None  # the marks are per station, not the Vorlage's
 
 
+def test_a_reasonings_numbered_outline_stays_in_the_reasoning() -> None:
+    """ALLRIS's page text: "Sachverhalt" over its outline "1. Zuständigkeit" (a heading the
+    lexicon knows for a section of its own) and "2. Sachdarstellung". A bare heading over a
+    numbered one is no strip of tabs, and the outline's first heading opens no section beside
+    the reasoning."""
+    vorlage = vorlage_of(
+        "Mitteilung öffentlich - VO/2023/222-1\nBetreff:\nVerkaufsoffene Sonntage\n"
+        "Sachverhalt\n1. Zuständigkeit\nDer Ratsversammlung ist die Verordnung vorzulegen.\n"
+        "2. Sachdarstellung\nDer Kultursonntag wird verlegt.\n"
+    )
+    assert vorlage.sachdarstellung == (
+        "1. Zuständigkeit Der Ratsversammlung ist die Verordnung vorzulegen. "
+        "2. Sachdarstellung Der Kultursonntag wird verlegt."
+    )
+    assert vorlage.weitere_abschnitte == {}
+
+
 def test_a_report_that_asks_for_no_decision_proposes_none() -> None:
     text = (
         "Mitteilungsvorlage Nr. VO/2022/275\nBetreff: Bericht über die Kita-Plätze\n"

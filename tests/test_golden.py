@@ -227,10 +227,6 @@ NOT_YET_READ = {
         "lands after the proposal's label ('Beschlussdarstellung: Beschlussvorlage Der Rat "
         "beschließt …'), so the kind is not read and opens the proposal",
     ),
-    "schleswig_mitteilung-oeffentlich_vo-2023-222-1.txt:sachdarstellung": (
-        "the numbered sub-heading '2. Sachdarstellung' inside the section 'Sachverhalt' is taken "
-        "as the section's heading, so the part '1. Zuständigkeit' before it is dropped"
-    ),
     **dict.fromkeys(
         [
             "ilvesheim_vorlage_ohne-nummer-docplayer-54177059.txt:betreff",

@@ -24,6 +24,7 @@ MAX_TABS = 2
 MIN_KNOWN_PARTS = 2
 """Known headings a slash-joined heading needs to open their section."""
 _NUMBERED_HEADING = re.compile(r"^(?:[IVX]{1,5}\.|\d{1,2}(?:\.\d{1,2})*\.?)\s+\S")
+_FIRST_POINT_HEADING = re.compile(r"^(?:I\.|1\.?)\s+\S")
 _HEADING_REMARK = re.compile(r"\s*\([^()]{1,40}\)\s*$")
 _NUMBER_CELL = re.compile(r"^(?:[IVX]{1,5}|\d{1,2}|[a-z])[.)]$")
 _FILLED_LABEL = re.compile(r"^[^:]{2,80}:\s*\S")
@@ -219,6 +220,17 @@ class SectionReader:
             if heading is not None:
                 kind, printed, rest = heading
                 row.used = True
+                if (
+                    current is not None
+                    and not current.paragraphs
+                    and kind not in MAIN_SECTIONS
+                    and _FIRST_POINT_HEADING.match(printed)
+                    and not _NUMBERED_HEADING.match(current.heading)
+                ):
+                    # "Sachverhalt" / "1. Zuständigkeit" / … / "2. Sachdarstellung": the first
+                    # heading of the section's own outline, not a section beside it
+                    current.add(row)
+                    continue
                 if current is not None and current.kind == kind:
                     if kind == "finanzielle_auswirkungen":
                         current.add(row, [row.text])
@@ -303,8 +315,9 @@ class SectionReader:
 
     def _tab_strip(self, rows: list[Row], index: int, heading: tuple[str, str, str]) -> bool:
         """Whether a bare heading stands right over or under a bare heading of another kind:
-        the whole stack is a strip of tabs, the last one included."""
-        if rows[index].table is not None:
+        the whole stack is a strip of tabs, the last one included. A numbered heading is a
+        text's outline ("Sachverhalt" / "1. Zuständigkeit"), never a tab."""
+        if rows[index].table is not None or _NUMBERED_HEADING.match(heading[1]):
             return False
         for neighbour in (index - 1, index + 1):
             if not 0 <= neighbour < len(rows) or rows[neighbour].table is not None:
@@ -312,7 +325,12 @@ class SectionReader:
             if neighbour < index and (rows[index].text + rows[neighbour].text).count(":"):
                 continue  # a heading with its colon under an empty one is a heading
             other = self.heading_of(rows[neighbour])
-            if other is not None and not rest_of(other) and other[0] != heading[0]:
+            if (
+                other is not None
+                and not rest_of(other)
+                and other[0] != heading[0]
+                and not _NUMBERED_HEADING.match(other[1])
+            ):
                 return True
         return False
 
