@@ -281,6 +281,53 @@ NOT_YET_READ = {
         "an empty 'Anlagenverzeichnis:' followed by the Antrag's text repeated: its first line "
         "'Die Gemeindevertretung möge beschließen:' is read as an Anlage"
     ),
+    # Batch 24 (first contact with main at a5318ea).
+    "sassenberg_beschlussvorlage_10-499-2019.txt:sitzungsteil": (
+        "the SessionNet kind 'Beschlussvorlage öffentlich' (kind and status in the 'Art' value): "
+        "the status is not split off"
+    ),
+    "sassenberg_beschlussvorlage_10-499-2019.txt:sachdarstellung": (
+        "the reasoning follows the proposal ('Vorschlag der Verwaltung:') without a heading: "
+        "not read as the Sachverhalt"
+    ),
+    "landkreis-kusel_vorlage-ka_0520-2015.txt:sachdarstellung": (
+        "the reasoning stands under the template's heading 'Beschlussvorlage:': not known as a "
+        "Sachverhalt heading"
+    ),
+    **dict.fromkeys(
+        [
+            "merzenich_mitteilungsvorlage_m68-2018.txt:nummer",
+            "merzenich_mitteilungsvorlage_m68-2018.txt:art",
+            "merzenich_mitteilungsvorlage_m68-2018.txt:betreff",
+            "merzenich_mitteilungsvorlage_m68-2018.txt:ersteller",
+            "merzenich_mitteilungsvorlage_m68-2018.txt:sitzungsteil",
+            "merzenich_mitteilungsvorlage_m68-2018.txt:beratungsfolge",
+        ],
+        "a Word form's head run into one line on a politik-bei-uns.de page ('Mitteilungsvorlage "
+        "Nr./Drucksache: M68/2018 Verantwortlicher Fachbereich: Stabstelle Mitteilung öffentliche "
+        "Sitzung Gremium: … Termin: … Betreff / TOP: …'): the inline labels 'Nr./Drucksache:', "
+        "'Gremium:'/'Termin:' and 'Betreff / TOP:' are not read, the whole head becomes the "
+        "subject and the Fachbereich runs on to the next label",
+    ),
+    **dict.fromkeys(
+        [
+            "huertgenwald_beschlussvorlage_185-2018.txt:betreff",
+            "huertgenwald_beschlussvorlage_185-2018.txt:ersteller",
+            "huertgenwald_beschlussvorlage_185-2018.txt:beratungsfolge",
+        ],
+        "a Word form's head run into one line on a politik-bei-uns.de page, the labels before "
+        "their values ('Gremium Termin Gemeinderat 29.11.2018 185/2018 Abteilung: "
+        "Sachbearbeiter: I/2 Herr Görner …'): the grid row, the Abteilung and the unlabelled "
+        "subject before 'Beschlussvorschlag:' are not read",
+    ),
+    **dict.fromkeys(
+        [
+            "huertgenwald_beschlussvorlage_185-2018.txt:beschlussvorschlag",
+            "huertgenwald_beschlussvorlage_185-2018.txt:finanzielle_auswirkungen",
+        ],
+        "'Finanzielle Auswirkungen ? Ja Produkt: …' inside the one-line text is not a heading: "
+        "the money section is kept as the proposal's tail",
+    ),
 }
 """Fields of the taught page texts not read yet, each with its cause."""
 
