@@ -957,6 +957,35 @@ def test_one_sentence_names_several_consultations(sentence: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("sentence", "stations"),
+    [
+        (
+            "Aufgrund der Beratung im Haupt- und Finanzausschuss am 14.03.2017 wird ein "
+            "ergänzter Beschlussvorschlag vorgelegt.",
+            [],
+        ),
+        ("Nach dem Beschluss des Rates vom 05.07.2016 wurde das Verfahren eingeleitet.", []),
+        (
+            "Nach der Beratung im Bauausschuss am 12.05.2025 folgt die Beschlussfassung im "
+            "Gemeinderat am 26.05.2025.",
+            [("Gemeinderat", "Entscheidung", "2025-05-26")],
+        ),
+    ],
+    ids=["past session", "past decision", "past session, then a planned one"],
+)
+def test_a_sentence_that_tells_of_a_session_plans_no_station(
+    sentence: str, stations: list[tuple[str, str, str]]
+) -> None:
+    """Nordkirchen's Sachverhalt: a session told of ("Aufgrund der Beratung im …") was read as
+    the Vorlage's only station, on a page that prints no Beratungsfolge."""
+    vorlage = vorlage_of(f"Vorlage 004/2017\nBeschlussvorlage\n\nSachverhalt\n\n{sentence}\n")
+    assert [
+        (b.gremium, b.rolle, b.termin.isoformat() if b.termin else None)
+        for b in vorlage.beratungsfolge
+    ] == stations
+
+
+@pytest.mark.parametrize(
     ("line", "nummer", "art"),
     [
         ("Kreistagsdrucksache KT/0045/2025", "KT/0045/2025", "Drucksache"),
@@ -2197,6 +2226,37 @@ def test_a_reasonings_numbered_outline_stays_in_the_reasoning() -> None:
         "2. Sachdarstellung Der Kultursonntag wird verlegt."
     )
     assert vorlage.weitere_abschnitte == {}
+
+
+def test_a_bodys_motion_alone_on_its_line_heads_the_proposal() -> None:
+    """A Fraktion's Antrag prints no 'Beschlussvorschlag' heading, only the motion to the body
+    (Hohenstein); any body the lexicon's head words name, and a repeat of the text after an
+    empty attachments list is no attachment."""
+    vorlage = vorlage_of(
+        "Betreff\nStraßenbeiträge (Antrag SPD-Fraktion)\nVorlage\nAN/003/2018\nArt\nAntrag\n\n"
+        "Die Stadtverordnetenversammlung wolle beschließen:\n\n"
+        "1. Der Magistrat wird aufgefordert, die Satzung zu prüfen.\n\n"
+        "2. Der Magistrat berichtet im Juni.\n\n"
+        "Anlagenverzeichnis:\n\n"
+        "Die Stadtverordnetenversammlung wolle beschließen:\n\n"
+        "1. Der Magistrat wird aufgefordert, die Satzung zu prüfen.\n"
+    )
+    assert vorlage.beschlussvorschlag == [
+        "Der Magistrat wird aufgefordert, die Satzung zu prüfen.",
+        "Der Magistrat berichtet im Juni.",
+    ]
+    assert vorlage.anlagen == []
+
+
+def test_a_motion_quoted_in_the_reasoning_stays_there() -> None:
+    reasoning = (
+        "Die Fraktion hatte beantragt:\nDie Gemeindevertretung möge beschließen:\n"
+        "Die Straße wird saniert.\n"
+    )
+    vorlage = vorlage_of(f"Vorlage 12/2024\nBetreff: Sanierung\n\nSachverhalt:\n{reasoning}")
+    assert vorlage.beschlussvorschlag == []
+    assert vorlage.sachdarstellung is not None
+    assert vorlage.sachdarstellung.endswith("Die Straße wird saniert.")
 
 
 def test_a_report_that_asks_for_no_decision_proposes_none() -> None:

@@ -252,11 +252,6 @@ NOT_YET_READ = {
         "run (two table columns flattened one after the other) is not read as a list"
     ),
     # Batch 22 (first contact with main at 20f210a).
-    "nordkirchen_sitzungsvorlage_004-2017-1.txt:beratungsfolge": (
-        "a sentence of the Sachverhalt ('Aufgrund der Beratung im Haupt- und Finanzausschuss am "
-        "14.03.2017 …') is read as a Beratungsfolge station with the role 'Beratung', though the "
-        "SessionNet page prints no consultation"
-    ),
     # Batch 21 (first contact with main at 20f210a).
     "billerbeck_sitzungsvorlage_fbzd-0535-2020.txt:beschlussvorschlag": (
         "two headings side by side on one line ('Beschlussvorschlag:' and the Vorlage's own "
@@ -271,15 +266,6 @@ NOT_YET_READ = {
         "a SessionNet page whose Vorlage text has no headings: the empty header label "
         "'Referenzvorlage', the unheaded one-sentence proposal and the unheaded reasoning are all "
         "read as the Sachverhalt, so no proposal is read",
-    ),
-    "hohenstein_antrag_an-003-2018.txt:beschlussvorschlag": (
-        "a Fraktion's Antrag whose proposal opens with 'Die Gemeindevertretung möge beschließen:' "
-        "(no 'Beschlussvorschlag' heading) followed by five numbered points: not read as the "
-        "proposal"
-    ),
-    "hohenstein_antrag_an-003-2018.txt:anlagen": (
-        "an empty 'Anlagenverzeichnis:' followed by the Antrag's text repeated: its first line "
-        "'Die Gemeindevertretung möge beschließen:' is read as an Anlage"
     ),
     # Batch 24 (first contact with main at a5318ea).
     "sassenberg_beschlussvorlage_10-499-2019.txt:sitzungsteil": (

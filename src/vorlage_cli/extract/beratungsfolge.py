@@ -1429,7 +1429,15 @@ class BeratungsfolgeReader:
     def _role_first(self, text: str) -> tuple[str, str, re.Match[str], str] | None:
         if self.words.preposition_date.search(text) is None:
             return None
-        match = self.words.sentence.search(text)
+        match = next(
+            (
+                found
+                for found in self.words.sentence.finditer(text)
+                # "Aufgrund der Beratung im Hauptausschuss am …": a session told of
+                if not self.words.narrative.search(text, 0, found.start())
+            ),
+            None,
+        )
         if not match:
             return None
         date_match = self.lexicon.dates.pattern.match(text[match.end() :])

@@ -143,6 +143,8 @@ class ConsultationWords:
     """What a date cell prints for a session not yet set ("noch offen", "-"), the whole cell."""
     corporation: re.Pattern[str] = re.compile("(?!)")
     """A body's corporation in brackets after its name: " (Gemeinde Pettendorf)"."""
+    narrative: re.Pattern[str] = re.compile("(?!)")
+    """An article at the end of a text, before a :attr:`sentence`'s role: "Aufgrund der"."""
 
     @classmethod
     def from_data(
@@ -213,6 +215,9 @@ class ConsultationWords:
             no_date=re.compile(alternatives(words.get("no_date", [])), re.IGNORECASE),
             corporation=re.compile(
                 rf"\s*\((?:{alternatives(words.get('corporations', []))})\s[^()]{{2,60}}\)"
+            ),
+            narrative=re.compile(
+                rf"\b{alternatives(words.get('narrative_articles', []))}\s+$", re.IGNORECASE
             ),
         )
 

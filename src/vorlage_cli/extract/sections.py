@@ -12,7 +12,15 @@ from itertools import dropwhile
 
 from vorlage_cli.extract.lexicon import MAIN_SECTIONS, AttachmentWords, Lexicon, phrase_pattern
 from vorlage_cli.extract.rows import Row, row_lines
-from vorlage_cli.extract.textutil import BOX, TICKED, fold, join_lines, key, title_case_heading
+from vorlage_cli.extract.textutil import (
+    BOX,
+    TICKED,
+    alternatives,
+    fold,
+    join_lines,
+    key,
+    title_case_heading,
+)
 from vorlage_cli.layout import Cell, Location
 
 _POINT = re.compile(r"^\(?(\d{1,2})(?:\.\)|[.)])\s+(?=\S)")
@@ -24,6 +32,8 @@ MAX_TABS = 2
 MIN_KNOWN_PARTS = 2
 """Known headings a slash-joined heading needs to open their section."""
 _NUMBERED_HEADING = re.compile(r"^(?:[IVX]{1,5}\.|\d{1,2}(?:\.\d{1,2})*\.?)\s+\S")
+_PROSE_SECTIONS = ("beschlussvorschlag", "sachdarstellung")
+"""Sections whose text may quote a motion."""
 _FIRST_POINT_HEADING = re.compile(r"^(?:I\.|1\.?)\s+\S")
 _HEADING_REMARK = re.compile(r"\s*\([^()]{1,40}\)\s*$")
 _NUMBER_CELL = re.compile(r"^(?:[IVX]{1,5}|\d{1,2}|[a-z])[.)]$")
@@ -79,6 +89,11 @@ class SectionReader:
         """A form's yes and no, which answer a question in the boxes below it."""
         self._bold_traits: dict[str, bool] = {}
         """For a document whose headings are marked by bold: the traits most of them share."""
+        decision = sections.get("decision", {})
+        self._motion = re.compile(
+            rf"^{alternatives(decision.get('articles', []))}\s+(?P<body>.{{3,80}}?)\s+"
+            rf"{alternatives(decision.get('motions', []))}\s*:?$"
+        )
 
     def heading_of(self, row: Row) -> tuple[str, str, str] | None:
         """(section kind, printed heading, text after the heading) when the row opens a section:
@@ -188,6 +203,8 @@ class SectionReader:
                 current = None
                 continue
             heading = self.heading_of(row)
+            if heading is None and (current is None or current.kind not in _PROSE_SECTIONS):
+                heading = self._motion_heading(row.text)
             # a line in the headings' style is a heading of its own, except right under a
             # heading: "Petitum/Beschluss:" over "Der Hauptausschuss möge beschließen:"
             under_heading = current is not None and not current.paragraphs
@@ -274,6 +291,15 @@ class SectionReader:
             row.used = True
             current.add(row)
         return sections
+
+    def _motion_heading(self, text: str) -> tuple[str, str, str] | None:
+        """A body's motion alone on its line ("Die Gemeindevertretung möge beschließen:") opens
+        the proposal where no proposal or reasoning is open; inside them it is their text (a
+        lead-in, a quoted motion)."""
+        motion = self._motion.match(text) if text.endswith((":", "n")) else None
+        if motion is None or not self.lexicon.consultation.body.search(motion.group("body")):
+            return None
+        return "beschlussvorschlag", text.rstrip(": "), ""
 
     def _form_question(self, section: Section, rows: list[Row], index: int) -> bool:
         """A form's question answered by its boxes below ("Einstellung im Haushalt
