@@ -1589,17 +1589,22 @@ def test_text_before_a_wrongly_numbered_line_stays_in_the_proposal() -> None:
         (
             "Vorlage - 2011/0281\nVorlage-Art: öffentliche Beschlussvorlage\n",
             "Beschlussvorlage",
-            None,
+            "öffentlich",
+        ),
+        # SessionNet's "Art" with the status after the kind (Sassenberg)
+        (
+            "Betreff\nHeimat-Preis\nVorlage\n10/499/2019\nArt\nBeschlussvorlage öffentlich\n",
+            "Beschlussvorlage",
+            "öffentlich",
         ),
     ],
 )
-def test_a_kind_with_its_public_status(text: str, art: str, sitzungsteil: str | None) -> None:
+def test_a_kind_with_its_public_status(text: str, art: str, sitzungsteil: str) -> None:
     """ALLRIS prints the status beside the kind: "Anfrage (öffentlich) - 25-24934" in the title,
-    "öffentliche Beschlussvorlage" as the kind; the status stayed in the kind."""
+    "öffentliche Beschlussvorlage" as the kind; the status stayed in the kind, and in the kind's
+    cell it was not read as the Vorlage's."""
     vorlage = vorlage_of(text)
-    assert vorlage.art == art
-    if sitzungsteil is not None:
-        assert vorlage.sitzungsteil == sitzungsteil
+    assert (vorlage.art, vorlage.sitzungsteil) == (art, sitzungsteil)
 
 
 def test_a_web_pages_button_line_ends_no_page() -> None:
@@ -2257,6 +2262,26 @@ def test_a_motion_quoted_in_the_reasoning_stays_there() -> None:
     assert vorlage.beschlussvorschlag == []
     assert vorlage.sachdarstellung is not None
     assert vorlage.sachdarstellung.endswith("Die Straße wird saniert.")
+
+
+def test_a_quoted_proposal_with_its_reasoning_unheaded_after_it() -> None:
+    """SessionNet (Sassenberg): the proposal in quotation marks under 'Vorschlag der
+    Verwaltung:', then the reasoning's box without its label."""
+    vorlage = vorlage_of(
+        "Vorlage\n10/499/2019\nArt\nBeschlussvorlage\n\nVorschlag der Verwaltung:\n\n"
+        "„Die Verwaltung wird beauftragt, den Heimat-Preis zu beantragen und den Wettbewerb "
+        "durchzuführen.“\n\n"
+        "Die Fraktion beantragt mit Schreiben vom 11.09.2019 die Auslobung eines "
+        "Heimat-Preises.\n\n"
+        "Mit dem Preis will das Land herausragendes Engagement in den Gemeinden würdigen und "
+        "sichtbar machen; das Preisgeld beträgt 5.000 Euro je Gemeinde und Jahr.\n"
+    )
+    assert vorlage.beschlussvorschlag == [
+        "Die Verwaltung wird beauftragt, den Heimat-Preis zu beantragen und den Wettbewerb "
+        "durchzuführen."
+    ]
+    assert vorlage.sachdarstellung is not None
+    assert vorlage.sachdarstellung.startswith("Die Fraktion beantragt mit Schreiben")
 
 
 def test_a_report_that_asks_for_no_decision_proposes_none() -> None:

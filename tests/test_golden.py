@@ -268,14 +268,6 @@ NOT_YET_READ = {
         "read as the Sachverhalt, so no proposal is read",
     ),
     # Batch 24 (first contact with main at a5318ea).
-    "sassenberg_beschlussvorlage_10-499-2019.txt:sitzungsteil": (
-        "the SessionNet kind 'Beschlussvorlage öffentlich' (kind and status in the 'Art' value): "
-        "the status is not split off"
-    ),
-    "sassenberg_beschlussvorlage_10-499-2019.txt:sachdarstellung": (
-        "the reasoning follows the proposal ('Vorschlag der Verwaltung:') without a heading: "
-        "not read as the Sachverhalt"
-    ),
     "landkreis-kusel_vorlage-ka_0520-2015.txt:sachdarstellung": (
         "the reasoning stands under the template's heading 'Beschlussvorlage:': not known as a "
         "Sachverhalt heading"

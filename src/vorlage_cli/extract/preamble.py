@@ -547,6 +547,13 @@ def fill_header_fields(
         status = header.first("sitzungsteil")
         if status is not None and lexicon.publicity(status.text):
             found.put("sitzungsteil", lexicon.publicity(status.text), status.location)
+    if vorlage.sitzungsteil is None and art is not None:
+        # the status printed in the kind's cell ("Beschlussvorlage öffentlich", "öffentliche
+        # Beschlussvorlage") is the whole Vorlage's
+        printed = _KIND_PREFIX.sub("", art.text)
+        beside = printed.replace(_without_status(printed, lexicon), "", 1).strip(" ()")
+        if beside and lexicon.publicity(beside):
+            found.put("sitzungsteil", lexicon.publicity(beside), art.location, beside)
 
 
 def _without_status(printed: str, lexicon: Lexicon) -> str:

@@ -32,6 +32,8 @@ MAX_TABS = 2
 MIN_KNOWN_PARTS = 2
 """Known headings a slash-joined heading needs to open their section."""
 _NUMBERED_HEADING = re.compile(r"^(?:[IVX]{1,5}\.|\d{1,2}(?:\.\d{1,2})*\.?)\s+\S")
+_OPENING_QUOTES = '„“"»«‚'
+_CLOSING_QUOTES = '“”"«»‘'
 _PROSE_SECTIONS = ("beschlussvorschlag", "sachdarstellung")
 """Sections whose text may quote a motion."""
 _FIRST_POINT_HEADING = re.compile(r"^(?:I\.|1\.?)\s+\S")
@@ -614,7 +616,12 @@ def reasoning_after_decision(
     no lead-in colon is cut so ("Der Ausschuss empfiehlt dem Stadtrat, die Satzung …" / "zu
     beschließen …."), and only where what follows is longer prose that does not decide ("Die
     Verwaltung wird beauftragt …" goes on deciding)."""
-    paragraphs = [" ".join(lines).strip() for lines in proposal.paragraphs]
+    # a proposal in quotation marks ("„Die Verwaltung wird beauftragt, … durchzuführen.“")
+    # decides and ends as one without them
+    paragraphs = [
+        " ".join(lines).strip().lstrip(_OPENING_QUOTES).rstrip(_CLOSING_QUOTES)
+        for lines in proposal.paragraphs
+    ]
     if not paragraphs or not decision.match(fold(paragraphs[0])):
         return None
     end = next((i for i, text in enumerate(paragraphs) if text.endswith((".", "!"))), None)
@@ -946,7 +953,8 @@ def proposal_points(
         else:
             lead.append(line)
     if not points:
-        text = section_text(_without_formula(section, formula))
+        unquoted = replace(section, paragraphs=_unquoted(section.paragraphs))
+        text = section_text(_without_formula(unquoted, formula))
         return ([text] if text else []), []
     result = []
     for point in points:
