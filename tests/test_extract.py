@@ -2284,6 +2284,17 @@ def test_a_quoted_proposal_with_its_reasoning_unheaded_after_it() -> None:
     assert vorlage.sachdarstellung.startswith("Die Fraktion beantragt mit Schreiben")
 
 
+def test_a_heading_beside_its_own_specific_form_is_one_heading() -> None:
+    """SessionNet (Billerbeck) prints its box label beside the Vorlage's own heading, two cells
+    of one line; the second is no text of the proposal."""
+    vorlage = vorlage_of(
+        "Vorlage\nFBZD/0535/2020\nArt\nSitzungsvorlage\n\n"
+        " Beschlussvorschlag:                 Beschlussvorschlag für den Rat:\n\n"
+        "Der Rat beschließt die Verordnung.\n\nSachverhalt:\n\nDie Klage ist erledigt.\n"
+    )
+    assert vorlage.beschlussvorschlag == ["Der Rat beschließt die Verordnung."]
+
+
 def test_a_report_that_asks_for_no_decision_proposes_none() -> None:
     text = (
         "Mitteilungsvorlage Nr. VO/2022/275\nBetreff: Bericht über die Kita-Plätze\n"

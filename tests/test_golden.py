@@ -253,11 +253,6 @@ NOT_YET_READ = {
     ),
     # Batch 22 (first contact with main at 20f210a).
     # Batch 21 (first contact with main at 20f210a).
-    "billerbeck_sitzungsvorlage_fbzd-0535-2020.txt:beschlussvorschlag": (
-        "two headings side by side on one line ('Beschlussvorschlag:' and the Vorlage's own "
-        "'Beschlussvorschlag für den Rat:', two table cells): the second is kept as the "
-        "proposal's first line"
-    ),
     **dict.fromkeys(
         [
             "weingarten-baden_beschlussvorlage_1075-2020-2.txt:beschlussvorschlag",

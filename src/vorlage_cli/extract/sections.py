@@ -121,7 +121,12 @@ class SectionReader:
         if kind is None and len(texts) > 1 and row.table is not None:
             kind = self.lexicon.keyed_section_of.get(key(first))
         if kind is not None and len(first) <= 90:
-            return kind, label.strip() if colon and not rest.strip() else first, " ".join(texts[1:])
+            beside = " ".join(texts[1:])
+            if beside.endswith(":") and key(beside).startswith(key(first)):
+                # the same heading again, made specific, in the next cell ("Beschlussvorschlag:"
+                # | "Beschlussvorschlag für den Rat:"): a label, not the section's text
+                beside = ""
+            return kind, label.strip() if colon and not rest.strip() else first, beside
         if colon:
             # a remark in brackets after the heading: "Beschlussentwurf (in eigener
             # Zuständigkeit):"
