@@ -459,6 +459,14 @@ def test_a_web_pages_tabs_are_no_sections() -> None:
             None,
         ),
         ("Beschlussvorlage\nVorlage Nr.: 2025/0001\nProtokollführung: Frau Weber\n", None),
+        # Mannheim's invitation: its first agenda item begins with a Vorlage kind
+        (
+            "Einladung\nzur Sitzung des Betriebsausschusses Technische Betriebe\n"
+            "am Donnerstag, 21. Februar 2013, um 16:00 Uhr\n\nTagesordnung\n- öffentlich -\n\n"
+            "TOP: 1\nBekanntgabe der Vergabebeschlüsse aus der letzten Sitzung\n\n"
+            "TOP: 2\nDarstellung der Wirkungsziele\nBeschlussvorlage V091/2013\n",
+            "eine Einladung mit Tagesordnung",
+        ),
     ],
 )
 def test_documents_that_are_no_vorlage_are_told_by_their_title(

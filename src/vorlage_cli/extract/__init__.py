@@ -165,7 +165,7 @@ def _extract(document: LayoutDocument, lexicon: Lexicon) -> Extraction:
     elif any(_signature_place(row.text, lexicon) for row in rows):
         evidence.signature_block = True
     evidence.sections = {s.kind for s in sections}
-    evidence.other_document = other_document(rows, vorlage, lexicon)
+    evidence.other_document = other_document(rows, vorlage, lexicon, evidence.locations.get("art"))
     # hook for the rules' quotes and places: which rows each section was read from
     evidence.keep_rows(
         rows,

@@ -17,6 +17,7 @@ import re
 from vorlage_cli.extract.lexicon import Lexicon, phrase_pattern
 from vorlage_cli.extract.rows import Row
 from vorlage_cli.extract.textutil import alternatives
+from vorlage_cli.layout import Location
 from vorlage_cli.model import Vorlage
 
 TOP_ROWS = 40
@@ -31,15 +32,23 @@ def _title_goes_on(lexicon: Lexicon) -> re.Pattern[str]:
     return re.compile(rf"^\s*(?:$|[-–:]|{words}\b)", re.IGNORECASE)
 
 
-def other_document(rows: list[Row], vorlage: Vorlage, lexicon: Lexicon) -> str | None:
-    """What the document is, where it is no Vorlage ("eine Niederschrift"); None otherwise."""
-    if _is_vorlage_kind(vorlage, lexicon):
-        return None
+def other_document(
+    rows: list[Row], vorlage: Vorlage, lexicon: Lexicon, kind_at: Location | None = None
+) -> str | None:
+    """What the document is, where it is no Vorlage ("eine Niederschrift"); None otherwise.
+    ``kind_at`` is where the Vorlage's kind was read: a title of another document above it
+    (an "Einladung" over its agenda, whose first item is a "Bekanntgabe der …") still tells."""
     titles = lexicon.data.get("other_documents", {})
     patterns = {name: phrase_pattern(phrases, anchored=True) for name, phrases in titles.items()}
     goes_on = lexicon.built(_title_goes_on)
-    candidates = [row.text for row in rows[:TOP_ROWS] if row.table is None]
-    if vorlage.art:
+    top = [row for row in rows[:TOP_ROWS] if row.table is None]
+    if _is_vorlage_kind(vorlage, lexicon):
+        above = next((i for i, row in enumerate(top) if row.location == kind_at), None)
+        if above is None:
+            return None
+        top = top[:above]
+    candidates = [row.text for row in top]
+    if vorlage.art and not _is_vorlage_kind(vorlage, lexicon):
         candidates.append(vorlage.art)
     for text in candidates:
         if len(text.split()) > MAX_TITLE_WORDS:
