@@ -60,6 +60,9 @@ def test_revision_suffixes(printed: str, nummer: str, fassung: str | None) -> No
         ("Vorlage\nWP 04-09 SV 20/007", "WP 04-09 SV 20/007"),
         ("Inhaltsbereich\nVorlage - 0340/23OA/2017", "0340/23OA/2017"),
         ("Beschlussvorlage\nVorlage\nSTEIN/BV/052/2011", "STEIN/BV/052/2011"),
+        # the kind's letters glued to the serial (Merzenich, Waldkirch)
+        ("Mitteilungsvorlage\nNr./Drucksache: M68/2018", "M68/2018"),
+        ("Sitzungsvorlage Nr. GR027/11", "GR027/11"),
     ],
 )
 def test_number_shapes_of_further_ris(title: str, nummer: str) -> None:
@@ -2301,6 +2304,30 @@ def test_a_heading_beside_its_own_specific_form_is_one_heading() -> None:
         "Der Rat beschließt die Verordnung.\n\nSachverhalt:\n\nDie Klage ist erledigt.\n"
     )
     assert vorlage.beschlussvorschlag == ["Der Rat beschließt die Verordnung."]
+
+
+def test_a_station_given_by_labels_in_a_form_run_into_one_line() -> None:
+    """Merzenich's Word form as a portal's one-line text: the body after 'Gremium:', the
+    session after 'Termin:' (not after 'Datum:', which dates the Vorlage), and a heading
+    printed with spaces around its slash ('Sachverhalt / Begründung:')."""
+    vorlage = vorlage_of(
+        "Mitteilungsvorlage Nr./Drucksache: M68/2018 Verantwortlicher Fachbereich: Stabstelle "
+        "Gremium: Ausschuss für Soziales, Sport und Kultur Sachbearbeiter: Georg Gelhausen "
+        "Datum: 03.09.2018 Termin: 13.09.2018 Betreff / TOP: Landesförderprogramm Heimat "
+        "Sachverhalt / Begründung: Das Land fördert Heimatpreise. Die Gemeinde kann einen Preis "
+        "ausloben und dafür eine Förderung beantragen, die den Preis vollständig deckt.\n"
+    )
+    assert [(b.gremium, b.termin) for b in vorlage.beratungsfolge] == [
+        ("Ausschuss für Soziales, Sport und Kultur", dt.date(2018, 9, 13))
+    ]
+    assert (vorlage.nummer, vorlage.erstellt_am) == ("M68/2018", dt.date(2018, 9, 3))
+    assert vorlage.betreff == "Landesförderprogramm Heimat"
+    assert (vorlage.sachdarstellung or "").startswith("Das Land fördert Heimatpreise.")
+
+
+def test_a_gremium_label_in_minutes_is_no_station_without_a_session_date() -> None:
+    vorlage = vorlage_of("Vorlage 12/2024\nGremium: Gemeinderat\nBetreff: Test\n")
+    assert vorlage.beratungsfolge == []
 
 
 def test_a_report_that_asks_for_no_decision_proposes_none() -> None:

@@ -198,14 +198,12 @@ NOT_YET_READ = {
     # Batch 15 (first contact with main at f33037b).
     **dict.fromkeys(
         [
-            "waldkirch_sitzungsvorlage_gr027-11.txt:nummer",
             "waldkirch_sitzungsvorlage_gr027-11.txt:art",
             "waldkirch_sitzungsvorlage_gr027-11.txt:betreff",
         ],
         "a Word form on a docplayer transcript: the letter-spaced head 'S I T Z U N G S V O R L A "
-        "G E Nr. GR027/11' is neither read as the kind nor as the number's label, and docplayer's "
-        "title line (that head again) is taken for the subject, while the unlabelled subject "
-        "'Änderung der Hauptsatzung' stands inside the one-line page before 'Sachverhalt:'",
+        "G E Nr. GR027/11' is not read as the kind, and the unlabelled subject 'Änderung der "
+        "Hauptsatzung' stands inside the one-line page before 'Sachverhalt:'",
     ),
     "waldkirch_sitzungsvorlage_gr027-11.txt:ersteller": (
         "'Bearbeiter/in: Hauptamt: Dieter Grupp' inside the form run into one line: the unit "
@@ -269,18 +267,15 @@ NOT_YET_READ = {
     ),
     **dict.fromkeys(
         [
-            "merzenich_mitteilungsvorlage_m68-2018.txt:nummer",
             "merzenich_mitteilungsvorlage_m68-2018.txt:art",
-            "merzenich_mitteilungsvorlage_m68-2018.txt:betreff",
             "merzenich_mitteilungsvorlage_m68-2018.txt:ersteller",
             "merzenich_mitteilungsvorlage_m68-2018.txt:sitzungsteil",
-            "merzenich_mitteilungsvorlage_m68-2018.txt:beratungsfolge",
         ],
-        "a Word form's head run into one line on a politik-bei-uns.de page ('Mitteilungsvorlage "
-        "Nr./Drucksache: M68/2018 Verantwortlicher Fachbereich: Stabstelle Mitteilung öffentliche "
-        "Sitzung Gremium: … Termin: … Betreff / TOP: …'): the inline labels 'Nr./Drucksache:', "
-        "'Gremium:'/'Termin:' and 'Betreff / TOP:' are not read, the whole head becomes the "
-        "subject and the Fachbereich runs on to the next label",
+        "a Word form's head run into one line on a politik-bei-uns.de page ('… MACHEN!“ "
+        "Mitteilungsvorlage Nr./Drucksache: M68/2018 Verantwortlicher Fachbereich: Stabstelle "
+        "Mitteilung öffentliche Sitzung Gremium: …'): the kind at the end of the letterhead's "
+        "piece is no title line, and the check boxes' words 'Mitteilung öffentliche Sitzung' "
+        "(their marks lost) run on after the Fachbereich",
     ),
     **dict.fromkeys(
         [

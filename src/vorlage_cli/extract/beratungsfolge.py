@@ -318,7 +318,7 @@ class BeratungsfolgeReader:
                     header_row.used = True
                 self.role_column = _role_column(columns, stations)
                 return stations
-        return self._headerless(rows) or self._sentences(rows)
+        return self._headerless(rows) or self._labelled_station(rows) or self._sentences(rows)
 
     def _typed_stations(self, rows: list[Row]) -> list[ParsedStation]:
         """The stations of a grid run into one line, which ``runon`` already read row by row:
@@ -348,6 +348,36 @@ class BeratungsfolgeReader:
             )
         self.role_column = any(station.rolle for station in stations) if stations else None
         return stations
+
+    def _labelled_station(self, rows: list[Row]) -> list[ParsedStation]:
+        """A single station given by labels, as a Word form prints it: "Gremium: <body>" and,
+        within a few rows below, "Termin: <date>". The body must look like one and the date be
+        a date: minutes and invitations print such labels too, with other values."""
+        station_label, date_label = self.lexicon.built(_station_labels)
+        for index, row in enumerate(rows):
+            named = station_label.match(row.text) if not row.used else None
+            if named is None or not self._looks_like_body(named.group("value")):
+                continue
+            for below in rows[index + 1 : index + 1 + MAX_STATION_LABEL_ROWS]:
+                dated = date_label.match(below.text) if not below.used else None
+                date = self.lexicon.dates.pattern.match(dated.group("value")) if dated else None
+                if date is None:
+                    continue
+                row.used = below.used = True
+                return [
+                    ParsedStation(
+                        gremium=fold(named.group("value")),
+                        rolle=None,
+                        rolle_text=None,
+                        termin=self.lexicon.dates.parse(date),
+                        termin_text=date.group().strip(),
+                        einladung=None,
+                        top=None,
+                        oeffentlich=None,
+                        location=row.location,
+                    )
+                ]
+        return []
 
     def _bodies_only(self, row: Row) -> list[ParsedStation]:
         """A list of bodies without dates on one row under the heading, as a Word form fills
@@ -1463,6 +1493,22 @@ class BeratungsfolgeReader:
         if role is None:
             return None
         return fold(match.group("name")), role.group(), date_match, rest[role.end() :].strip()
+
+
+MAX_STATION_LABEL_ROWS = 6
+"""How far below a station's body label its date label may stand (the form's other labels
+between them)."""
+
+
+def _station_labels(lexicon: Lexicon) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    words = lexicon.data.get("beratungsfolge", {}).get("words", {})
+
+    def labelled(labels: list[str]) -> re.Pattern[str]:
+        return re.compile(
+            rf"^{alternatives(labels, space=' ')}\s*:\s*(?P<value>\S.{{2,120}})$", re.IGNORECASE
+        )
+
+    return labelled(words.get("station_labels", [])), labelled(words.get("station_date_labels", []))
 
 
 def _role_column(columns: list[Column] | None, stations: list[ParsedStation]) -> bool | None:

@@ -38,10 +38,14 @@ def _labels(lexicon: Lexicon) -> re.Pattern[str]:
     capitals in its usual spelling: "SACHDARSTELLUNG", "Sachdarstellung"), at a word's start,
     with its colon: header fields, the main sections' headings, the Beratungsfolge's heading."""
     labels = lexicon.header_labels() + lexicon.words("beratungsfolge", "headings")
+    words = lexicon.data.get("beratungsfolge", {}).get("words", {})
+    labels += words.get("station_labels", []) + words.get("station_date_labels", [])
     for section in _MAIN_SECTIONS:
         labels += lexicon.words("sections", section)
     labels += [title_case_heading(label) for label in labels]
-    return re.compile(rf"(?<!\S){alternatives(labels, space=' ')}{_ASIDE} ?:")
+    # "Sachverhalt / Begründung:" as printed beside "Sachverhalt/Begründung"
+    printed = alternatives(labels, space=" ").replace("/", r"\s?/\s?")
+    return re.compile(rf"(?<!\S){printed}{_ASIDE} ?:")
 
 
 def _headings_after_sentences(lexicon: Lexicon) -> re.Pattern[str]:
