@@ -331,19 +331,13 @@ class BeratungsfolgeReader:
                 continue
             row.used = True
             cells = dict(zip(row.cell_kinds, (cell.text for cell in row.cells), strict=True))
-            printed, role, mark = cells.get("termin"), cells.get("rolle"), cells.get("oeffentlich")
-            match = self.lexicon.dates.pattern.fullmatch(printed) if printed else None
             stations.append(
-                ParsedStation(
-                    gremium=cells["gremium"],
-                    rolle=self.lexicon.role(role) if role else None,
-                    rolle_text=role,
-                    termin=self.lexicon.dates.parse(match) if match else None,
-                    termin_text=printed,
-                    einladung=None,
-                    top=None,
-                    oeffentlich=(key(mark) in self.words.public_keys) if mark else None,
-                    location=row.location,
+                self._station_of_cells(
+                    cells["gremium"],
+                    cells.get("termin"),
+                    cells.get("rolle"),
+                    cells.get("oeffentlich"),
+                    row.location,
                 )
             )
         self.role_column = any(station.rolle for station in stations) if stations else None
@@ -510,12 +504,30 @@ class BeratungsfolgeReader:
     def _column_station(
         self, body: Row, columns: dict[str, list[str]], index: int, unplaced: bool
     ) -> ParsedStation:
-        printed = columns["termin"][index]
+        return self._station_of_cells(
+            body.text,
+            columns["termin"][index],
+            columns.get("rolle", [None] * (index + 1))[index],
+            columns.get("oeffentlich", [None] * (index + 1))[index],
+            body.location,
+            unplaced=unplaced,
+        )
+
+    def _station_of_cells(
+        self,
+        gremium: str,
+        printed: str | None,
+        role: str | None,
+        mark: str | None,
+        location: Location,
+        *,
+        unplaced: bool = False,
+    ) -> ParsedStation:
+        """A station from a grid's cells, each already known to be a body, a date, a role or
+        a public mark: the text told them apart, not a header's positions."""
         match = self.lexicon.dates.pattern.fullmatch(printed) if printed else None
-        role = columns.get("rolle", [None] * (index + 1))[index]
-        mark = columns.get("oeffentlich", [None] * (index + 1))[index]
         return ParsedStation(
-            gremium=body.text,
+            gremium=gremium,
             rolle=self.lexicon.role(role) if role else None,
             rolle_text=role,
             termin=self.lexicon.dates.parse(match) if match else None,
@@ -523,7 +535,7 @@ class BeratungsfolgeReader:
             einladung=None,
             top=None,
             oeffentlich=(key(mark) in self.words.public_keys) if mark else None,
-            location=body.location,
+            location=location,
             termin_unplaced=unplaced,
         )
 
