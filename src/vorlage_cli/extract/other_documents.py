@@ -42,13 +42,14 @@ def other_document(
     patterns = {name: phrase_pattern(phrases, anchored=True) for name, phrases in titles.items()}
     goes_on = lexicon.built(_title_goes_on)
     top = [row for row in rows[:TOP_ROWS] if row.table is None]
-    if _is_vorlage_kind(vorlage, lexicon):
+    own_kind = _is_vorlage_kind(vorlage, lexicon)
+    if own_kind:
         above = next((i for i, row in enumerate(top) if row.location == kind_at), None)
         if above is None:
             return None
         top = top[:above]
     candidates = [row.text for row in top]
-    if vorlage.art and not _is_vorlage_kind(vorlage, lexicon):
+    if vorlage.art and not own_kind:
         candidates.append(vorlage.art)
     for text in candidates:
         if len(text.split()) > MAX_TITLE_WORDS:

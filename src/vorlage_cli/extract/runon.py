@@ -12,6 +12,7 @@ Beratungsfolge grid in such a line, column by column, is broken into its cells.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from itertools import pairwise
 
 from vorlage_cli.extract.lexicon import Lexicon
@@ -252,14 +253,20 @@ MIN_ROW_GRID_LENGTH = 60
 """Characters below which a line cannot hold a header and two stations."""
 
 
-def _grid_spans(text: str, lexicon: Lexicon) -> list[tuple[int, int]]:
-    """Where grids read row by row begin and end in a line."""
-    spans = []
+def _grids(
+    text: str, lexicon: Lexicon
+) -> Iterator[tuple[re.Match[str], list[list[tuple[str, str]]], int]]:
+    """The grids read row by row in a line: their header's match, their stations and where
+    the last station ends."""
     for opened in lexicon.built(_grid_header_inside).finditer(text):
         stations, end = _grid_rows(text, opened.end(), lexicon)
         if len(stations) >= MIN_GRID_ROWS:
-            spans.append((opened.start(), end))
-    return spans
+            yield opened, stations, end
+
+
+def _grid_spans(text: str, lexicon: Lexicon) -> list[tuple[int, int]]:
+    """Where grids read row by row begin and end in a line."""
+    return [(opened.start(), end) for opened, _, end in _grids(text, lexicon)]
 
 
 def has_run_together_lines(rows: list[Row]) -> bool:
@@ -277,17 +284,12 @@ def grid_rows_on_lines(rows: list[Row], lexicon: Lexicon) -> list[Row]:
     body's name (with a head word of the lexicon) followed by a date, a role and a public mark
     in any order, each at most once; a station without a date is one whose session is not set,
     which the header tells. The first piece of text that is no such station ends the grid."""
-    header = lexicon.built(_grid_header_inside)
     result: list[Row] = []
     for row in rows:
         text = row.text
         found = None
         if row.table is None and len(row.cells) == 1 and len(text) >= MIN_ROW_GRID_LENGTH:
-            for opened in header.finditer(text):
-                stations, end = _grid_rows(text, opened.end(), lexicon)
-                if len(stations) >= MIN_GRID_ROWS:
-                    found = opened, stations, end
-                    break
+            found = next(_grids(text, lexicon), None)
         if found is None:
             result.append(row)
             continue

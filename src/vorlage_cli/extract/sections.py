@@ -32,8 +32,6 @@ MAX_TABS = 2
 MIN_KNOWN_PARTS = 2
 """Known headings a slash-joined heading needs to open their section."""
 _NUMBERED_HEADING = re.compile(r"^(?:[IVX]{1,5}\.|\d{1,2}(?:\.\d{1,2})*\.?)\s+\S")
-_OPENING_QUOTES = '„“"»«‚'
-_CLOSING_QUOTES = '“”"«»‘'
 _PROSE_SECTIONS = ("beschlussvorschlag", "sachdarstellung")
 """Sections whose text may quote a motion."""
 _FIRST_POINT_HEADING = re.compile(r"^(?:I\.|1\.?)\s+\S")
@@ -303,6 +301,8 @@ class SectionReader:
         """A body's motion alone on its line ("Die Gemeindevertretung möge beschließen:") opens
         the proposal where no proposal or reasoning is open; inside them it is their text (a
         lead-in, a quoted motion)."""
+        # every motion ends in its verb ("… beschließen") or the colon after it: a cheap test
+        # before the pattern, on every row outside a section
         motion = self._motion.match(text) if text.endswith((":", "n")) else None
         if motion is None or not self.lexicon.consultation.body.search(motion.group("body")):
             return None
@@ -874,6 +874,8 @@ def finanzen_text(section: Section, yes_words: frozenset[str]) -> str | None:
 
 _QUOTES = {"„": "“", "»": "«", "«": "»", '"': '"', "“": "”"}
 """Opening quotes and the quotes that close them."""
+_OPENING_QUOTES = "".join(_QUOTES)
+_CLOSING_QUOTES = "".join(_QUOTES.values())
 
 
 def _unquoted(paragraphs: list[list[str]]) -> list[list[str]]:
