@@ -358,19 +358,8 @@ class BeratungsfolgeReader:
                 if date is None:
                     continue
                 row.used = below.used = True
-                return [
-                    ParsedStation(
-                        gremium=fold(named.group("value")),
-                        rolle=None,
-                        rolle_text=None,
-                        termin=self.lexicon.dates.parse(date),
-                        termin_text=date.group().strip(),
-                        einladung=None,
-                        top=None,
-                        oeffentlich=None,
-                        location=row.location,
-                    )
-                ]
+                gremium, printed = fold(named.group("value")), date.group().strip()
+                return [self._station_of_cells(gremium, printed, None, None, row.location)]
         return []
 
     def _bodies_only(self, row: Row) -> list[ParsedStation]:
