@@ -378,20 +378,7 @@ class BeratungsfolgeReader:
         if not pieces or not all(self._looks_like_body(piece) for piece in pieces):
             return []
         row.used = True
-        return [
-            ParsedStation(
-                gremium=piece,
-                rolle=None,
-                rolle_text=None,
-                termin=None,
-                termin_text=None,
-                einladung=None,
-                top=None,
-                oeffentlich=None,
-                location=row.location,
-            )
-            for piece in pieces
-        ]
+        return [self._station_of_cells(piece, None, None, None, row.location) for piece in pieces]
 
     def _column_by_column(self, rows: list[Row]) -> list[ParsedStation]:
         """A grid whose text came out column by column, one cell a line: the bodies, then as
