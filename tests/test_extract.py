@@ -2096,6 +2096,30 @@ def test_unheaded_proposal_and_reasoning_boxes_one_after_the_other() -> None:
     )
 
 
+def test_an_empty_label_and_an_unheaded_refusal_before_the_unheaded_reasoning() -> None:
+    """SessionNet (Weingarten): the header block ends with the label 'Referenzvorlage' left
+    empty, then the proposal's box (a refusal: '… lehnt … ab') and the reasoning's box, both
+    without headings. The empty label takes no value from the text below it, and the
+    proposal ends with its sentence."""
+    vorlage = vorlage_of(
+        "Betreff\nEinführung einer Ehrennadel\nVorlage\n0815/2024/1\nArt\nBeschlussvorlage\n"
+        "Referenzvorlage\n\nDer Gemeinderat lehnt die Einführung einer Ehrennadel in Bronze ab, "
+        "um den Wert der bisherigen Ehrungen zu erhalten.\n\n"
+        "Die Fraktion der Wählergemeinschaft hat am 03.03.2024 beantragt, eine Ehrennadel in "
+        "Bronze für das Ehrenamt einzuführen.\n\n"
+        "In der Sitzung des Verwaltungsausschusses vom 10.04.2024 wurde der Antrag vorberaten; "
+        "der Ausschuss empfiehlt, ihn abzulehnen.\n"
+    )
+    assert vorlage.nummer == "0815/2024"
+    assert vorlage.beschlussvorschlag == [
+        "Der Gemeinderat lehnt die Einführung einer Ehrennadel in Bronze ab, um den Wert der "
+        "bisherigen Ehrungen zu erhalten."
+    ]
+    assert vorlage.sachdarstellung is not None
+    assert vorlage.sachdarstellung.startswith("Die Fraktion der Wählergemeinschaft hat am")
+    assert vorlage.sachdarstellung.endswith("der Ausschuss empfiehlt, ihn abzulehnen.")
+
+
 def test_names_in_brackets_sign_and_end_the_text_above_them() -> None:
     """A fair copy shows its signers' names in brackets, each section may carry its own."""
     vorlage = vorlage_of(

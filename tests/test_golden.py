@@ -251,15 +251,6 @@ NOT_YET_READ = {
     ),
     # Batch 22 (first contact with main at 20f210a).
     # Batch 21 (first contact with main at 20f210a).
-    **dict.fromkeys(
-        [
-            "weingarten-baden_beschlussvorlage_1075-2020-2.txt:beschlussvorschlag",
-            "weingarten-baden_beschlussvorlage_1075-2020-2.txt:sachdarstellung",
-        ],
-        "a SessionNet page whose Vorlage text has no headings: the empty header label "
-        "'Referenzvorlage', the unheaded one-sentence proposal and the unheaded reasoning are all "
-        "read as the Sachverhalt, so no proposal is read",
-    ),
     # Batch 24 (first contact with main at a5318ea).
     "landkreis-kusel_vorlage-ka_0520-2015.txt:sachdarstellung": (
         "the reasoning stands under the template's heading 'Beschlussvorlage:': not known as a "

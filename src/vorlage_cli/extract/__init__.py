@@ -128,8 +128,9 @@ def _extract(document: LayoutDocument, lexicon: Lexicon) -> Extraction:
     if reasoning is None or not section_text(reasoning):
         reasoning = unheaded_reasoning(unheaded, finanzen, proposal) or reasoning
     unreasoned = reasoning is None or not section_text(reasoning)
-    if proposal is not None and proposal.heading and unreasoned:
-        # the reasoning's box without its label after a headed proposal (SessionNet)
+    if proposal is not None and unreasoned:
+        # the reasoning's box without its label after the proposal's box (SessionNet), whether
+        # the proposal's box has its label or not
         split = reasoning_after_decision(
             proposal, lexicon.built(_decision), lexicon.built(_deciding_passive)
         )

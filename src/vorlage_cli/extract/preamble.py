@@ -132,8 +132,13 @@ def _value_on_next_row(rows: list[Row], index: int, header: HeaderReader, lexico
         "sitzungsteil": lexicon.publicity(value) is not None,
     }.get(field, texts[0].endswith(":"))
     # in a run of labels over their values ("Betreff" / …, "Vorlage" / "039/26", "Art" / …)
-    # the next label is one too, whatever its value looks like
+    # the next label is one too, whatever its value looks like; but a sentence after a blank
+    # line follows an empty label ("Referenzvorlage" / "" / "Der Gemeinderat lehnt … ab.")
     in_run = index >= 2 and rows[index - 1].labelled and rows[index - 2].labelled
+    sentence = len(value.split()) >= MIN_SENTENCE_WORDS and value.endswith((".", "!", "?"))
+    if in_run and following.paragraph_start and sentence and not fits:
+        rows[index].used = rows[index].labelled = True
+        return
     if not (fits or in_run):
         return
     header.add(field, value, following.location, label)
