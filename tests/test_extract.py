@@ -2120,6 +2120,73 @@ def test_an_empty_label_and_an_unheaded_refusal_before_the_unheaded_reasoning() 
     assert vorlage.sachdarstellung.endswith("der Ausschuss empfiehlt, ihn abzulehnen.")
 
 
+def test_a_request_addressed_to_any_body_heads_the_proposal() -> None:
+    """Karlsruhe's template ends with 'Beschluss:' and a request addressed to the deciding body,
+    which may be any committee, with a remark on the pre-advising bodies that may wrap onto the
+    next line, or the proposal after a colon on the same line. The request is the proposal's
+    heading, not its first point."""
+    head = (
+        "Beschlussvorlage\nVorlage Nr.: 2024/0815 Verantwortlich: Dez. 2\n"
+        "Dienststelle: Tiefbauamt\nSanierung der Brunnenstraße\n"
+        "Gremien Termin TOP Ö / N Zuständigkeit\n"
+    )
+    wrapped = vorlage_of(
+        head + "Bauausschuss 02.05.2024 3 Ö Vorberatung\nGemeinderat 14.05.2024 5 Ö Entscheidung\n"
+        "Begründung:\nDie Brunnenstraße ist in einem schlechten Zustand und muss saniert werden, "
+        "damit sie sicher befahren werden kann.\n"
+        "Beschluss:\nAntrag an den Gemeinderat – nach Vorberatung im Bauausschuss und im\n"
+        "Hauptausschuss\n\n1. Der Gemeinderat beschließt die Sanierung der Brunnenstraße.\n"
+        "2. Die Verwaltung wird mit der Vergabe beauftragt.\n"
+    )
+    assert wrapped.beschlussvorschlag == [
+        "Der Gemeinderat beschließt die Sanierung der Brunnenstraße.",
+        "Die Verwaltung wird mit der Vergabe beauftragt.",
+    ]
+    on_its_line = vorlage_of(
+        head + "Bauausschuss 02.05.2024 3 Ö Entscheidung\n"
+        "Antrag an den Bauausschuss: Der Bauausschuss genehmigt die Vergabe der Arbeiten.\n"
+        "Begründung:\nDie Brunnenstraße ist in einem schlechten Zustand und muss saniert werden, "
+        "damit sie sicher befahren werden kann.\n"
+    )
+    assert on_its_line.beschlussvorschlag == [
+        "Der Bauausschuss genehmigt die Vergabe der Arbeiten."
+    ]
+    assert on_its_line.betreff == "Sanierung der Brunnenstraße"
+
+
+def test_a_request_to_no_body_is_no_heading() -> None:
+    """'Antrag an' followed by something that names no body is a sentence of the text."""
+    vorlage = vorlage_of(
+        "Vorlage Nr.: 2024/0815\nBetreff: Zuschuss\n\nSachverhalt:\n"
+        "Antrag an die Stiftung Lesen auf einen Zuschuss\n"
+        "Die Stiftung fördert Leseprojekte an Schulen in der ganzen Region.\n"
+    )
+    assert vorlage.sachdarstellung == (
+        "Antrag an die Stiftung Lesen auf einen Zuschuss Die Stiftung fördert Leseprojekte an "
+        "Schulen in der ganzen Region."
+    )
+
+
+def test_the_full_decision_wins_over_its_summary() -> None:
+    """Karlsruhe prints a 'Kurzfassung' on page 1, which may be a summary in prose, and the
+    full decision under 'Beschluss:' at the end: the proposal is the decision, even where the
+    summary is longer."""
+    vorlage = vorlage_of(
+        "Beschlussvorlage\nVorlage Nr.: 2024/0815 Verantwortlich: Dez. 2\n"
+        "Dienststelle: Stadtarchiv\nBildungspartnerschaft mit der Hochschule\n"
+        "Gremien Termin TOP Ö / N Zuständigkeit\nGemeinderat 14.05.2024 5 Ö Entscheidung\n"
+        "Kurzfassung\nDie seit Jahren bestehende Zusammenarbeit zwischen dem Stadtarchiv und der "
+        "Hochschule soll durch eine Vereinbarung über eine Bildungspartnerschaft gefestigt "
+        "werden, die Lehre und Forschung am Archivgut verbindet.\n"
+        "Begründung:\nDie Hochschule nutzt das Archiv seit 2010 für Seminare.\n"
+        "Beschluss:\nAntrag an den Gemeinderat\n"
+        "Der Gemeinderat beschließt die Bildungspartnerschaft gemäß Anlage.\n"
+    )
+    assert vorlage.beschlussvorschlag == [
+        "Der Gemeinderat beschließt die Bildungspartnerschaft gemäß Anlage."
+    ]
+
+
 def test_names_in_brackets_sign_and_end_the_text_above_them() -> None:
     """A fair copy shows its signers' names in brackets, each section may carry its own."""
     vorlage = vorlage_of(

@@ -121,7 +121,8 @@ def _extract(document: LayoutDocument, lexicon: Lexicon) -> Extraction:
         text = finanzen_text(finanzen, lexicon.yes_words)
         found.put("finanzielle_auswirkungen", text, finanzen.location)
     unheaded = orphan_blocks(rows, 0)
-    proposal = best(sections, "beschlussvorschlag") or unheaded_proposal(
+    summaries = frozenset(key(h) for h in section_words.get("decision", {}).get("summaries", []))
+    proposal = best(sections, "beschlussvorschlag", summaries) or unheaded_proposal(
         unheaded, lexicon.built(_decision), lexicon.built(_passive_decision)
     )
     reasoning = best(sections, "sachdarstellung")

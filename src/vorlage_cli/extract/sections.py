@@ -27,6 +27,8 @@ _POINT = re.compile(r"^\(?(\d{1,2})(?:\.\)|[.)])\s+(?=\S)")
 _ROMAN_POINT = re.compile(r"^\(?([IVX]{1,4})(?:\.\)|[.)])\s+(?=\S)")
 _NUMBERED = re.compile(r"^(\d{1,2}[a-z]?)([.)]?)\s+(.+)$")
 _BULLET = re.compile(r"^[-•·▪–]\s+(.+)$")
+MAX_WRAPPED_ADDRESSEE_WORDS = 4
+"""Words of a body's name that an addressed heading wraps onto the next line."""
 MAX_TABS = 2
 """Further tab names after the open tab's heading on one line."""
 MIN_KNOWN_PARTS = 2
@@ -94,6 +96,12 @@ class SectionReader:
             rf"^{alternatives(decision.get('articles', []))}\s+(?P<body>.{{3,80}}?)\s+"
             rf"{alternatives(decision.get('motions', []))}\s*:?$"
         )
+        self._addressed_starts = tuple(decision.get("addressed", []))
+        """A cheap test before the pattern, on every distinct row."""
+        self._addressed = re.compile(
+            rf"^(?P<heading>{alternatives(decision.get('addressed', []))}\s+"
+            r"(?P<body>[^.:;!?]{3,120}?))\s*(?::\s*(?P<rest>.*))?$"
+        )
 
     def heading_of(self, row: Row) -> tuple[str, str, str] | None:
         """(section kind, printed heading, text after the heading) when the row opens a section:
@@ -140,7 +148,9 @@ class SectionReader:
             if kind is not None and len(texts) == 1 and self._tabs(rest):
                 # a web page's tabs side by side ("Sachverhalt Protokoll"): the first is open
                 return kind, match.group(), ""
-        return None
+        # a plain text's line may be cut into cells at a wide gap ("Antrag an den Gemeinderat -"
+        # | "nach Vorberatung im …")
+        return self._addressed_heading(" ".join(texts)) if row.table is None else None
 
     def _tabs(self, text: str) -> bool:
         """Whether a text is one or two more headings side by side, as a page's tab bar prints
@@ -229,6 +239,11 @@ class SectionReader:
                     heading = (parts[0], parts[1], parts[2])
                     for taken in rows[index + 1 : index + 1 + skip]:
                         taken.used = True
+            if heading is not None and self._addressee_wrapped(rows, index, heading):
+                # "Antrag an den Gemeinderat – nach Vorberatung im … und im" / "Hauptausschuss"
+                rows[index + 1].used = True
+                skip = 1
+                heading = (heading[0], join_lines([heading[1], rows[index + 1].text]), "")
             if (
                 heading is not None
                 and not rest_of(heading)
@@ -307,6 +322,39 @@ class SectionReader:
         if motion is None or not self.lexicon.consultation.body.search(motion.group("body")):
             return None
         return "beschlussvorschlag", text.rstrip(": "), ""
+
+    def _addressee_wrapped(
+        self, rows: list[Row], index: int, heading: tuple[str, str, str]
+    ) -> bool:
+        """Whether an addressed heading's last body stands alone on the next line ("Antrag an
+        den Gemeinderat - nach Vorberatung im Haupt- und Finanzausschuss sowie" /
+        "Planungsausschuss"): a few words that name a body, no sentence."""
+        if rest_of(heading) or index + 1 >= len(rows):
+            return False
+        if not rows[index].text.startswith(self._addressed_starts):
+            return False
+        following = rows[index + 1]
+        text = following.text.strip(" –-")
+        return (
+            not following.used
+            and following.table is None
+            and len(following.texts) == 1
+            and 0 < len(text.split()) <= MAX_WRAPPED_ADDRESSEE_WORDS
+            and not text.endswith((".", ":", "!", "?"))
+            and self.lexicon.consultation.body.search(text) is not None
+        )
+
+    def _addressed_heading(self, text: str) -> tuple[str, str, str] | None:
+        """A request addressed to the body that decides ("Antrag an den Bauausschuss", "Antrag
+        an den Gemeinderat – nach Vorberatung im Hauptausschuss: Der Gemeinderat …") heads the
+        proposal, as the lexicon's fixed "Antrag an den Gemeinderat" does: any body that the
+        Beratungsfolge would know may stand there."""
+        if not text.startswith(self._addressed_starts):
+            return None
+        addressed = self._addressed.match(text)
+        if addressed is None or not self.lexicon.consultation.body.search(addressed["body"]):
+            return None
+        return "beschlussvorschlag", addressed["heading"], addressed["rest"] or ""
 
     def _form_question(self, section: Section, rows: list[Row], index: int) -> bool:
         """A form's question answered by its boxes below ("Einstellung im Haushalt
@@ -713,13 +761,16 @@ def embedded_attachment(
     return None
 
 
-def best(sections: list[Section], kind: str) -> Section | None:
+def best(
+    sections: list[Section], kind: str, summaries: frozenset[str] = frozenset()
+) -> Section | None:
     """Of several sections of one kind (a table of contents repeats the headings), the one with
-    the most text."""
+    the most text; a section under a summary's heading only where no other has text."""
     candidates = [s for s in sections if s.kind == kind]
     if not candidates:
         return None
-    return max(candidates, key=lambda s: s.size)
+    full = [s for s in candidates if key(s.heading) not in summaries and s.size]
+    return max(full or candidates, key=lambda s: s.size)
 
 
 def section_text(section: Section) -> str | None:
