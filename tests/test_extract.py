@@ -63,6 +63,8 @@ def test_revision_suffixes(printed: str, nummer: str, fassung: str | None) -> No
         # the kind's letters glued to the serial (Merzenich, Waldkirch)
         ("Mitteilungsvorlage\nNr./Drucksache: M68/2018", "M68/2018"),
         ("Sitzungsvorlage Nr. GR027/11", "GR027/11"),
+        # a Gemeinde's code of digits and letters, the status inside the kind (ALLRIS 2024)
+        ("Vorlage öffentlich - VO/09GV/2021-339", "VO/09GV/2021-339"),
     ],
 )
 def test_number_shapes_of_further_ris(title: str, nummer: str) -> None:
@@ -2185,6 +2187,81 @@ def test_the_full_decision_wins_over_its_summary() -> None:
     assert vorlage.beschlussvorschlag == [
         "Der Gemeinderat beschließt die Bildungspartnerschaft gemäß Anlage."
     ]
+
+
+def test_allris_session_lines_under_each_station_are_no_bodies() -> None:
+    """ALLRIS classic prints each station as the body with its role, the date, then the
+    session's line ('8. ordentliche Sitzung des Betriebsausschusses', maybe with its result):
+    a session with an adjective other than 'öffentliche' is a session too, not the start of
+    the next body's name."""
+    vorlage = vorlage_of(
+        "Vorlage - 2024/BA/0815\nBetreff: Abstufung einer Kreisstraße\nBeratungsfolge:\n"
+        "Bauausschuss Vorberatung\n08.05.2024\n"
+        "8. ordentliche Sitzung des Bauausschusses\n"
+        "Kreisausschuss Vorberatung\n16.05.2024\n"
+        "24. außerordentliche Sitzung des Kreisausschusses zur Kenntnis genommen\n"
+        "Kreistag Entscheidung\n23.05.2024\n"
+        "12. ordentliche Sitzung des Kreistages ungeändert beschlossen\n"
+        "Beschlussvorschlag:\nDer Kreistag beschließt die Abstufung.\n"
+    )
+    assert [(b.gremium, b.rolle_text, b.termin) for b in vorlage.beratungsfolge] == [
+        ("Bauausschuss", "Vorberatung", dt.date(2024, 5, 8)),
+        ("Kreisausschuss", "Vorberatung", dt.date(2024, 5, 16)),
+        ("Kreistag", "Entscheidung", dt.date(2024, 5, 23)),
+    ]
+
+
+def test_a_role_that_also_heads_a_section_inside_a_table_of_cells() -> None:
+    """ALLRIS 2024 pages copy the Beratungsfolge table one cell per line between '|' marks; the
+    role 'Information' is also a heading of the Sachverhalt, yet inside the table it is the
+    station's role."""
+    vorlage = vorlage_of(
+        "Vorlage öffentlich - VO/12GV/2024-101\nBeratungsfolge\n"
+        "Status | Datum | Gremium | Beschluss | NA |\n---|---|---|---|---|\n●\nErledigt\n|\n|\n"
+        "Gemeindevertretung Wiesenfeld\n|\nInformation\n|\n|\n|\n14.03.2024\n|\n"
+        "Sachverhalt\nDie Verwaltung berichtet über den Stand der Arbeiten am Radweg.\n"
+    )
+    assert [(b.gremium, b.rolle, b.rolle_text) for b in vorlage.beratungsfolge] == [
+        ("Gemeindevertretung Wiesenfeld", "Kenntnisnahme", "Information")
+    ]
+    assert vorlage.sachdarstellung == (
+        "Die Verwaltung berichtet über den Stand der Arbeiten am Radweg."
+    )
+
+
+def test_information_under_a_complete_station_heads_the_text() -> None:
+    """Karlsruhe's Informationsvorlage prints 'Information' as the heading of its text right
+    under the Beratungsfolge: after a station read whole, it is no role."""
+    vorlage = vorlage_of(
+        "Informationsvorlage\nVorlage Nr.: 2023/0815\nDienststelle: Sozialamt\n"
+        "Jahresbericht des Seniorenbeirats\nBeratungsfolge dieser Vorlage\n"
+        "Gremium Termin TOP ö nö Ergebnis\nSozialausschuss 14.07.2023 2 x\n"
+        "Information\nDer Sozialausschuss nimmt den Jahresbericht des Seniorenbeirats zur "
+        "Kenntnis.\n"
+    )
+    assert [(b.gremium, b.rolle_text) for b in vorlage.beratungsfolge] == [
+        ("Sozialausschuss", None)
+    ]
+    assert vorlage.sachdarstellung == (
+        "Der Sozialausschuss nimmt den Jahresbericht des Seniorenbeirats zur Kenntnis."
+    )
+
+
+def test_headings_listed_with_commas() -> None:
+    """'Sachdarstellung, Begründung:' heads the reasoning; a line whose parts are not all
+    headings stays text."""
+    vorlage = vorlage_of(
+        "Vorlage Nr. 12/2024\nBetreff: Radweg\n\nBeschlussvorschlag:\n"
+        "Der Rat beschließt den Bau des Radweges.\n\nSachdarstellung, Begründung:\n"
+        "Der Radweg schließt eine Lücke im Netz.\n"
+    )
+    assert vorlage.sachdarstellung == "Der Radweg schließt eine Lücke im Netz."
+    prose = vorlage_of(
+        "Vorlage Nr. 12/2024\nBetreff: Radweg\n\nSachverhalt:\nDer Radweg schließt eine Lücke.\n"
+        "Begründung, warum er nötig ist\nDer Schulweg wird sicherer.\n"
+    )
+    assert prose.sachdarstellung is not None
+    assert "Begründung, warum er nötig ist" in prose.sachdarstellung
 
 
 def test_names_in_brackets_sign_and_end_the_text_above_them() -> None:

@@ -288,23 +288,6 @@ NOT_YET_READ = {
         "the money section is kept as the proposal's tail",
     ),
     # Batch 26 (first contact with main at 4ab2e49).
-    "landkreis-boerde_beschlussvorlage_2016-sbu-0323-1.txt:beratungsfolge": (
-        "ALLRIS classic stations each followed by a date and a session line ('8. ordentliche "
-        "Sitzung des Betriebsausschusses …', with or without its result): the session line is "
-        "read as the start of the next station's body, whose printed role is then lost"
-    ),
-    "landkreis-boerde_beschlussvorlage_2016-sbu-0323-1.txt:sachdarstellung": (
-        "the reasoning stands under the combined heading 'Sachdarstellung, Begründung:': not "
-        "known as a Sachverhalt heading"
-    ),
-    "testorf-steinfort_vorlage-oeffentlich_vo-09gv-2021-339.txt:nummer": (
-        "the 2024 ALLRIS title 'Vorlage öffentlich - VO/09GV/2021-339' (the kind with its status "
-        "word before the dash) gives no number"
-    ),
-    "testorf-steinfort_vorlage-oeffentlich_vo-09gv-2021-339.txt:beratungsfolge": (
-        "a 2024 ALLRIS Beratungsfolge table whose one station has the role word 'Information' "
-        "is not read as a station"
-    ),
 }
 """Fields of the taught page texts not read yet, each with its cause."""
 

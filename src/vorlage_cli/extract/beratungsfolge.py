@@ -582,7 +582,11 @@ class BeratungsfolgeReader:
             )
             if table is not None and row.table not in (None, table) and self.header_columns(row):
                 table = row.table  # the table goes on after a page break, its header repeated
-            if row.used or (not continues and self._ends_list(row, table, bool(stations))):
+            # a station under way: something of it read below the last dated station
+            last_dated = stations[-1].order if stations else -1
+            under_way = any(piece.row > last_dated for piece in pieces)
+            ends = self._ends_list(row, table, bool(stations), under_way)
+            if row.used or (not continues and ends):
                 break
             if strict and not continues and not self._fits_headerless(row.text):
                 break
@@ -790,7 +794,10 @@ class BeratungsfolgeReader:
             return self._station_evidence(text) >= 1
         return len(text.split()) <= MAX_PIECE_WORDS and not text.endswith((".", ";", "!", "?"))
 
-    def _ends_list(self, row: Row, table: int | None, started: bool) -> bool:
+    def _ends_list(self, row: Row, table: int | None, started: bool, under_way: bool) -> bool:
+        """Whether a row ends the list: another table, a line that introduces what follows, a
+        section's heading or a header label. ``started`` once a station is read; ``under_way``
+        while a station's cells are read and its date is still to come."""
         if table is not None and row.table != table and started:
             return True
         text = row.text
@@ -798,7 +805,9 @@ class BeratungsfolgeReader:
             return True  # a line that introduces what follows ("Freizeitbad Nordstemmen:")
         section = self.lexicon.section_of.get(key(text.split(":")[0])) if text else None
         if section is not None and (":" in text or key(text) == key(text.split(":")[0])):
-            return True
+            # a role that also heads a section ("Information") in the cells of a station under
+            # way (a page's table copied one cell per line: body, role, then the date)
+            return not (under_way and ":" not in text and self.lexicon.role(text) is not None)
         label = self.lexicon.label_field.get(key(text.split(":")[0]))
         return bool(label) and ":" in text and not self.lexicon.dates.pattern.search(text)
 

@@ -7,8 +7,9 @@ alone on a row, in the page header), so the shape must cover what RIS print: "DS
 "FB III/176/2015", "1.0/103/2018" (an office's number first), "2021/BV/2114",
 "06/SVV/0487", "SV Klütz/17/11649", "VO/LV/30-160/2024" (an Amt's code and a Gemeinde's number
 inside), "VL-40/2024", "20-26 / V 02318", "VII-DS-01234", "22-2362", a Berlin district's
-"DS/1246/V" with the electoral term in Roman numerals, "WP 04-09 SV 20/007" with the term
-in front, and "M68/2018", "GR027/11" with the kind's letters glued to the serial. A revision
+"DS/1246/V" with the electoral term in Roman numerals, "VO/09GV/2021-339" with a Gemeinde's
+code of digits and letters, "WP 04-09 SV 20/007" with the term in front, and "M68/2018",
+"GR027/11" with the kind's letters glued to the serial. A revision
 is a suffix in one of many spellings: "VL-40/2024 1N", "DS 12/2021 1. Ergänzung", "DS 10/2013
 – 1. Ergänzung", "2015/0288-1", "2023/0999/1", "VO/2025/0123-R1", "VII-DS-01234-NF-01",
 "22-1940.01". The words that name a revision (Ergänzung, Neufassung …) are lexicon data; the
@@ -35,6 +36,7 @@ _CORE = r"""(?:
   | [A-ZÄÖÜ]{1,3}\d{2,5}/\d{2,4}                                      # M68/2018, GR027/11
   | (?:[IVX]{1,5}-)?[A-ZÄÖÜ]{1,6}-\d{3,6}                             # VII-DS-01234
   | (?:[A-ZÄÖÜ]{2,6}/){1,2}\d{1,3}-\d{1,5}/\d{4}                       # VO/LV/30-160/2024
+  | [A-ZÄÖÜ]{2,6}/\d{1,2}[A-ZÄÖÜ]{1,4}/\d{4}-\d{3,5}                     # VO/09GV/2021-339
   | \d{1,2}-\d{3,5}                                                   # 22-2362
 )"""
 

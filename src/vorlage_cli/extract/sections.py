@@ -164,10 +164,15 @@ class SectionReader:
         """The section a heading opens, also where it joins headings of that section with
         slashes ("Sachverhalt/Stellungnahme der Verwaltung", "Sachverhalt/Begründung/
         Rechtslage"): at least two parts must name the section and none another; one known
-        part is not enough, a box "Begründung/Optimierung" is a part of its own."""
+        part is not enough, a box "Begründung/Optimierung" is a part of its own. Headings
+        listed with commas ("Sachdarstellung, Begründung") count only where every part names
+        the section: a comma is common in prose."""
         kind = self.lexicon.section_of.get(key(text))
-        if kind is not None or "/" not in text:
+        if kind is not None or ("/" not in text and ", " not in text):
             return kind
+        if "/" not in text:
+            parts = [self.lexicon.section_of.get(key(part)) for part in text.split(", ")]
+            return parts[0] if None not in parts and len(set(parts)) == 1 else None
         parts = [self.lexicon.section_of.get(key(part)) for part in text.split("/")]
         kinds = {part for part in parts if part is not None}
         known = len(parts) - parts.count(None)
