@@ -2264,6 +2264,41 @@ def test_headings_listed_with_commas() -> None:
     assert "Begründung, warum er nötig ist" in prose.sachdarstellung
 
 
+@pytest.mark.parametrize(
+    ("unit_lines", "ersteller"),
+    [
+        # a name that breaks off mid-phrase twice
+        (
+            "Dienststelle: Amt für\nHochbau und\nGebäudewirtschaft\n",
+            "Amt für Hochbau und Gebäudewirtschaft",
+        ),
+        # the value on the line under its label
+        (
+            "Dienststelle:\nAmt für Stadtentwicklung und\nDenkmalpflege\n",
+            "Amt für Stadtentwicklung und Denkmalpflege",
+        ),
+        # a kind of unit that its name follows
+        ("Dienststelle: Eigenbetrieb\nStadtentwässerung\n", "Eigenbetrieb Stadtentwässerung"),
+        # an adjective that waits for its noun
+        ("Dienststelle: Zentraler\nJuristischer Dienst\n", "Zentraler Juristischer Dienst"),
+        ("Dienststelle: Team Sauberes\nWiesenfeld\n", "Team Sauberes Wiesenfeld"),
+        # a whole name: the next line is the subject
+        ("Dienststelle: Tiefbauamt\n", "Tiefbauamt"),
+    ],
+)
+def test_a_units_name_wrapped_under_its_label(unit_lines: str, ersteller: str) -> None:
+    """Karlsruhe's narrow value column wraps the Dienststelle over several lines right above
+    the unlabelled subject; the wrapped rest belongs to the unit, not to the subject."""
+    vorlage = vorlage_of(
+        "Beschlussvorlage\nVorlage Nr.: 2024/0815 Verantwortlich: Dez. 2\n"
+        + unit_lines
+        + "Sanierung der Brunnenstraße\nGremien Termin TOP Ö / N Zuständigkeit\n"
+        "Gemeinderat 14.05.2024 5 Ö Entscheidung\n"
+        "Beschluss:\nDer Gemeinderat beschließt die Sanierung.\n"
+    )
+    assert (vorlage.ersteller, vorlage.betreff) == (ersteller, "Sanierung der Brunnenstraße")
+
+
 def test_names_in_brackets_sign_and_end_the_text_above_them() -> None:
     """A fair copy shows its signers' names in brackets, each section may carry its own."""
     vorlage = vorlage_of(

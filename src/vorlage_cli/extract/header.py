@@ -19,6 +19,10 @@ _COLON = re.compile(r"\s*:")
 ALIGNMENT = 3
 """Character columns within which a value counts as standing under its label."""
 MAX_WRAPPED_VALUE_ROWS = 2
+MAX_CONTINUED_ROWS = 3
+"""Lines a value that breaks off mid-phrase may go on over."""
+MAX_UNIT_REST_WORDS = 4
+"""Words of the line that finishes a unit's name."""
 """A contact label without colon is followed by a number: "Tel. 233 – 92626"."""
 
 
@@ -133,7 +137,7 @@ class HeaderReader:
             position += 1
         if taken:
             row.used = row.labelled = True
-            self._continue_values(rows, index)
+            self.continue_values(rows, index)
             if letterhead and unlabelled:
                 # "Datum: 22.12.2020 | Direktorium": the unit beside the contact lines; in a
                 # cell of lines, the line that names a unit ("Stadt X" / "Fachbereich 6 …")
@@ -221,26 +225,52 @@ class HeaderReader:
             return []
         return pairs
 
-    def _continue_values(self, rows: list[Row], index: int) -> None:
-        """A value that ends mid-phrase ("Schul- und") continues on the next line, and so does
-        a subject's subtitle set off by a dash before the next label ("Betreff: Grünflächen-
-        kataster" / "- Operative Steuerung …" / "Status: öffentlich")."""
-        if index + 1 >= len(rows):
-            return
-        following = rows[index + 1]
-        if following.used or following.table is not None or len(following.texts) != 1:
-            return
-        after = rows[index + 2].text if index + 2 < len(rows) else ""
-        subtitle = _SUBTITLE.match(following.text) is not None and ":" in after
-        for field, values in self.values.items():
-            last = values[-1]
-            continues = ends_mid_phrase(last.text) or (field == "betreff" and subtitle)
-            if last.location == rows[index].location and continues:
-                if self.field_of(following.text) or ":" in following.text:
-                    return
-                last.text = join_lines([last.text, following.text])
-                following.used = True
+    def continue_values(self, rows: list[Row], index: int) -> None:
+        """A value that ends mid-phrase ("Amt für" / "Hochbau und" / "Gebäudewirtschaft")
+        continues on the next lines, and so does a subject's subtitle set off by a dash before
+        the next label ("Betreff: Grünflächen-kataster" / "- Operative Steuerung …" / "Status:
+        öffentlich"). A unit's name that has not named the unit yet ("Eigenbetrieb", "Team
+        Sauberes", "Zentraler") goes on in a short line below it."""
+        for following_index in range(index + 1, min(index + 1 + MAX_CONTINUED_ROWS, len(rows))):
+            following = rows[following_index]
+            if following.used or following.table is not None or len(following.texts) != 1:
                 return
+            after = rows[following_index + 1].text if following_index + 1 < len(rows) else ""
+            subtitle = _SUBTITLE.match(following.text) is not None and ":" in after
+            continued = next(
+                (
+                    last
+                    for field, values in self.values.items()
+                    if (last := values[-1]).location == rows[index].location
+                    and (
+                        ends_mid_phrase(last.text)
+                        or (field == "betreff" and subtitle)
+                        or (field == "ersteller" and self._unit_unnamed(last.text, following))
+                    )
+                ),
+                None,
+            )
+            if continued is None or self.field_of(following.text) or ":" in following.text:
+                return
+            continued.text = join_lines([continued.text, following.text])
+            following.used = True
+
+    def _unit_unnamed(self, value: str, following: Row) -> bool:
+        """Whether a unit's name stops before it names the unit, the next line being a few
+        words that finish it: it ends in a kind of unit ("Eigenbetrieb") or in an adjective
+        that waits for its noun ("Team Sauberes", "Zentraler")."""
+        words = value.split()
+        rest = following.text.split()
+        if not words or not 0 < len(rest) <= MAX_UNIT_REST_WORDS or following.text[-1] in ".!?":
+            return False
+        last, before = words[-1], words[-2].casefold() if len(words) > 1 else ""
+        if key(last) in self.lexicon.unit_kinds_before_name:
+            return True
+        return (
+            last[:1].isupper()
+            and self.lexicon.strong_adjective.search(last) is not None
+            and before not in self.lexicon.consultation.genitive
+        )
 
 
 def _asks_for_value(printed: str) -> bool:

@@ -281,6 +281,10 @@ class Lexicon:
     vertretung_pattern: re.Pattern[str] = field(default=re.compile("(?!)"))
     funktionen: set[str] = field(default_factory=set)
     ersteller_prefixes: list[str] = field(default_factory=list)
+    unit_kinds_before_name: frozenset[str] = frozenset()
+    """Kinds of unit (keys) that a unit's name goes on after ("Eigenbetrieb" / "Team …")."""
+    strong_adjective: re.Pattern[str] = field(default=re.compile("(?!)"))
+    """A word that ends like an adjective waiting for its noun ("Zentraler", "Sauberes")."""
     contact_labels: set[str] = field(default_factory=set)
     keyed_section_of: dict[str, str] = field(default_factory=dict)
     """Labels that open a section only as a key cell beside its value (a summary table)."""
@@ -320,6 +324,9 @@ class Lexicon:
         lexicon.dates = DateGrammar.from_months(
             dict(language.get("months", {})), language.get("weekdays", [])
         )
+        endings = language.get("strong_adjective_endings", [])
+        if endings:
+            lexicon.strong_adjective = re.compile(rf"(?:{alternatives(endings)})$")
         lexicon.joining = Joining.from_words(
             list(language.get("suspended_hyphen_joiners", [])),
             list(language.get("line_continues_after", [])),
@@ -360,6 +367,9 @@ class Lexicon:
         )
         lexicon.contact_labels = {key(label) for label in fields.get("kontakt", [])}
         lexicon.ersteller_prefixes = list(fields.get("ersteller_prefixes", []))
+        lexicon.unit_kinds_before_name = frozenset(
+            key(word) for word in fields.get("unit_kinds_before_name", [])
+        )
         for name, labels in lexicon.field_labels.items():
             for label in labels:
                 lexicon.label_field.setdefault(key(label), name)

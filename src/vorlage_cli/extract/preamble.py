@@ -144,6 +144,7 @@ def _value_on_next_row(rows: list[Row], index: int, header: HeaderReader, lexico
     header.add(field, value, following.location, label)
     for row in (rows[index], following):
         row.used = row.labelled = True
+    header.continue_values(rows, index + 1)  # "Dienststelle:" / "Amt für Hochbau und" / …
 
 
 def _subject_on_next_rows(rows: list[Row], index: int, header: HeaderReader, label: str) -> None:
