@@ -2299,6 +2299,27 @@ def test_a_units_name_wrapped_under_its_label(unit_lines: str, ersteller: str) -
     assert (vorlage.ersteller, vorlage.betreff) == (ersteller, "Sanierung der Brunnenstraße")
 
 
+def test_the_subject_after_a_forms_questions_under_the_beratungsfolge() -> None:
+    """Nordstemmen's template prints questions answered by check boxes between the Beratungsfolge
+    and the subject ('Beteiligung Personalrat Ja ☐ Nein ☐'); the subject below them is still
+    the subject, not the text of the last question. A soft hyphen where a line ends joins the
+    word it breaks."""
+    vorlage = vorlage_of(
+        "Innere Dienste\nAktenzeichen: 11.00.03\nDS 28/2025\nBeschlussvorlage\n"
+        "Beratung in öffentlicher Sitzung\nBeratungsfolge Termin Stand Abstimmung\n"
+        "Verwaltungsausschuss 17.06.2025 Beratung und Empfehlung\n"
+        "Rat 24.06.2025 Beratung und Beschlussfassung\n"
+        "Beteiligung Personalrat Ja ☐ Nein ☐\nBeteiligung Gleichstellung Ja ☐ Nein ☐\n"
+        "Ernennung von Frau Erika Muster zur Ehrenbürgerin der Gemeinde Wiesen\u00ad\nfeld\n"
+        "Beschlussvorschlag:\nDer Rat ernennt Frau Erika Muster zur Ehrenbürgerin.\n"
+        "Sachverhalt:\nFrau Muster leitet seit 30 Jahren den Heimatverein.\n"
+    )
+    assert vorlage.betreff == (
+        "Ernennung von Frau Erika Muster zur Ehrenbürgerin der Gemeinde Wiesenfeld"
+    )
+    assert vorlage.beschlussvorschlag == ["Der Rat ernennt Frau Erika Muster zur Ehrenbürgerin."]
+
+
 def test_names_in_brackets_sign_and_end_the_text_above_them() -> None:
     """A fair copy shows its signers' names in brackets, each section may carry its own."""
     vorlage = vorlage_of(

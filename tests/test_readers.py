@@ -11,6 +11,7 @@ import pytest
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
+from vorlage_cli.extract.textutil import fold
 from vorlage_cli.layout import Line, Table
 from vorlage_cli.readers import load, parse
 from vorlage_cli.readers.bounds import MAX_CELLS
@@ -120,6 +121,16 @@ def test_text_paragraphs_follow_blank_lines() -> None:
     document = read_text(b"Erster\nSatz\n\nZweiter\n")
     assert [line.paragraph_start for line in document.blocks()] == [True, False, True]
     assert [line.location.line for line in document.blocks()] == [1, 2, 4]
+
+
+def test_a_soft_hyphen_at_a_lines_end_is_printed_as_a_hyphen() -> None:
+    """A word processor's soft hyphen breaks 'Nordstemmen' as 'Nord­' / 'stemmen'; printed, it
+    is a hyphen, which the joining of a paragraph's lines undoes. Inside a line it is not shown."""
+    document = read_text("Gemeinde Nord\u00ad\nstemmen und Wies\u00adental\n".encode())
+    assert [fold(line.text) for line in document.blocks()] == [
+        "Gemeinde Nord-",
+        "stemmen und Wiesental",
+    ]
 
 
 # -- PDF ------------------------------------------------------------------------------------

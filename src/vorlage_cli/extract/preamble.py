@@ -17,6 +17,7 @@ from vorlage_cli.extract.lexicon import Lexicon
 from vorlage_cli.extract.rows import Row, row_lines
 from vorlage_cli.extract.sections import SectionReader, best, section_text
 from vorlage_cli.extract.textutil import (
+    BOX,
     alternatives,
     ends_mid_phrase,
     fold,
@@ -399,7 +400,7 @@ def unlabelled_subject(
     and a row without a letter before it (a web page's image mark) is no subject's."""
     started = False
     run: list[Row] = []
-    for row in rows[:first_section]:
+    for row in rows[: _after_form_questions(rows, first_section, reader)]:
         if row.used:
             if run:
                 break
@@ -419,6 +420,23 @@ def unlabelled_subject(
     if sum(len(r.text.split()) for r in run) < 2:
         return []
     return run
+
+
+def _after_form_questions(rows: list[Row], first_section: int, reader: SectionReader) -> int:
+    """Where the text before the first section ends, past a form's questions answered by
+    check boxes on their own lines ("Beteiligung Personalrat Ja ☐ Nein ☐"): Nordstemmen prints
+    them between the Beratungsfolge and the subject, which the first section does not hold."""
+    end = first_section
+    while end < len(rows) and _form_question(rows[end], reader):
+        end += 1
+        while end < len(rows) and not rows[end].used and reader.heading_of(rows[end]) is None:
+            end += 1
+    return end
+
+
+def _form_question(row: Row, reader: SectionReader) -> bool:
+    heading = reader.heading_of(row)
+    return heading is not None and heading[0].startswith("other:") and bool(BOX.search(row.text))
 
 
 def _pick_ersteller(header: HeaderReader, lexicon: Lexicon) -> tuple[str, Location] | None:

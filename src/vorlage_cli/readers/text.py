@@ -125,6 +125,9 @@ MIN_CELL_ENDS = 5
 """Lines ending with a pipe that make a text one of cells, where no border line shows it."""
 
 
+_SOFT_HYPHEN_AT_END = re.compile("\u00ad[ \t]*\n")
+
+
 def read_text(
     data: bytes, limits: Limits = DEFAULT_LIMITS, markers: PageMarkers | None = None
 ) -> LayoutDocument:
@@ -133,6 +136,10 @@ def read_text(
     markers = markers or shipped_markers()
     text, _encoding = decode(data)
     text = text.replace("\x00", "").replace("\r\n", "\n").replace("\r", "\n")
+    # a soft hyphen where a line ends is printed as a hyphen ("Nord\u00ad" / "stemmen"), so
+    # that the paragraph joins the word again; elsewhere it is dropped with the control
+    # characters
+    text = _SOFT_HYPHEN_AT_END.sub("-\n", text)
     pages = [Page(number=1)]
     notes = []
     previous_blank = True
