@@ -2320,6 +2320,19 @@ def test_the_subject_after_a_forms_questions_under_the_beratungsfolge() -> None:
     assert vorlage.beschlussvorschlag == ["Der Rat ernennt Frau Erika Muster zur Ehrenbürgerin."]
 
 
+def test_an_agenda_items_number_in_the_header_is_no_subject() -> None:
+    """Karlsruhe prints the session's item ('TOP 10') under the number in some Vorlagen; the
+    unlabelled subject is the text after the header's labels, not that line."""
+    vorlage = vorlage_of(
+        "Beschlussvorlage\nVorlage Nr.: 2023/1123\nTOP 10\nVerantwortlich: Dez. 3\n"
+        "Dienststelle: Schul- und\nSportamt\nÜberarbeitung der Sportförderrichtlinien\n"
+        "Gremien Termin TOP Ö / N Zuständigkeit\nGemeinderat 14.05.2024 10 Ö Entscheidung\n"
+        "Beschluss:\nDer Gemeinderat beschließt die Richtlinien.\n"
+    )
+    assert vorlage.betreff == "Überarbeitung der Sportförderrichtlinien"
+    assert vorlage.ersteller == "Schul- und Sportamt"
+
+
 def test_names_in_brackets_sign_and_end_the_text_above_them() -> None:
     """A fair copy shows its signers' names in brackets, each section may carry its own."""
     vorlage = vorlage_of(

@@ -412,6 +412,8 @@ def unlabelled_subject(
             break
         if not run and not any(character.isalpha() for character in row.text):
             continue
+        if _agenda_item_alone(row.text, reader.lexicon):
+            continue  # "TOP 10" in the header block: the session's item, not the subject
         if started and reader.heading_of(row) is None:
             alone = reader.lexicon.dates.pattern.fullmatch(row.text)
             if alone and not (run and ends_mid_phrase(run[-1].text)):
@@ -420,6 +422,12 @@ def unlabelled_subject(
     if sum(len(r.text.split()) for r in run) < 2:
         return []
     return run
+
+
+def _agenda_item_alone(text: str, lexicon: Lexicon) -> bool:
+    """A line that holds nothing but an agenda item's number ("TOP 10", "TOP 1.3")."""
+    item = lexicon.consultation.top_label.match(text.strip())
+    return item is not None and item.group("n") is not None and item.end() == len(text.strip())
 
 
 def _after_form_questions(rows: list[Row], first_section: int, reader: SectionReader) -> int:
