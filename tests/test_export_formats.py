@@ -127,6 +127,7 @@ def test_the_export_round_trips_through_evaluate(papers, tmp_path: Path, monkeyp
     assert {name: int(total) for name, _, total in counts} == {
         "art": 36,
         "nummer": 36,
+        "betreff": 36,
         # the dated stations of the golden files, times their four renditions
         "beratungsfolge.gremium": 168,
         "beratungsfolge.rolle": 168,

@@ -1,11 +1,12 @@
 """`vorlage evaluate --oparl`: extraction against a city's OParl records.
 
 The fixture's records are written by hand for two samples. The first agrees with its document
-in every compared value. The second disagrees on purpose where a published record can disagree
-with its document: its paperType says Beschlussvorlage where the document prints
-VERWALTUNGSVORLAGE, it calls the Haupt- und Finanzausschuss deciding where the document prints
-"vorberatend", and its last meeting is dated 11.12.2025 while the document prints the
-two-day session "10./11.12.2025" (the first day counts). A third record names no existing
+in every compared value (its name retypes the printed subject with other quotation marks and
+dash). The second disagrees on purpose where a published record can disagree with its document:
+its name is a clerk's short "Haushaltssatzung 2026", its paperType says Beschlussvorlage where the
+document prints VERWALTUNGSVORLAGE, it calls the Haupt- und Finanzausschuss deciding where the
+document prints "vorberatend", and its last meeting is dated 11.12.2025 while the document prints
+the two-day session "10./11.12.2025" (the first day counts). A third record names no existing
 document.
 """
 
@@ -17,7 +18,13 @@ from pathlib import Path
 import pytest
 
 from vorlage_cli.extract.lexicon import default_lexicon
-from vorlage_cli.oparl_compare import RecordError, compare, load_records, reference_key
+from vorlage_cli.oparl_compare import (
+    RecordError,
+    compare,
+    load_records,
+    reference_key,
+    same_subject,
+)
 from vorlage_cli.pipeline import read_vorlage
 
 from .conftest import FIXTURES, SAMPLES
@@ -44,6 +51,7 @@ def test_a_record_that_agrees_with_its_document() -> None:
     checks = _checks(0)
     assert [(c.field, c.ok) for c in checks] == [
         ("nummer", True),
+        ("betreff", True),
         ("art", True),
         *[
             (field, True)
@@ -57,10 +65,42 @@ def test_a_record_that_disagrees_names_each_difference() -> None:
     checks = _checks(1)
     wrong = [(c.field, c.expected, c.actual) for c in checks if not c.ok]
     assert wrong == [
+        (
+            "betreff",
+            "Haushaltssatzung 2026",
+            "Haushaltssatzung der Stadt Wendelstedt für das Haushaltsjahr 2026 mit Stellenplan",
+        ),
         ("art", "Beschlussvorlage", "Verwaltungsvorlage"),
         ("beratungsfolge.rolle", "Entscheidung", ["Vorberatung"]),
         ("beratungsfolge.termin", "2025-12-11", ["2025-10-23", "2025-11-27", "2025-12-10"]),
     ]
+
+
+@pytest.mark.parametrize(
+    ("published", "printed", "same"),
+    [
+        # quotation marks, dashes and the spacing around them as a clerk retyped them
+        ("Radweg „Am Bach“ – 2. Abschnitt", 'Radweg "Am Bach"-2. Abschnitt', True),
+        # the record names the project, the document also what is decided about it
+        ("Europahalle, Sanierung", "Europahalle, Sanierung Vergabe von Elektroarbeiten", True),
+        # a unit's name leaked in front of the subject
+        ("Europahalle, Sanierung", "Gebäudewirtschaft Europahalle, Sanierung", False),
+        # the subject ran on into the text below it
+        (
+            "Freizeitbad",
+            "Freizeitbad Die als Anlage beigefügte Übersicht zeigt die Besucherzahlen der "
+            "letzten fünf Jahre und die Kosten je Besuch",
+            False,
+        ),
+        # a word that only begins like the name
+        ("Freizeitbad", "Freizeitbadesaison 2007", False),
+        ("Stellenplan 2020", None, False),
+    ],
+)
+def test_subjects_agree_where_the_published_name_opens_the_printed_one(
+    published: str, printed: str | None, same: bool
+) -> None:
+    assert same_subject(published, printed) is same
 
 
 @pytest.mark.parametrize(

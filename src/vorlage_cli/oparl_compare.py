@@ -1,8 +1,9 @@
 """Extraction measured against a city's own OParl records.
 
 Every council information system that speaks OParl publishes, for each Vorlage, a ``Paper``
-with its reference (number with revision), its kind (``paperType``) and its consultations, each
-pointing to a ``Meeting`` whose ``start`` is the session date and whose ``name`` names the body.
+with its reference (number with revision), its subject (``name``), its kind (``paperType``) and
+its consultations, each pointing to a ``Meeting`` whose ``start`` is the session date and whose
+``name`` names the body.
 That is an independent yardstick that no golden file has to be written for: ``vorlage evaluate
 --oparl papers.jsonl --meetings meetings.jsonl`` compares the extraction of each paper's document
 with its record, so any city can measure the tool on its own documents.
@@ -31,6 +32,12 @@ _SEPARATORS = re.compile(r"[\s\-–/.]+")
 _MEETING_SUFFIX = re.compile(r"\s*\([^()]*\)\s*$")
 """What a meeting's name adds to the body's: "(5. Sitzung)", "(öffentlich/nicht öffentlich)"."""
 BODY_SIMILARITY = 0.8
+_QUOTES = re.compile(r"[„“”\"‚‘’'»«]")
+_DASHES = re.compile(r"\s*[-–—]\s*")
+_COMMAS = re.compile(r"\s*,\s*")
+MAX_SUBJECT_TAIL_WORDS = 12
+"""Words a printed subject may add after the published name ("Europahalle, Sanierung" /
+"… Vergabe von Elektroarbeiten"): the record's name is often the first part only."""
 
 
 class RecordError(Exception):
@@ -52,6 +59,8 @@ class Record:
     reference: str | None
     paper_type: str | None
     consultations: list[Consultation] = field(default_factory=list)
+    name: str | None = None
+    """The paper's subject as published."""
 
 
 @dataclass(slots=True)
@@ -137,6 +146,7 @@ def load_records(papers: Path, meetings: Path | None, documents: Path | None) ->
                 reference=paper.get("reference") or None,
                 paper_type=paper.get("paperType") or None,
                 consultations=consultations,
+                name=paper.get("name") if isinstance(paper.get("name"), str) else None,
             )
         )
     return Records(found, missing)
@@ -200,6 +210,31 @@ def reference_key(text: str | None) -> str:
     return _SEPARATORS.sub("", text or "").casefold()
 
 
+def subject_key(text: str | None) -> str:
+    """Subjects compare without case, spacing, the kind of quotation marks and dashes, and the
+    spacing around commas and dashes: a record retyped by a clerk differs in those."""
+    text = _QUOTES.sub('"', " ".join((text or "").split()).casefold())
+    return _COMMAS.sub(", ", _DASHES.sub("-", text)).strip()
+
+
+def same_subject(published: str, printed: str | None) -> bool:
+    """The printed subject agrees with the published name where both are the same, or where
+    the name is the printed subject's first part and only a few words follow it (Karlsruhe
+    publishes "Europahalle Karlsruhe, Sanierung" for the printed "… Sanierung Vergabe von
+    Raumlufttechnischen Anlagen"); a subject that runs on into the text does not."""
+    name, subject = subject_key(published), subject_key(printed)
+    if not name or not subject:
+        return False
+    if name == subject:
+        return True
+    tail = subject[len(name) :]
+    return (
+        subject.startswith(name)
+        and tail[:1] in (" ", ",", "-", ":", ";")
+        and len(tail.split()) <= MAX_SUBJECT_TAIL_WORDS
+    )
+
+
 def _same_body(published: str, printed: str) -> bool:
     a, b = " ".join(published.split()).casefold(), " ".join(printed.split()).casefold()
     if a == b or a in b or b in a:
@@ -208,9 +243,9 @@ def _same_body(published: str, printed: str) -> bool:
 
 
 def compare(record: Record, vorlage: Vorlage | None, lexicon: Lexicon) -> list[Check]:
-    """One check per compared value: the reference, the kind, and per consultation its meeting
-    date, and where that date is found its role (where published) and its body (where the
-    meeting names one)."""
+    """One check per compared value: the reference, the subject, the kind, and per consultation
+    its meeting date, and where that date is found its role (where published) and its body
+    (where the meeting names one)."""
     name = str(record.document)
     checks: list[Check] = []
     if record.reference is not None:
@@ -222,6 +257,11 @@ def compare(record: Record, vorlage: Vorlage | None, lexicon: Lexicon) -> list[C
             reference_key(printed),
         } and bool(nummer)
         checks.append(Check(name, "nummer", ok, record.reference, printed))
+    if record.name is not None:
+        betreff = vorlage.betreff if vorlage else None
+        checks.append(
+            Check(name, "betreff", same_subject(record.name, betreff), record.name, betreff)
+        )
     if record.paper_type is not None:
         art = vorlage.art if vorlage else None
         checks.append(
