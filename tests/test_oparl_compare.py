@@ -81,6 +81,9 @@ def test_a_record_that_disagrees_names_each_difference() -> None:
     [
         # quotation marks, dashes and the spacing around them as a clerk retyped them
         ("Radweg „Am Bach“ – 2. Abschnitt", 'Radweg "Am Bach"-2. Abschnitt', True),
+        # a comma or colon typed where the document breaks the line between two parts
+        ("Stadthalle, Vergabe von Elektrotechnik", "Stadthalle Vergabe von Elektrotechnik", True),
+        ("Baubeschluss: Radweg Nord", "Baubeschluss Radweg Nord", True),
         # the record names the project, the document also what is decided about it
         ("Europahalle, Sanierung", "Europahalle, Sanierung Vergabe von Elektroarbeiten", True),
         # a unit's name leaked in front of the subject

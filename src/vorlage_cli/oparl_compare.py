@@ -34,7 +34,8 @@ _MEETING_SUFFIX = re.compile(r"\s*\([^()]*\)\s*$")
 BODY_SIMILARITY = 0.8
 _QUOTES = re.compile(r"[„“”\"‚‘’'»«]")
 _DASHES = re.compile(r"\s*[-–—]\s*")
-_COMMAS = re.compile(r"\s*,\s*")
+_PUNCTUATION = re.compile(r"[,;:.|]")
+"""Between a subject's parts: a clerk types a comma or colon where the document breaks the line."""
 MAX_SUBJECT_TAIL_WORDS = 12
 """Words a printed subject may add after the published name ("Europahalle, Sanierung" /
 "… Vergabe von Elektroarbeiten"): the record's name is often the first part only."""
@@ -211,10 +212,12 @@ def reference_key(text: str | None) -> str:
 
 
 def subject_key(text: str | None) -> str:
-    """Subjects compare without case, spacing, the kind of quotation marks and dashes, and the
-    spacing around commas and dashes: a record retyped by a clerk differs in those."""
-    text = _QUOTES.sub('"', " ".join((text or "").split()).casefold())
-    return _COMMAS.sub(", ", _DASHES.sub("-", text)).strip()
+    """Subjects compare without case, spacing, punctuation between words, the kind of quotation
+    marks and dashes, and the spacing around dashes: a record retyped by a clerk differs in
+    those ("Stadthalle Modernisierung, Vergabe von …" for the two printed lines "Stadthalle
+    Modernisierung" / "Vergabe von …")."""
+    text = _QUOTES.sub('"', _PUNCTUATION.sub(" ", (text or "").casefold()))
+    return _DASHES.sub("-", " ".join(text.split())).strip()
 
 
 def same_subject(published: str, printed: str | None) -> bool:
@@ -230,7 +233,7 @@ def same_subject(published: str, printed: str | None) -> bool:
     tail = subject[len(name) :]
     return (
         subject.startswith(name)
-        and tail[:1] in (" ", ",", "-", ":", ";")
+        and tail[:1] in (" ", "-")
         and len(tail.split()) <= MAX_SUBJECT_TAIL_WORDS
     )
 
