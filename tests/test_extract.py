@@ -46,6 +46,28 @@ def test_revision_suffixes(printed: str, nummer: str, fassung: str | None) -> No
 
 
 @pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        (
+            "Vortrag des Magistrats vom 05.08.2019, M 105",
+            ("M 105", "Vortrag des Magistrats", dt.date(2019, 8, 5)),
+        ),
+        (
+            "Bericht des Magistrats vom 14.02.2020, B 31",
+            ("B 31", "Bericht des Magistrats", dt.date(2020, 2, 14)),
+        ),
+        # no kind before the date: a sentence, not a title
+        ("Schreiben des Landes vom 05.08.2019, M 105", (None, None, None)),
+    ],
+)
+def test_a_title_line_with_kind_date_and_a_short_number(line: str, expected: tuple) -> None:
+    """Frankfurt's PARLIS opens a Magistrat's Vorlage with one line that gives its kind, date
+    and a series letter with a serial; such a short number counts only in this line."""
+    vorlage = vorlage_of(f"{line}\n\nBetreff: Stadtentwicklungskonzept\n")
+    assert (vorlage.nummer, vorlage.art, vorlage.erstellt_am) == expected
+
+
+@pytest.mark.parametrize(
     ("title", "nummer"),
     [
         ("Drucksache - 1536/V", "1536/V"),

@@ -76,15 +76,6 @@ NOT_YET_READ = {
     # Batch 7 (first contact with main at 1aaa150).
     **dict.fromkeys(
         [
-            "frankfurt_vortrag-des-magistrats_m-105-2019.txt:nummer",
-            "frankfurt_vortrag-des-magistrats_m-105-2019.txt:art",
-            "frankfurt_vortrag-des-magistrats_m-105-2019.txt:erstellt_am",
-        ],
-        "the kind line 'Vortrag des Magistrats vom 05.08.2019, M 105' (kind, date and "
-        "letter-and-digits number in one line) is not read",
-    ),
-    **dict.fromkeys(
-        [
             "luebeck_vorlage_2022-10755-06-01.txt:nummer",
             "luebeck_vorlage_2022-10755-06-01.txt:art",
         ],

@@ -179,6 +179,15 @@ def _title_line(rows: list[Row], lexicon: Lexicon, header: HeaderReader) -> None
             cells = row_lines(row) if row.table is not None else row.texts
             candidates += [text for text in cells if not row.used or ":" not in text]
         for text in candidates:
+            dated = lexicon.built(_dated_title).fullmatch(text.strip())
+            kind = lexicon.kind(dated["kind"]) if dated else None
+            if dated and kind and not row.used:
+                # "Vortrag des Magistrats vom 05.08.2019, M 105": kind, date and number
+                header.add("title_kind", kind[0], row.location, dated["kind"])
+                header.add("title_number", dated["number"], row.location, dated["kind"])
+                header.add("erstellt_am", dated["date"], row.location, dated["kind"])
+                row.used = True
+                return
             title = _title_in(text, lexicon)
             if title is None or (row.used and title[1:] != (None, None)):
                 continue
@@ -194,6 +203,22 @@ def _title_line(rows: list[Row], lexicon: Lexicon, header: HeaderReader) -> None
                 below.used = True
             row.used = True
             return
+
+
+def _dated_title(lexicon: Lexicon) -> re.Pattern[str]:
+    """A title line that gives the kind, its date after a date label and a short number:
+    "Vortrag des Magistrats vom 05.08.2019, M 105" (Frankfurt's PARLIS)."""
+    words = lexicon.words("fields", "erstellt_am")
+    labels = alternatives(label for label in words if label.islower())
+    return re.compile(
+        rf"(?P<kind>\S.{{2,60}}?)\s+{labels}\s+(?P<date>{lexicon.dates.pattern.pattern})\s*,\s*"
+        rf"(?P<number>{_SHORT_NUMBER.pattern})",
+        re.VERBOSE,
+    )
+
+
+_SHORT_NUMBER = re.compile(r"[A-ZÄÖÜ]{1,4}\ ?\d{1,5}")
+"""A number of a series letter and a serial: "M 105", "B 231"; trusted only in a dated title."""
 
 
 def _title_in(text: str, lexicon: Lexicon) -> tuple[tuple[str, str], str | None, str | None] | None:
@@ -487,6 +512,8 @@ def _pick_number(
         for value in header.values.get(source, []):
             weak = source == "nummer" and key(value.label) in weak_labels
             shaped = lexicon.numbers.shape.search(value.text)
+            if shaped is None and source == "title_number":
+                shaped = _SHORT_NUMBER.fullmatch(value.text)  # from a dated title line
             whole = _IDENTIFIER.fullmatch(value.text.strip())
             if source == "nummer" and not weak and whole:
                 # the label's whole value, of which the known shapes saw a part or nothing
