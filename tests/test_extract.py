@@ -2355,6 +2355,24 @@ def test_an_agenda_items_number_in_the_header_is_no_subject() -> None:
     assert vorlage.ersteller == "Schul- und Sportamt"
 
 
+def test_a_heading_broken_after_a_sentences_end() -> None:
+    """ALLRIS's text view runs the boxes together: the money section's heading begins at the
+    end of the reasoning's last line ('… angepasst. Finanzielle' / 'Auswirkungen: Kosten …').
+    A sentence that only ends with such a word keeps it."""
+    vorlage = vorlage_of(
+        "Vorlage - 2024/0815\nBetreff: Feuerwehrsatzung\n\nSachverhalt:\n"
+        "Die Satzung wird an den neuen Namen der Stadt angepasst. Finanzielle\n"
+        "Auswirkungen: Kosten für die Bekanntmachung 50,00 €\n"
+    )
+    assert vorlage.sachdarstellung == "Die Satzung wird an den neuen Namen der Stadt angepasst."
+    assert vorlage.finanzielle_auswirkungen == "Kosten für die Bekanntmachung 50,00 €"
+    prose = vorlage_of(
+        "Vorlage - 2024/0815\nBetreff: Feuerwehrsatzung\n\nSachverhalt:\n"
+        "Der Rat hat beraten. Finanzielle\nMittel: stehen im Haushalt bereit.\n"
+    )
+    assert prose.finanzielle_auswirkungen is None
+
+
 def test_names_in_brackets_sign_and_end_the_text_above_them() -> None:
     """A fair copy shows its signers' names in brackets, each section may carry its own."""
     vorlage = vorlage_of(

@@ -171,15 +171,6 @@ NOT_YET_READ = {
         "'BGM Zust. Dez. … RPA') is not read as the proposal's heading"
     ),
     # Batch 13 (first contact with main at 3b506bf).
-    **dict.fromkeys(
-        [
-            "lueneburg_vorlage_ohne-nummer-volfdnr-3414.txt:sachdarstellung",
-            "lueneburg_vorlage_ohne-nummer-volfdnr-3414.txt:finanzielle_auswirkungen",
-        ],
-        "ALLRIS's text view runs the boxes together: 'Finanzielle Auswirkungen:' begins in the "
-        "middle of the Sachverhalt's last line ('… angepasst. Finanzielle' / 'Auswirkungen: "
-        "Kosten …') and is not read as a heading, so the cost form stays in the Sachverhalt",
-    ),
     # Batch 14 (first contact with main at fb2bc46).
     "schwaebisch-hall_sitzungsvorlage_234-23.txt:betreff": (
         "a MediaWiki RIS agenda item: the title line 'TOP 11.4 - <subject> - Vorberatung - "

@@ -25,6 +25,7 @@ from vorlage_cli.extract.runon import (
     grid_cells_on_lines,
     grid_rows_on_lines,
     has_run_together_lines,
+    headings_split_after_sentences,
     lists_off_their_heading,
 )
 from vorlage_cli.extract.sections import (
@@ -63,6 +64,7 @@ def _extract(document: LayoutDocument, lexicon: Lexicon) -> Extraction:
     rows = flatten(document)
     run_together = has_run_together_lines(rows)
     rows = lists_off_their_heading(broken_at_labels(rows, lexicon), lexicon)
+    rows = headings_split_after_sentences(rows, lexicon)
     rows = grid_cells_on_lines(rows, lexicon)
     if run_together:
         rows = grid_rows_on_lines(rows, lexicon)

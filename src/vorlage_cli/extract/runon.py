@@ -98,6 +98,36 @@ def broken_at_labels(rows: list[Row], lexicon: Lexicon) -> list[Row]:
     return result
 
 
+def headings_split_after_sentences(rows: list[Row], lexicon: Lexicon) -> list[Row]:
+    """The rows with a main section's heading put together again where a text layer that ran
+    the page's boxes together broke it after a sentence's end ("… angepasst. Finanzielle" /
+    "Auswirkungen: Kosten …", ALLRIS's text view): the heading's first word goes down to the
+    line that holds the rest of it and its colon."""
+    result = list(rows)
+    for index in range(1, len(result)):
+        row, above = result[index], result[index - 1]
+        head, colon, _ = row.text[:MAX_HEADING_REST].partition(":")
+        if not colon or row.table is not None or len(row.cells) != 1 or above.table is not None:
+            continue
+        first = _LAST_WORD_AFTER_SENTENCE.search(above.text)
+        if first is None or len(above.cells) != 1:
+            continue
+        section = lexicon.section_of.get(key(f"{first.group()} {head}"))
+        if section not in _DECIDING_SECTIONS:
+            continue
+        kept = above.text[: first.start()].rstrip()
+        result[index - 1] = Row([Cell(kept)], above.location, above.paragraph_start, raw=kept)
+        joined = f"{first.group()} {row.text}"
+        result[index] = Row([Cell(joined)], row.location, True, raw=joined)
+    return result
+
+
+MAX_HEADING_REST = 40
+"""Characters before the colon of a heading's rest ("Auswirkungen:")."""
+_LAST_WORD_AFTER_SENTENCE = re.compile(r"(?<=[.!?] )[A-ZÄÖÜ][a-zäöüß]+$")
+"""A capitalised word that ends a line right after a sentence's end."""
+
+
 def _answer_apart(piece: str, lexicon: Lexicon) -> list[str]:
     """A label answered by a form's yes or no ("Anlagen: Nein Umwelt- und …") as the label
     with its answer and the text that follows, which belongs to the next field."""
