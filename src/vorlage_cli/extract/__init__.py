@@ -123,7 +123,7 @@ def _extract(document: LayoutDocument, lexicon: Lexicon) -> Extraction:
         text = finanzen_text(finanzen, lexicon.yes_words)
         found.put("finanzielle_auswirkungen", text, finanzen.location)
     unheaded = orphan_blocks(rows, 0)
-    summaries = frozenset(key(h) for h in section_words.get("decision", {}).get("summaries", []))
+    summaries = lexicon.built(_summary_headings)
     proposal = best(sections, "beschlussvorschlag", summaries) or unheaded_proposal(
         unheaded, lexicon.built(_decision), lexicon.built(_passive_decision)
     )
@@ -193,6 +193,12 @@ def _extract(document: LayoutDocument, lexicon: Lexicon) -> Extraction:
 
 _FIRST_POINT = r"(?:(?:1|I|a)[.)]\s+)?"
 """The number of a decision's first point, in any of the styles a proposal numbers them."""
+
+
+def _summary_headings(lexicon: Lexicon) -> frozenset[str]:
+    """The keys of the headings over a proposal's summary ("Kurzfassung")."""
+    words = lexicon.data.get("sections", {}).get("decision", {}).get("summaries", [])
+    return frozenset(key(heading) for heading in words)
 
 
 def _decision(lexicon: Lexicon) -> re.Pattern[str]:

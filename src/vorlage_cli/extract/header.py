@@ -15,15 +15,16 @@ from vorlage_cli.extract.textutil import ends_mid_phrase, fold, join_lines, key
 from vorlage_cli.layout import Cell, Location
 
 _CONTACT_VALUE = re.compile(r"\s+[\d(+]")
+"""A contact label without colon is followed by a number: "Tel. 233 – 92626"."""
 _COLON = re.compile(r"\s*:")
 ALIGNMENT = 3
 """Character columns within which a value counts as standing under its label."""
 MAX_WRAPPED_VALUE_ROWS = 2
+"""Lines of text under a row of labels that may hold the rest of their values."""
 MAX_CONTINUED_ROWS = 3
 """Lines a value that breaks off mid-phrase may go on over."""
 MAX_UNIT_REST_WORDS = 4
 """Words of the line that finishes a unit's name."""
-"""A contact label without colon is followed by a number: "Tel. 233 – 92626"."""
 
 
 @dataclass(slots=True)

@@ -460,14 +460,16 @@ def _after_form_questions(rows: list[Row], first_section: int, reader: SectionRe
     check boxes on their own lines ("Beteiligung Personalrat Ja ☐ Nein ☐"): Nordstemmen prints
     them between the Beratungsfolge and the subject, which the first section does not hold."""
     end = first_section
-    while end < len(rows) and _form_question(rows[end], reader):
+    while end < len(rows) and _box_question(rows[end], reader):
         end += 1
         while end < len(rows) and not rows[end].used and reader.heading_of(rows[end]) is None:
             end += 1
     return end
 
 
-def _form_question(row: Row, reader: SectionReader) -> bool:
+def _box_question(row: Row, reader: SectionReader) -> bool:
+    """A form's question with its check boxes on its line, which the lexicon knows as the
+    heading of a further section ("Beteiligung Personalrat Ja ☐ Nein ☐")."""
     heading = reader.heading_of(row)
     return heading is not None and heading[0].startswith("other:") and bool(BOX.search(row.text))
 
