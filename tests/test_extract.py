@@ -2373,6 +2373,18 @@ def test_a_heading_broken_after_a_sentences_end() -> None:
     assert prose.finanzielle_auswirkungen is None
 
 
+def test_a_form_field_answered_in_the_head_does_not_end_it() -> None:
+    """A Word form's head asks 'Anlagen: Nein' among its fields; the header goes on below it
+    (its date), and an empty label above the contact labels names no unit."""
+    vorlage = vorlage_of(
+        "öffentliche Vorlage Drs.Nr. 12/24\nAnlagen: Nein\nBauausschuss\nBearbeiter/in:\n"
+        "Aktenzeichen: 61.2\nDatum: 03.04.2024\nSanierung der Brunnenstraße\n"
+        "Beschlussvorschlag:\nDer Bauausschuss beschließt die Sanierung.\n"
+    )
+    assert vorlage.erstellt_am == dt.date(2024, 4, 3)
+    assert vorlage.ersteller is None
+
+
 def test_names_in_brackets_sign_and_end_the_text_above_them() -> None:
     """A fair copy shows its signers' names in brackets, each section may carry its own."""
     vorlage = vorlage_of(

@@ -45,7 +45,7 @@ NOT_YET_READ = {
     **dict.fromkeys(
         [
             f"kreis-dueren_vorlage_137-06.txt:{field}"
-            for field in ("betreff", "ersteller", "erstellt_am", "beratungsfolge")
+            for field in ("betreff", "ersteller", "beratungsfolge")
         ],
         "a Word form run into one line: its labels in a row ('Dezernent: Federführende Stelle: "
         "… Datum:'), their values after them in the same order",

@@ -409,6 +409,8 @@ def _unit_above_contacts(rows: list[Row], header: HeaderReader) -> None:
             and len(above.texts) == 1
             and 0 < len(words) <= 8
             and not header.lexicon.dates.pattern.search(above.text)
+            # an empty label above ("Bearbeiter/in:" over "Aktenzeichen:") names no unit
+            and not above.text.endswith(":")
         ):
             header.add("letterhead", above.text, above.location)
             above.used = True

@@ -426,9 +426,20 @@ class SectionReader:
             if row.used:
                 continue
             heading = self.heading_of(row)
-            if heading is not None and heading[0] != "betreff" and not self._a_value(rows, index):
+            if (
+                heading is not None
+                and heading[0] != "betreff"
+                and not self._a_value(rows, index)
+                and not self._answered(heading)
+            ):
                 return index
         return len(rows)
+
+    def _answered(self, heading: tuple[str, str, str]) -> bool:
+        """Whether a heading is a form's field answered with a yes or no on its line ("Anlagen:
+        Nein" among a Word form's head fields), which does not begin the Vorlage's body."""
+        answer = key(heading[2].rstrip("."))
+        return bool(answer) and (answer in self.lexicon.none_keys or heading[2] in self._answers)
 
     def _a_value(self, rows: list[Row], index: int) -> bool:
         """Whether a row is the value of the field label alone on the row above ("Vorlageart:"
