@@ -2385,6 +2385,22 @@ def test_a_form_field_answered_in_the_head_does_not_end_it() -> None:
     assert vorlage.ersteller is None
 
 
+@pytest.mark.parametrize(
+    ("subject", "betreff"), [("Lärmaktionsplan", "Lärmaktionsplan"), ("Umwelt", None)]
+)
+def test_a_subject_of_one_word(subject: str, betreff: str | None) -> None:
+    """Karlsruhe prints the subject between the header's labels and the Beratungsfolge, some
+    of one compound word ('Hitzeaktionsplan'); a short word there is more often a label's rest
+    and stays no subject."""
+    vorlage = vorlage_of(
+        "Beschlussvorlage\nVorlage Nr.: 2025/0369 Verantwortlich: Dez. 5\nDienststelle: UA\n"
+        f"{subject}\nGremien Termin TOP Ö / N Zuständigkeit\n"
+        "Gemeinderat 29.07.2025 18 Ö Entscheidung\n"
+        "Beschluss:\nDer Gemeinderat beschließt den Plan.\n"
+    )
+    assert vorlage.betreff == betreff
+
+
 def test_names_in_brackets_sign_and_end_the_text_above_them() -> None:
     """A fair copy shows its signers' names in brackets, each section may carry its own."""
     vorlage = vorlage_of(

@@ -427,9 +427,11 @@ def unlabelled_subject(
     and a row without a letter before it (a web page's image mark) is no subject's."""
     started = False
     run: list[Row] = []
+    closed = False
     for row in rows[: _after_form_questions(rows, first_section, reader)]:
         if row.used:
             if run:
+                closed = True  # by the Beratungsfolge, another field's row below the subject
                 break
             started = started or row.labelled
             continue
@@ -446,9 +448,20 @@ def unlabelled_subject(
             if alone and not (run and ends_mid_phrase(run[-1].text)):
                 continue
             run.append(row)
-    if sum(len(r.text.split()) for r in run) < 2:
+    words = [word for r in run for word in r.text.split()]
+    if len(words) < 2 and not (closed and words and _subject_word(words[0])):
         return []
     return run
+
+
+MIN_SUBJECT_WORD = 10
+"""Letters of a subject of one word ("Hitzeaktionsplan"): shorter single words between the
+labels and the Beratungsfolge are more often a label's rest."""
+
+
+def _subject_word(word: str) -> bool:
+    """A compound noun that can be a subject on its own."""
+    return len(word) >= MIN_SUBJECT_WORD and word[:1].isupper() and word.replace("-", "").isalpha()
 
 
 def _agenda_item_alone(text: str, lexicon: Lexicon) -> bool:
